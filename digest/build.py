@@ -1,0 +1,135 @@
+"""The recipe: discover, read, extract, tag, render, write feeds, write files, build the site.
+
+All data is gathered and every page rendered before anything is written, so a seed that
+fails stops nothing but itself, and ``--strict`` fails before the first byte is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest import facts as facts_mod
+from digest.config import Config
+from digest.corrections import apply_corrections
+from digest.errors import DigestError
+from digest.feeds import build_feeds
+from digest.ingest import ignored_files, read_all
+from digest.model import Article, Entry, OutputFile, Problem, Severity
+from digest.render import render_article, render_listings, render_redirects
+from digest.tags import make_tags
+from digest.vocabulary import Vocabulary, load_vocabulary
+from digest.write import WriteReport, replace_dir, write_outputs
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class StageResult:
+    """What the digest stage produced and what it had to say about the seeds."""
+
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    report: WriteReport | None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+def vocabulary_for(config: Config) -> Vocabulary:
+    return load_vocabulary(config.root / config.vocabulary if config.vocabulary else None)
+
+
+def make_entry(article: Article, vocab: Vocabulary) -> Entry:
+    """Extract and tag one article: the pure heart of the digest."""
+    found = facts_mod.extract(
+        article.plain_text(), lang=article.lang, published=article.date.date(), vocab=vocab)
+    found = apply_corrections(found, article.corrections)
+    return Entry(article=article, facts=found, tags=make_tags(article, found, vocab))
+
+
+def check_collisions(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
+    """Two seeds may not share a URL: the first (in path order) keeps it, the other is refused."""
+    owner: dict[str, Article] = {}
+    kept: list[Article] = []
+    problems: list[Problem] = []
+    for article in articles:
+        for slug in (article.slug, *article.old_slugs):
+            if slug in owner and owner[slug] is not article:
+                problems.append(Problem(
+                    article.source, None,
+                    f"slug '{slug}' is already used by {owner[slug].source}; "
+                    "set a different 'slug:' or title"))
+                break
+        else:
+            for slug in (article.slug, *article.old_slugs):
+                owner[slug] = article
+            kept.append(article)
+    return kept, problems
+
+
+def collect(
+    config: Config, *, build_time: dt.datetime, progress: Progress | None = None
+) -> tuple[list[Entry], list[Problem]]:
+    """Read every seed and turn the good ones into entries; problems are gathered, not raised."""
+    articles, problems = read_all(config, build_time)
+    problems += [Problem(p, None, "ignored: expected a .txt or .md seed", Severity.WARNING)
+                 for p in ignored_files(config)]
+    articles, collisions = check_collisions(articles)
+    problems += collisions
+    vocab = vocabulary_for(config)
+    entries = []
+    for done, article in enumerate(articles, 1):
+        entries.append(make_entry(article, vocab))
+        if progress:
+            progress(done, len(articles))
+    return entries, problems
+
+
+def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """Every file the digest owns: article pages, listings, redirects and feeds."""
+    return [
+        *(render_article(e, config) for e in entries),
+        *render_listings(entries, config),
+        *render_redirects(entries, config),
+        *build_feeds(entries, config),
+    ]
+
+
+def digest_stage(
+    config: Config, *, build_time: dt.datetime, strict: bool = False,
+    progress: Progress | None = None,
+) -> StageResult:
+    """Seeds to ``content/``: the part of the build that is ours."""
+    entries, problems = collect(config, build_time=build_time, progress=progress)
+    if strict and problems:
+        return StageResult(tuple(entries), tuple(problems), None)
+    files = render_all(entries, config)
+    report = write_outputs(files, config)
+    return StageResult(tuple(entries), tuple(problems), report)
+
+
+def build_site(config: Config, *, strict: bool = False) -> None:
+    """Run MkDocs into a fresh folder and swap it in: a failed build leaves the old site."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config as mkdocs_config
+    from mkdocs.exceptions import MkDocsException
+
+    site = config.root / config.site_dir
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
+    try:
+        cfg = mkdocs_config(config_file=str(config.root / "mkdocs.yml"), site_dir=str(tmp),
+                            strict=strict)
+        mkdocs_build(cfg)
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise DigestError(f"mkdocs build failed: {exc}") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    replace_dir(tmp, site)

@@ -1,0 +1,235 @@
+"""Commands: parse arguments, call the stages, turn DigestError into a message and exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from digest import __version__
+from digest.config import Config, load_config
+from digest.errors import DigestError
+from digest.model import Entry, Problem, Severity
+
+
+def _now() -> dt.datetime:
+    """The build time: only for seeds not yet committed (a local preview)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(Path(args.config))
+
+
+def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
+    for p in problems:
+        if fmt == "github":
+            level = "error" if p.severity is Severity.ERROR else "warning"
+            loc = f"file={p.path}" + (f",line={p.line}" if p.line else "")
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{level} {loc}::{message}")
+        else:
+            print(p, file=sys.stderr)
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled:
+        return None
+
+    def report(done: int, total: int) -> None:
+        if done == total or done % 100 == 0:
+            print(f"\r{done}/{total} articles", end="\n" if done == total else "",
+                  file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from digest.build import build_site, digest_stage
+
+    config = _config(args)
+    result = digest_stage(config, build_time=_now(), strict=args.strict,
+                          progress=_progress(args.progress))
+    _print_problems(result.problems)
+    if args.strict and result.problems:
+        print(f"build stopped (--strict): {len(result.problems)} problem(s) in seeds; "
+              "nothing written", file=sys.stderr)
+        return 1
+    if result.report:
+        print(f"{len(result.entries)} articles; {len(result.report.written)} files written, "
+              f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
+              file=sys.stderr)
+    if not args.no_site:
+        build_site(config, strict=args.strict)
+    skipped = sorted({p.path for p in result.errors})
+    if skipped:
+        print(f"skipped {len(skipped)} seed(s) with errors: {', '.join(skipped)}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from digest.build import collect
+
+    config = _config(args)
+    entries, problems = collect(config, build_time=_now())
+    if args.paths:
+        wanted = {Path(p).as_posix() for p in args.paths}
+        problems = [p for p in problems if p.path in wanted]
+    for entry in entries:
+        if args.paths and entry.article.source not in {Path(p).as_posix() for p in args.paths}:
+            continue
+        if entry.facts.is_empty():
+            problems.append(Problem(entry.article.source, None, "no key facts found",
+                                    Severity.WARNING))
+    problems.sort(key=lambda p: (p.path, p.line or 0))
+    _print_problems(problems, args.format)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "text":
+        print(f"{len(entries)} seed(s) checked: {errors} error(s), {warnings} warning(s)",
+              file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def facts_json(entry: Entry) -> dict[str, Any]:
+    """The ``digest facts`` contract: one object per seed, values exact."""
+    f = entry.facts
+
+    def clean(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in d.items()}
+
+    from dataclasses import asdict
+
+    return {
+        "source": entry.article.source,
+        "lang": entry.article.lang,
+        "title": entry.article.title,
+        "date": entry.article.date.isoformat(),
+        "facts": {
+            "money": [clean(asdict(m)) for m in f.money],
+            "percent": [clean(asdict(p)) for p in f.percent],
+            "dates": [{**asdict(d), "inferred": list(d.inferred)} for d in f.dates],
+            "orgs": list(f.orgs),
+            "places": list(f.places),
+            "persons": list(f.persons),
+        },
+        "tags": [t.name for t in entry.tags],
+    }
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from digest.build import make_entry, vocabulary_for
+    from digest.ingest import SeedContext, git_add_dates, read_seed
+
+    config = _config(args)
+    vocab = vocabulary_for(config)
+    dates = git_add_dates(config)
+    out, problems = [], []
+    for name in args.paths:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(name, None, f"cannot read: {exc.strerror}"))
+            continue
+        rel = _relative(path, config)
+        ctx = SeedContext(config=config, git_date=dates.get(rel), build_time=_now())
+        result = read_seed(rel, data, ctx)
+        problems += [p for p in result.problems if p.severity is Severity.ERROR]
+        if result.article:
+            out.append(facts_json(make_entry(result.article, vocab)))
+    _print_problems(problems)
+    if args.format == "json":
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for item in out:
+            print(f"{item['source']} ({item['lang']}): {item['title']}")
+            for kind, values in item["facts"].items():
+                for v in values:
+                    print(f"  {kind}: {v if isinstance(v, str) else v.get('text')}")
+    return 1 if problems else 0
+
+
+def _relative(path: Path, config: Config) -> str:
+    try:
+        return path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from digest.serve import serve
+
+    serve(_config(args), dev_addr=args.dev_addr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from digest import evaluate
+
+    return int(evaluate.main(args.rest))
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from digest.preview import preview
+
+    config = _config(args)
+    print(preview(config, [Path(p).as_posix() for p in args.paths], build_time=_now()))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="digest", description=__doc__)
+    p.add_argument("--version", action="version", version=f"digest {__version__}")
+    p.add_argument("-f", "--config", default="mkdocs.yml", help="path to mkdocs.yml")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="seeds -> content/ -> site/ with feeds")
+    b.add_argument("--strict", action="store_true", help="fail on any problem, write nothing")
+    b.add_argument("--no-site", action="store_true", help="only write content/, skip MkDocs")
+    b.add_argument("--progress", action="store_true", help="print articles done")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("check", help="validate seeds and report every problem")
+    c.add_argument("paths", nargs="*", help="seeds to report on (default: all)")
+    c.add_argument("--strict", action="store_true", help="warnings fail too")
+    c.add_argument("--format", choices=("text", "github"), default="text")
+    c.set_defaults(func=cmd_check)
+
+    f = sub.add_parser("facts", help="print the key facts of seed files")
+    f.add_argument("paths", nargs="+")
+    f.add_argument("--format", choices=("text", "json"), default="text")
+    f.set_defaults(func=cmd_facts)
+
+    s = sub.add_parser("serve", help="live preview that rebuilds when a seed changes")
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    s.set_defaults(func=cmd_serve)
+
+    e = sub.add_parser("eval", help="score the extractor against gold labels", add_help=False)
+    e.add_argument("rest", nargs=argparse.REMAINDER)
+    e.set_defaults(func=cmd_eval)
+
+    v = sub.add_parser("preview", help="Markdown preview of seeds for a pull request summary")
+    v.add_argument("paths", nargs="*")
+    v.set_defaults(func=cmd_preview)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except DigestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

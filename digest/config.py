@@ -1,0 +1,212 @@
+"""Reads ``mkdocs.yml`` (site settings and ``extra: digest:``), validates it once, freezes it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from digest.errors import DigestError
+
+DEFAULT_BOILERPLATE = (
+    "Kommentare",
+    "Kommentar schreiben",
+    "Kommentieren",
+    "Teilen",
+    "Artikel teilen",
+    "Drucken",
+    "Zum Seitenanfang",
+    "Mehr zum Thema",
+    "Comments",
+    "Comment",
+    "Share",
+    "Share this article",
+    "Print",
+    "Back to top",
+    "Related Topics",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the digest needs to know, checked and typed."""
+
+    root: Path
+    """Project root: the folder that holds ``mkdocs.yml``."""
+    site_name: str
+    site_url: str
+    """Absolute URL of the deployed site, with a trailing slash."""
+    site_description: str
+    docs_dir: str
+    site_dir: str
+    language: str
+    """Default language for the site and for articles whose language is unclear."""
+    seeds_dir: str
+    articles_dir: str
+    """Folder under ``docs_dir`` that the digest owns for article pages."""
+    archive_dir: str
+    feeds_dir: str
+    feed_items: int
+    home_items: int
+    timezone: str
+    boilerplate: tuple[str, ...]
+    vocabulary: str | None
+    max_seed_bytes: int
+    id_authority_date: str
+    """Date part of the ``tag:`` URIs that identify articles in feeds; never change it."""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def docs_path(self) -> Path:
+        return self.root / self.docs_dir
+
+    @property
+    def owned_dirs(self) -> tuple[str, ...]:
+        """Folders under ``docs_dir`` whose every file the digest writes and may delete."""
+        return (self.articles_dir, self.archive_dir, self.feeds_dir)
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.site_url).hostname or "localhost"
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that tolerates the ``!!python/name:`` and ``!ENV`` tags MkDocs configs use."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_Loader.add_multi_constructor("!", _ignore_tag)
+
+_DIGEST_DEFAULTS: dict[str, Any] = {
+    "seeds": "seeds",
+    "articles_dir": "articles",
+    "archive_dir": "archive",
+    "feeds_dir": "feeds",
+    "feed_items": 50,
+    "home_items": 10,
+    "timezone": "Europe/Vienna",
+    "boilerplate": list(DEFAULT_BOILERPLATE),
+    "vocabulary": None,
+    "max_seed_bytes": 1_000_000,
+    "id_authority_date": "2026",
+}
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``mkdocs.yml``; every problem is reported at once."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DigestError(f"{path}: not found; run digest from the project folder") from None
+    try:
+        raw = yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f"{path.name}:{line + 1}" if line is not None else path.name
+        raise DigestError(f"{where}: invalid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise DigestError(f"{path.name}: expected a mapping, got {type(raw).__name__}")
+
+    errors: list[str] = []
+    extra = raw.get("extra") or {}
+    section = extra.get("digest") if isinstance(extra, dict) else None
+    if section is None:
+        section = {}
+    if not isinstance(section, dict):
+        errors.append(f"extra.digest: expected a mapping, got {type(section).__name__}")
+        section = {}
+    unknown = sorted(set(section) - set(_DIGEST_DEFAULTS))
+    for key in unknown:
+        errors.append(
+            f"extra.digest.{key}: unknown option; expected one of {', '.join(_DIGEST_DEFAULTS)}"
+        )
+    opts = {**_DIGEST_DEFAULTS, **{k: v for k, v in section.items() if k in _DIGEST_DEFAULTS}}
+
+    def want_str(key: str, value: Any, *, where: str = "extra.digest.") -> str:
+        if not isinstance(value, str) or not value.strip():
+            errors.append(f"{where}{key}: expected a non-empty string, got {value!r}")
+            return ""
+        return value
+
+    def want_dir(key: str) -> str:
+        value = want_str(key, opts[key])
+        if value and (value.startswith("/") or ".." in Path(value).parts):
+            errors.append(f"extra.digest.{key}: expected a relative folder, got {value!r}")
+        return value.strip("/")
+
+    def want_int(key: str, minimum: int) -> int:
+        value = opts[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            errors.append(f"extra.digest.{key}: expected an integer >= {minimum}, got {value!r}")
+            return minimum
+        return value
+
+    site_url = raw.get("site_url")
+    if not isinstance(site_url, str) or not re.match(r"https?://[^/]+", site_url):
+        errors.append(f"site_url: expected an absolute http(s) URL, got {site_url!r}")
+        site_url = "http://localhost/"
+    if not site_url.endswith("/"):
+        site_url += "/"
+
+    theme = raw.get("theme") or {}
+    language = theme.get("language", "de") if isinstance(theme, dict) else "de"
+    if language not in ("de", "en"):
+        errors.append(f"theme.language: expected 'de' or 'en', got {language!r}")
+
+    timezone = want_str("timezone", opts["timezone"])
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors.append(
+            f"extra.digest.timezone: expected an IANA zone like 'Europe/Vienna', got {timezone!r}"
+        )
+        timezone = "UTC"
+
+    boilerplate = opts["boilerplate"]
+    if not isinstance(boilerplate, list) or not all(isinstance(b, str) for b in boilerplate):
+        errors.append(f"extra.digest.boilerplate: expected a list of strings, got {boilerplate!r}")
+        boilerplate = []
+
+    vocabulary = opts["vocabulary"]
+    if vocabulary is not None:
+        vocabulary = want_str("vocabulary", vocabulary)
+        if vocabulary and not (path.parent / vocabulary).is_file():
+            errors.append(f"extra.digest.vocabulary: expected an existing file, got {vocabulary!r}")
+
+    config = Config(
+        root=path.parent,
+        site_name=want_str("site_name", raw.get("site_name"), where=""),
+        site_url=site_url,
+        site_description=str(raw.get("site_description") or ""),
+        docs_dir=str(raw.get("docs_dir") or "docs"),
+        site_dir=str(raw.get("site_dir") or "site"),
+        language=language,
+        seeds_dir=want_dir("seeds"),
+        articles_dir=want_dir("articles_dir"),
+        archive_dir=want_dir("archive_dir"),
+        feeds_dir=want_dir("feeds_dir"),
+        feed_items=want_int("feed_items", 1),
+        home_items=want_int("home_items", 1),
+        timezone=timezone,
+        boilerplate=tuple(boilerplate),
+        vocabulary=vocabulary,
+        max_seed_bytes=want_int("max_seed_bytes", 1),
+        id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
+    )
+    if len({config.articles_dir, config.archive_dir, config.feeds_dir}) < 3:
+        errors.append("extra.digest: articles_dir, archive_dir and feeds_dir must differ")
+    if errors:
+        raise DigestError("\n".join(f"{path.name}: {e}" for e in errors))
+    return config

@@ -1,0 +1,149 @@
+"""How facts read on the page, per locale: numbers, money, dates and labels via babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_compact_decimal, format_decimal
+
+from digest.model import DateFact, Money, Percent
+
+LABELS: dict[str, dict[str, str]] = {
+    "de": {
+        "box": "Auf einen Blick",
+        "money": "Beträge",
+        "percent": "Anteile und Raten",
+        "dates": "Daten",
+        "orgs": "Organisationen",
+        "places": "Orte",
+        "persons": "Personen",
+        "source": "Quelle",
+        "by": "Von",
+        "published": "Veröffentlicht",
+        "tags": "Tags",
+        "latest": "Neueste Artikel",
+        "archive": "Archiv",
+        "articles": "Artikel",
+        "none": "Keine Artikel.",
+        "inferred": "erschlossen",
+        "per": "je",
+        "points": "Prozentpunkte",
+        "eur_old": "Kurs vom",
+        "eur_missing": "kein EZB-Kurs",
+        "same_as": "umgerechnet",
+        "redirect": "Dieser Artikel ist umgezogen:",
+        "quarter": "{n}. Quartal",
+        "half": "{n}. Halbjahr",
+    },
+    "en": {
+        "box": "Key facts",
+        "money": "Money",
+        "percent": "Percentages",
+        "dates": "Dates",
+        "orgs": "Organisations",
+        "places": "Places",
+        "persons": "People",
+        "source": "Source",
+        "by": "By",
+        "published": "Published",
+        "tags": "Tags",
+        "latest": "Latest articles",
+        "archive": "Archive",
+        "articles": "articles",
+        "none": "No articles.",
+        "inferred": "inferred",
+        "per": "per",
+        "points": "percentage points",
+        "eur_old": "rate of",
+        "eur_missing": "no ECB rate",
+        "same_as": "converted",
+        "redirect": "This article has moved:",
+        "quarter": "Q{n}",
+        "half": "H{n}",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["en"])
+
+
+def number(value: Decimal, locale: str) -> str:
+    """A number as the locale writes it: ``1.234,5`` in German, ``1,234.5`` in English."""
+    return format_decimal(value, locale=locale, decimal_quantization=False)
+
+
+def amount(value: Decimal, locale: str) -> str:
+    """Large amounts in the compact form newsrooms use: ``160 Mrd.``, ``23.5B``."""
+    if abs(value) >= 1_000_000:
+        return str(format_compact_decimal(value, locale=locale, format_type="short",
+                                          fraction_digits=2))
+    return number(value, locale)
+
+
+def money(fact: Money, locale: str, lang: str) -> str:
+    """``160 Mrd. CNY``; ranges as ``1–2 Mrd. EUR``; exchange rates as ``8,28 CNY je USD``."""
+    text = f"{amount(fact.value, locale)} {fact.currency}"
+    if fact.value_to is not None:
+        text = f"{amount(fact.value, locale)}–{amount(fact.value_to, locale)} {fact.currency}"
+    if fact.kind == "exchange_rate" and fact.per:
+        text = f"{number(fact.value, locale)} {fact.currency} {labels(lang)['per']} {fact.per}"
+    return text
+
+
+def euro(fact: Money, locale: str, lang: str) -> str | None:
+    """``≈ 20,5 Mrd. €`` when the amount is in another currency and a rate is known."""
+    if fact.currency == "EUR" or fact.kind == "exchange_rate":
+        return None
+    if fact.eur is None:
+        return f"({labels(lang)['eur_missing']})" if fact.eur_note else None
+    text = f"≈ {amount(fact.eur, locale)} €"
+    if fact.eur_note:
+        text += f" ({fact.eur_note})"
+    return text
+
+
+def percent(fact: Percent, locale: str, lang: str) -> str:
+    value = number(fact.value, locale)
+    if fact.value_to is not None:
+        value = f"{value}–{number(fact.value_to, locale)}"
+    if fact.unit == "percentage_point":
+        return f"{value} {labels(lang)['points']}"
+    return f"{value} %" if lang == "de" else f"{value}%"
+
+
+def date(fact: DateFact, locale: str, lang: str) -> str:
+    """Only the fields the fact has; inferred ones in parentheses so readers can tell."""
+    months = get_month_names("wide", locale=locale)
+    year = str(fact.year) if fact.year else ""
+    if fact.year and "year" in fact.inferred:
+        year = f"({fact.year})"
+    if fact.year and fact.month and fact.day:
+        if "year" in fact.inferred:
+            text = f"{format_date(dt.date(fact.year, fact.month, fact.day), 'd. MMMM' if lang == 'de' else 'MMMM d', locale=locale)} {year}"
+        else:
+            text = format_date(dt.date(fact.year, fact.month, fact.day), "long", locale=locale)
+    elif fact.month and fact.day:
+        text = f"{fact.day}. {months[fact.month]}" if lang == "de" else (
+            f"{fact.day} {months[fact.month]}")
+    elif fact.month:
+        text = f"{months[fact.month]} {year}".strip()
+    elif fact.quarter:
+        text = f"{labels(lang)['quarter'].format(n=fact.quarter)} {year}".strip()
+    elif fact.half:
+        text = f"{labels(lang)['half'].format(n=fact.half)} {year}".strip()
+    else:
+        text = year
+    if fact.year_to and not fact.month_to:
+        text = f"{text}–{fact.year_to}"
+    elif fact.month_to:
+        end = f"{fact.day_to}. " if fact.day_to and lang == "de" else ""
+        text = f"{text}–{end}{months[fact.month_to]}"
+    return text
+
+
+def long_date(when: dt.datetime, locale: str) -> str:
+    """The article date as readers of the locale write it: ``29. November 2026``."""
+    return str(format_date(when.date(), "long", locale=locale))

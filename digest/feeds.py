@@ -1,0 +1,86 @@
+"""RSS 2.0 and Atom feeds: the only module that imports feedgen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from feedgen.feed import FeedGenerator
+
+from digest.config import Config
+from digest.model import Entry, OutputFile
+from digest.render import article_html, page_url
+
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def entry_id(entry: Entry, config: Config) -> str:
+    """A ``tag:`` URI from the seed's file name: stable when the title or slug changes."""
+    return f"tag:{config.host},{config.id_authority_date}:{entry.article.stem}"
+
+
+def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
+    """Site-relative URLs of the RSS and Atom feed (of one tag, or of everything)."""
+    base = f"{config.feeds_dir}/" + (f"tags/{tag_slug}." if tag_slug else "")
+    return f"{base}rss.xml", f"{base}atom.xml"
+
+
+def build_feeds(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """The site feeds and one pair per tag, newest first, at most ``feed_items`` each."""
+    newest = sorted(entries, key=lambda e: (e.article.date, e.article.source), reverse=True)
+    files = _feed_pair(newest, config, None, config.site_name)
+    by_tag: dict[str, tuple[str, list[Entry]]] = {}
+    for entry in newest:
+        for tag in entry.tags:
+            by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+    for slug in sorted(by_tag):
+        name, items = by_tag[slug]
+        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}")
+    return files
+
+
+def _feed_pair(
+    entries: Sequence[Entry], config: Config, tag_slug: str | None, title: str
+) -> list[OutputFile]:
+    rss_url, atom_url = feed_urls(config, tag_slug)
+    items = list(entries[: config.feed_items])
+    out = []
+    for kind, url in (("rss", rss_url), ("atom", atom_url)):
+        fg = FeedGenerator()
+        fg.load_extension("dc", atom=False, rss=True)
+        fg.id(config.site_url + url)
+        fg.title(title)
+        fg.subtitle(config.site_description or title)
+        # The channel <link> is whichever link() call came last: self first, then the site.
+        fg.link(href=config.site_url + url, rel="self",
+                type="application/rss+xml" if kind == "rss" else "application/atom+xml")
+        fg.link(href=config.site_url, rel="alternate")
+        fg.language(config.language)
+        fg.generator("digest")
+        newest = items[0].article.date if items else _EPOCH
+        fg.updated(newest)
+        if kind == "rss":
+            fg.lastBuildDate(newest)
+        for entry in items:
+            _add_entry(fg, entry, config)
+        data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+        out.append(OutputFile(f"{config.docs_dir}/{url}", data))
+    return out
+
+
+def _add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
+    article = entry.article
+    fe = fg.add_entry(order="append")
+    fe.id(entry_id(entry, config))
+    fe.guid(entry_id(entry, config), permalink=False)
+    fe.title(article.title)
+    fe.link(href=config.site_url + page_url(config, article.slug), rel="alternate")
+    fe.published(article.date)
+    fe.updated(article.date)
+    fe.summary(article.description)
+    fe.content(article_html(entry), type="html")
+    if article.author:
+        fe.author(name=article.author)
+        fe.dc.dc_creator(article.author)
+    for tag in entry.tags:
+        fe.category(term=tag.name, label=tag.name)

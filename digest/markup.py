@@ -1,0 +1,82 @@
+"""Markdown safety: plain text made inert, Markdown seeds sanitised by an allow-list."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+# Characters that Python-Markdown and the enabled extensions give meaning to inside a line:
+# those it can backslash-escape get a backslash, the others an entity.
+_INLINE = re.compile(r"[\\`*_{}\[\]<>&|]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"}
+_LINE_START = set("#>-+=!?:~*_")
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre", "q",
+    "s", "small", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+
+
+def escape_text(text: str) -> str:
+    """Plain text as Markdown that renders literally: no HTML, links, emphasis or blocks."""
+    escaped = _INLINE.sub(_escape_char, text.strip())
+    if escaped[:1] in _LINE_START:
+        # Block markers (#, >, -, +, =, !!!) only act at the start of a line.
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    # A line that starts like an ordered list item ("1. ") would become a list.
+    return re.sub(r"^(\d+)\.", r"\1\\.", escaped)
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return _ENTITIES.get(ch) or "\\" + ch
+
+
+def escape_attr(text: str) -> str:
+    """Text inside a double-quoted attribute or admonition title."""
+    return html.escape(text, quote=True).replace("\\", "&#92;")
+
+
+def sanitize_markdown(text: str) -> str:
+    """A Markdown block from a seed: raw HTML cleaned by nh3, dangerous links and
+    template or admonition syntax neutralised, so it can change nothing outside itself."""
+    cleaned = nh3.clean(
+        text,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "abbr": {"title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener nofollow",
+    )
+    # nh3 escapes what it drops; it returns '&gt;' for blockquote markers, restore those.
+    cleaned = re.sub(r"^&gt;", ">", cleaned, flags=re.M)
+    cleaned = re.sub(r"\]\(\s*(?!https?:|mailto:|#|/|\.)[^)]*\)", "](#)", cleaned)
+    cleaned = re.sub(r"^(\s*)(!!!|\?\?\?|---|===|\*\*\*|___)", r"\1\\\2", cleaned, flags=re.M)
+    cleaned = re.sub(r"^(\s*)(#)", r"\1\\\2", cleaned, flags=re.M)
+    cleaned = cleaned.replace("{", "&#123;").replace("}", "&#125;")
+    return cleaned
+
+
+def strip_markdown(text: str) -> str:
+    """Plain text of a Markdown snippet, for summaries, feeds and fact extraction."""
+    s = re.sub(r"<[^>]*>", "", text)
+    s = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", s)
+    s = re.sub(r"^\s{0,3}(?:[>#]+|[-*+]|\d+\.)\s+", "", s, flags=re.M)
+    return html.unescape(" ".join(s.split()))
+
+
+def markdown_to_html(text: str, *, inline: bool = False) -> str:
+    """Markdown we rendered or sanitised, as clean HTML for feeds (allow-listed again)."""
+    rendered = markdown.markdown(text)
+    if inline and rendered.startswith("<p>") and rendered.endswith("</p>"):
+        rendered = rendered[3:-4]
+    return nh3.clean(
+        rendered,
+        tags={*_ALLOWED_TAGS, "h2", "h3", "h4", "span"},
+        attributes={"a": {"href", "title"}, "abbr": {"title"}, "span": {"title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+    )

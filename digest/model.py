@@ -1,0 +1,200 @@
+"""Value objects that cross every stage boundary: frozen, typed, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from pathlib import PurePosixPath
+
+
+class Severity(Enum):
+    """How bad a problem is: errors skip a seed, warnings only inform."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, located like a compiler message."""
+
+    path: str
+    """Project-relative path of the file the problem is in."""
+    line: int | None
+    """1-based line number, when the problem has one."""
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body: a paragraph of plain text or a run-in subheading."""
+
+    kind: str
+    """``"p"`` for a paragraph, ``"h"`` for a subheading, ``"md"`` for sanitised Markdown."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed as read from disk: text and metadata, nothing derived yet."""
+
+    source: str
+    """Project-relative POSIX path of the seed, e.g. ``seeds/000_x.txt``; the stable identity."""
+    title: str
+    lead: str
+    """The first paragraph: the summary on the page, in the feeds and in the head."""
+    blocks: tuple[Block, ...]
+    """Body after the lead, in order."""
+    lang: str
+    """ISO 639-1 code, ``de`` or ``en``."""
+    locale: str
+    """Babel locale for numbers and month names, e.g. ``de_AT`` when the text is Austrian."""
+    date: dt.datetime
+    """Publication time, timezone-aware."""
+    date_origin: str
+    """Where the date came from: ``front matter``, ``git`` or ``build``."""
+    slug: str
+    tags: tuple[str, ...] = ()
+    """Tags the editor gave in front matter."""
+    source_url: str | None = None
+    author: str | None = None
+    summary: str | None = None
+    """An editor's summary from front matter; wins over the lead in the head and feeds."""
+    corrections: FactCorrections | None = None
+    old_slugs: tuple[str, ...] = ()
+    """Earlier slugs whose URLs must keep working (redirects)."""
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.source).stem
+
+    @property
+    def description(self) -> str:
+        return self.summary or self.lead
+
+    def plain_text(self) -> str:
+        """The text facts are extracted from: title, lead and body, one paragraph per line."""
+        parts = [self.title, self.lead, *(b.text for b in self.blocks)]
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money as written, with its exact value and ISO 4217 currency."""
+
+    text: str
+    value: Decimal
+    currency: str
+    value_to: Decimal | None = None
+    kind: str = "amount"
+    """``amount`` or ``exchange_rate`` (value units of ``currency`` per one ``per``)."""
+    per: str | None = None
+    """For exchange rates: the currency one unit of which the rate is quoted against."""
+    approx: bool = False
+    """The text hedges the amount (``rund``, ``about``)."""
+    same_as: int | None = None
+    """Index of an earlier money fact this one restates in another currency."""
+    eur: Decimal | None = None
+    """The value in euros at the article's date (ECB reference rate), when known."""
+    eur_note: str | None = None
+    """Why ``eur`` is missing or approximate (rate from an earlier day, unknown currency)."""
+    implicit: bool = False
+    """The currency is implied by context, not written next to the figure."""
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage or a change in percentage points."""
+
+    text: str
+    value: Decimal
+    value_to: Decimal | None = None
+    unit: str = "percent"
+    """``percent`` or ``percentage_point``."""
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A calendar reference: year, month, day as far as the text (or inference) gives them."""
+
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_to: int | None = None
+    month_to: int | None = None
+    day_to: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    inferred: tuple[str, ...] = ()
+    """Fields that were not in the text but resolved from the article date, e.g. ``("year",)``."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the key-facts box shows, in text order within each kind."""
+
+    money: tuple[Money, ...] = ()
+    percent: tuple[Percent, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    orgs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.money, self.percent, self.dates, self.orgs, self.places, self.persons)
+        )
+
+
+ENTITY_KINDS = ("orgs", "places", "persons")
+
+
+@dataclass(frozen=True)
+class FactCorrections:
+    """An editor's corrections from front matter: what to add, drop and rename."""
+
+    add: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Entity kind -> names to add."""
+    remove: tuple[str, ...] = ()
+    """Names or fact texts to drop, whatever their kind."""
+    rename: dict[str, str] = field(default_factory=dict)
+    """Name as extracted -> name to show."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag with one canonical spelling and the slug its pages and feeds use."""
+
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article after extraction and tagging: what render and feeds consume."""
+
+    article: Article
+    facts: Facts
+    tags: tuple[Tag, ...]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the article page, with a trailing slash."""
+        return f"articles/{self.article.slug}/"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file the digest owns, with its bytes; ``dest`` is relative to the project root."""
+
+    dest: str
+    content: bytes

@@ -1,0 +1,27 @@
+"""Live preview: MkDocs' dev server, with the digest stage re-run when a seed changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from digest.config import Config
+
+HOOK = Path(__file__).with_name("serve_hook.py")
+
+
+def serve(config: Config, *, dev_addr: str) -> None:
+    """Serve the site; seeds and the vocabulary are watched next to the docs folder."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from digest.build import digest_stage
+
+    result = digest_stage(config, build_time=dt.datetime.now(dt.UTC))
+    for p in result.problems:
+        print(p, file=sys.stderr)
+    watch = [str(config.root / config.seeds_dir)]
+    if config.vocabulary:
+        watch.append(str(config.root / config.vocabulary))
+    mkdocs_serve(config_file=str(config.root / "mkdocs.yml"), dev_addr=dev_addr,
+                 watch=watch, hooks=[str(HOOK)])

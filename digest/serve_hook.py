@@ -1,0 +1,18 @@
+"""MkDocs hook for ``digest serve``: refresh content/ from the seeds before each rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def on_pre_build(config: Any) -> None:
+    from digest.build import digest_stage
+    from digest.config import load_config
+
+    digest_config = load_config(Path(config.config_file_path))
+    result = digest_stage(digest_config, build_time=dt.datetime.now(dt.UTC))
+    for p in result.problems:
+        print(p, file=sys.stderr)

@@ -1,0 +1,53 @@
+"""The maintained vocabulary: canonical names, aliases, known entities and topic keywords."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.yml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Names that the extractor and the tags share, so one entity has one spelling."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Folded alias -> canonical name."""
+    topics: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Topic tag -> pattern that finds it in an article's text."""
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(fold(name), name)
+
+    def topics_in(self, text: str) -> tuple[str, ...]:
+        return tuple(tag for tag, pattern in self.topics if pattern.search(text))
+
+
+def fold(name: str) -> str:
+    """Case- and umlaut-insensitive key: ``Österreich`` and ``oesterreich`` fold alike."""
+    s = name.casefold().strip()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        s = s.replace(a, b)
+    return re.sub(r"\s+", " ", s)
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """Read the packaged vocabulary, then the project's file on top of it."""
+    aliases: dict[str, str] = {}
+    topics: list[tuple[str, re.Pattern[str]]] = []
+    for p in (DEFAULT_PATH, path):
+        if p is None or not p.exists():
+            continue
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        for kind in ("orgs", "places", "persons"):
+            for canonical, names in (data.get(kind) or {}).items():
+                aliases[fold(canonical)] = canonical
+                for alias in names or ():
+                    aliases[fold(alias)] = canonical
+        for tag, patterns in (data.get("topics") or {}).items():
+            topics.append((tag, re.compile("|".join(f"(?:{p})" for p in patterns))))
+    return Vocabulary(aliases=aliases, topics=tuple(topics))
