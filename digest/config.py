@@ -111,11 +111,12 @@ def load_config(path: Path) -> Config:
     except FileNotFoundError:
         raise DigestError(f"{path}: not found; run digest from the project folder") from None
     try:
-        raw = yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
+        raw = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f"{path.name}:{line + 1}" if line is not None else path.name
-        raise DigestError(f"{where}: invalid YAML: {exc}") from None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DigestError(f"{where}: invalid YAML: {reason}") from None
     if not isinstance(raw, dict):
         raise DigestError(f"{path.name}: expected a mapping, got {type(raw).__name__}")
 

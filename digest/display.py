@@ -122,7 +122,9 @@ def date(fact: DateFact, locale: str, lang: str) -> str:
         year = f"({fact.year})"
     if fact.year and fact.month and fact.day:
         if "year" in fact.inferred:
-            text = f"{format_date(dt.date(fact.year, fact.month, fact.day), 'd. MMMM' if lang == 'de' else 'MMMM d', locale=locale)} {year}"
+            pattern = "d. MMMM" if lang == "de" else "MMMM d"
+            day = dt.date(fact.year, fact.month, fact.day)
+            text = f"{format_date(day, pattern, locale=locale)} {year}"
         else:
             text = format_date(dt.date(fact.year, fact.month, fact.day), "long", locale=locale)
     elif fact.month and fact.day:

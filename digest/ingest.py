@@ -257,7 +257,7 @@ def is_subheading(paragraphs: list[str], i: int) -> bool:
         return False
     if len(text) > SUBHEADING_MAX_CHARS or len(text.split()) > SUBHEADING_MAX_WORDS:
         return False
-    if text.endswith(_CLOSING) or not text[0].isupper() and not text[0].isdigit():
+    if text.endswith(_CLOSING) or (not text[0].isupper() and not text[0].isdigit()):
         return False
     return not is_subheading(paragraphs, i - 1) if i > 1 else True
 
@@ -283,14 +283,14 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 None, None, "aliases (*name) are not allowed in front matter", event.start_mark)
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 None, None, "anchors (&name) are not allowed in front matter", event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def parse_front_matter(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 from collections import defaultdict
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -251,6 +251,7 @@ def article_html(entry: Entry) -> str:
         else:
             parts.append(f"<p>{html.escape(block.text)}</p>")
     if article.source_url:
-        parts.append(f'<p>{html.escape(words["source"])}: <a href="{html.escape(article.source_url)}">'
+        url = html.escape(article.source_url)
+        parts.append(f'<p>{html.escape(words["source"])}: <a href="{url}">'
                      f"{html.escape(_host(article.source_url))}</a></p>")
     return "\n".join(parts)

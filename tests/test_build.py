@@ -1,0 +1,143 @@
+"""The whole build: real MkDocs, the article's HTML, the search index, determinism, safety."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from digest.build import digest_stage
+from digest.cli import main
+from digest.config import load_config
+
+from .conftest import BUILD_TIME, SEED, make_project
+
+SLUG = "ki-milliarden-fuer-tiktok-bytedance-treibt-ausbau-von-rechenleistung-voran"
+
+
+def commit_all(project: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org",
+           "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+01:00",
+           "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+01:00"}
+    for args in (["init", "-q"], ["add", "seeds"], ["commit", "-qm", "seeds"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("site"))
+    commit_all(project)
+    assert main(["-f", str(project / "mkdocs.yml"), "build", "--strict"]) == 0
+    return project
+
+
+@pytest.mark.slow
+def test_article_page_has_facts_box_and_no_boilerplate(built: Path) -> None:
+    """The article's HTML has the key-facts box, its subheadings, and no 'Kommentare'."""
+    page = (built / "site" / "articles" / SLUG / "index.html").read_text()
+    assert "Auf einen Blick" in page
+    assert "admonition abstract" in page
+    assert 'id="unabhangigkeit-als-strategisches-ziel"' in page
+    assert "Kommentare" not in page
+    assert '<time datetime="2026-11-20T10:00:00+01:00">20. November 2026</time>' in page
+
+
+@pytest.mark.slow
+def test_search_index_finds_the_article(built: Path) -> None:
+    """The search index holds the article's text, so 'Rechenleistung' finds it."""
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text())
+    hits = {d["location"] for d in index["docs"] if "Rechenleistung" in d["text"]}
+    assert any(loc.startswith(f"articles/{SLUG}/") for loc in hits)
+    assert all("Kommentare" not in d["text"] for d in index["docs"])
+    assert index["config"]["lang"] == ["de", "en"]
+
+
+@pytest.mark.slow
+def test_home_archive_tags_and_feed_links(built: Path) -> None:
+    """Home lists the article, the archive has its month, every page links the feeds."""
+    site = built / "site"
+    home = (site / "index.html").read_text()
+    assert f'href="articles/{SLUG}/"' in home
+    assert (site / "archive" / "2026-11" / "index.html").exists()
+    for page in (home, (site / "tags" / "index.html").read_text()):
+        assert 'type="application/rss+xml"' in page and 'type="application/atom+xml"' in page
+    assert (site / "feeds" / "rss.xml").exists() and (site / "feeds" / "atom.xml").exists()
+    tags = (site / "tags" / "index.html").read_text()
+    assert f"../articles/{SLUG}/" in tags
+
+
+@pytest.mark.slow
+def test_no_external_font_request(built: Path) -> None:
+    """theme.font is off: no page asks Google for fonts."""
+    for page in (built / "site").rglob("*.html"):
+        assert "fonts.googleapis.com" not in page.read_text(), page
+
+
+def test_second_build_writes_nothing_and_is_identical(tmp_path: Path) -> None:
+    """Deterministic output: the same seeds give the same bytes, and nothing is rewritten."""
+    project = make_project(tmp_path)
+    config = load_config(project / "mkdocs.yml")
+    first = digest_stage(config, build_time=BUILD_TIME)
+    snapshot = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    second = digest_stage(config, build_time=BUILD_TIME)
+    assert first.report and first.report.written
+    assert second.report and second.report.written == () and second.report.removed == ()
+    assert snapshot == {p: p.read_bytes() for p in (project / "content").rglob("*")
+                        if p.is_file()}
+
+
+def test_stale_pages_removed_hand_written_kept(tmp_path: Path) -> None:
+    """A deleted seed's page goes; hand-written pages are never touched."""
+    project = make_project(tmp_path)
+    config = load_config(project / "mkdocs.yml")
+    digest_stage(config, build_time=BUILD_TIME)
+    (project / "seeds" / SEED.name).unlink()
+    (project / "seeds" / "b.txt").write_text("Other title\nA paragraph.\n")
+    before = (project / "content" / "index.md").read_bytes()
+    result = digest_stage(config, build_time=BUILD_TIME)
+    assert result.report is not None
+    assert f"content/articles/{SLUG}.md" in result.report.removed
+    assert (project / "content" / "articles" / "other-title.md").exists()
+    assert (project / "content" / "index.md").read_bytes() == before
+
+
+def test_slug_collision_names_both_seeds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two seeds with one title: the second is refused with both paths; the first builds."""
+    seeds = {"a.txt": "Same title\nOne.\n", "b.txt": "Same title\nTwo.\n"}
+    project = make_project(tmp_path, seeds)
+    code = main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert ("seeds/b.txt: slug 'same-title' is already used by seeds/a.txt; "
+            "set a different 'slug:' or title") in err
+    assert "skipped 1 seed(s) with errors: seeds/b.txt" in err
+    assert (project / "content" / "articles" / "same-title.md").exists()
+
+
+def test_strict_build_writes_nothing_on_problems(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """--strict stops before writing when any seed has a problem."""
+    project = make_project(tmp_path, {"a.txt": "Title only\n"})
+    code = main(["-f", str(project / "mkdocs.yml"), "build", "--strict"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "seeds/a.txt:1: title only: expected at least one paragraph after the title" in err
+    assert not (project / "content" / "articles").exists()
+
+
+def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
+    """The site folder is swapped in only after MkDocs succeeds."""
+    project = make_project(tmp_path)
+    yml = project / "mkdocs.yml"
+    assert main(["-f", str(yml), "build"]) == 0
+    marker = project / "site" / "index.html"
+    before = marker.read_bytes()
+    (project / "content" / "broken.md").write_text("[x](missing.md)\n")
+    assert main(["-f", str(yml), "build", "--strict"]) == 1
+    assert marker.read_bytes() == before
