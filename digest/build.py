@@ -6,6 +6,7 @@ fails stops nothing but itself, and ``--strict`` fails before the first byte is 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
@@ -17,12 +18,23 @@ from digest import facts as facts_mod
 from digest.config import Config
 from digest.corrections import apply_corrections
 from digest.errors import DigestError
-from digest.feeds import build_feeds
+from digest.export import facts_exports, json_feed
+from digest.feeds import build_edition_feeds, build_feeds
 from digest.ingest import ignored_files, read_all
+from digest.links import editions, related, topics
 from digest.model import Article, Entry, OutputFile, Problem, Severity
-from digest.render import render_article, render_listings, render_redirects
+from digest.render import (
+    SiteLinks,
+    render_archive,
+    render_article,
+    render_editions,
+    render_home,
+    render_redirects,
+    render_topics,
+    topic_doc,
+)
 from digest.tags import make_tags
-from digest.vocabulary import Vocabulary, load_vocabulary
+from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, replace_dir, write_outputs
 
 Progress = Callable[[int, int], None]
@@ -92,12 +104,25 @@ def collect(
 
 
 def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
-    """Every file the digest owns: article pages, listings, redirects and feeds."""
+    """Every file the digest owns: pages, listings, topics, editions, feeds and exports."""
+    entity_topics = topics(entries, config.topic_min_articles)
+    weeks = editions(entries)
+    site = SiteLinks(
+        topics={(t.kind, fold(t.name)): topic_doc(config, t) for t in entity_topics},
+        related=related(entries, config.related_items),
+        compound_terms={},
+    )
     return [
-        *(render_article(e, config) for e in entries),
-        *render_listings(entries, config),
+        *(render_article(e, config, site) for e in entries),
+        render_home(entries, weeks, config),
+        *render_archive(entries, config),
+        *render_topics(entity_topics, config),
+        *render_editions(weeks, config),
         *render_redirects(entries, config),
         *build_feeds(entries, config),
+        *build_edition_feeds(weeks, config),
+        json_feed(entries, config),
+        *facts_exports(entries, config),
     ]
 
 
@@ -123,9 +148,11 @@ def build_site(config: Config, *, strict: bool = False) -> None:
     site = config.root / config.site_dir
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
     try:
-        cfg = mkdocs_config(config_file=str(config.root / "mkdocs.yml"), site_dir=str(tmp),
-                            strict=strict)
-        mkdocs_build(cfg)
+        # Snippet paths in mkdocs.yml are relative to the working folder, as with `mkdocs`.
+        with contextlib.chdir(config.root):
+            cfg = mkdocs_config(config_file=str(config.root / "mkdocs.yml"),
+                                site_dir=str(tmp), strict=strict)
+            mkdocs_build(cfg)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise DigestError(f"mkdocs build failed: {exc}") from None

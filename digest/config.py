@@ -51,6 +51,13 @@ class Config:
     """Folder under ``docs_dir`` that the digest owns for article pages."""
     archive_dir: str
     feeds_dir: str
+    topics_dir: str
+    editions_dir: str
+    topic_min_articles: int
+    """An entity gets a topic page once this many articles name it."""
+    page_size: int
+    """Articles per listing page (archive months, topics, editions): no page grows with N."""
+    related_items: int
     feed_items: int
     home_items: int
     timezone: str
@@ -71,7 +78,8 @@ class Config:
     @property
     def owned_dirs(self) -> tuple[str, ...]:
         """Folders under ``docs_dir`` whose every file the digest writes and may delete."""
-        return (self.articles_dir, self.archive_dir, self.feeds_dir)
+        return (self.articles_dir, self.archive_dir, self.feeds_dir, self.topics_dir,
+                self.editions_dir)
 
     @property
     def host(self) -> str:
@@ -94,6 +102,11 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
     "articles_dir": "articles",
     "archive_dir": "archive",
     "feeds_dir": "feeds",
+    "topics_dir": "topics",
+    "editions_dir": "editions",
+    "topic_min_articles": 1,
+    "page_size": 50,
+    "related_items": 5,
     "feed_items": 50,
     "home_items": 10,
     "timezone": "Europe/Vienna",
@@ -198,6 +211,11 @@ def load_config(path: Path) -> Config:
         articles_dir=want_dir("articles_dir"),
         archive_dir=want_dir("archive_dir"),
         feeds_dir=want_dir("feeds_dir"),
+        topics_dir=want_dir("topics_dir"),
+        editions_dir=want_dir("editions_dir"),
+        topic_min_articles=want_int("topic_min_articles", 1),
+        page_size=want_int("page_size", 1),
+        related_items=want_int("related_items", 0),
         feed_items=want_int("feed_items", 1),
         home_items=want_int("home_items", 1),
         timezone=timezone,
@@ -206,8 +224,9 @@ def load_config(path: Path) -> Config:
         max_seed_bytes=want_int("max_seed_bytes", 1),
         id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
     )
-    if len({config.articles_dir, config.archive_dir, config.feeds_dir}) < 3:
-        errors.append("extra.digest: articles_dir, archive_dir and feeds_dir must differ")
+    if len(set(config.owned_dirs)) < len(config.owned_dirs):
+        errors.append("extra.digest: articles_dir, archive_dir, feeds_dir, topics_dir and "
+                      "editions_dir must differ")
     if errors:
         raise DigestError("\n".join(f"{path.name}: {e}" for e in errors))
     return config

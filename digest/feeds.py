@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from feedgen.feed import FeedGenerator
 
 from digest.config import Config
+from digest.links import Edition
 from digest.model import Entry, OutputFile
-from digest.render import article_html, page_url
+from digest.render import article_html, edition_html, edition_title, page_url
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -84,3 +85,43 @@ def _add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
         fe.dc.dc_creator(article.author)
     for tag in entry.tags:
         fe.category(term=tag.name, label=tag.name)
+
+
+def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
+    """One item per ISO week, the item's content being the whole edition."""
+    newest = list(reversed(editions))[: config.feed_items]
+    base = f"{config.feeds_dir}/editions."
+    out = []
+    for kind in ("rss", "atom"):
+        url = f"{base}{kind}.xml"
+        fg = FeedGenerator()
+        fg.id(config.site_url + url)
+        title = f"{config.site_name}: {edition_title(newest[0], config.language)}" if newest else (
+            config.site_name)
+        fg.title(config.site_name)
+        fg.subtitle(title)
+        fg.link(href=config.site_url + url, rel="self",
+                type="application/rss+xml" if kind == "rss" else "application/atom+xml")
+        fg.link(href=config.site_url + f"{config.editions_dir}/", rel="alternate")
+        fg.language(config.language)
+        fg.generator("digest")
+        updated = newest[0].entries[0].article.date if newest else _EPOCH
+        fg.updated(updated)
+        if kind == "rss":
+            fg.lastBuildDate(updated)
+        for edition in newest:
+            fe = fg.add_entry(order="append")
+            edition_id = f"tag:{config.host},{config.id_authority_date}:edition-{edition.key}"
+            fe.id(edition_id)
+            fe.guid(edition_id, permalink=False)
+            fe.title(edition_title(edition, config.language))
+            fe.link(href=f"{config.site_url}{config.editions_dir}/{edition.key}/",
+                    rel="alternate")
+            date = max(e.article.date for e in edition.entries)
+            fe.published(date)
+            fe.updated(date)
+            fe.summary(", ".join(e.article.title for e in edition.entries)[:500])
+            fe.content(edition_html(edition, config), type="html")
+        data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+        out.append(OutputFile(f"{config.docs_dir}/{url}", data))
+    return out

@@ -38,7 +38,7 @@ def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) ->
             f"**{display.labels(a.lang)['box']}**",
             "",
         ]
-        rows = fact_rows(entry.facts, a.locale, a.lang, link_prefix="", tag_slugs={})
+        rows = fact_rows(entry.facts, a.locale, a.lang)
         out += [f"- **{label}:** {value}" for label, value in rows] or ["- (no key facts found)"]
         warnings = [p for p in notes if p.severity is Severity.WARNING]
         if entry.facts.is_empty():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -23,5 +24,6 @@ def serve(config: Config, *, dev_addr: str) -> None:
     watch = [str(config.root / config.seeds_dir)]
     if config.vocabulary:
         watch.append(str(config.root / config.vocabulary))
-    mkdocs_serve(config_file=str(config.root / "mkdocs.yml"), dev_addr=dev_addr,
-                 watch=watch, hooks=[str(HOOK)])
+    with contextlib.chdir(config.root):
+        mkdocs_serve(config_file=str(config.root / "mkdocs.yml"), dev_addr=dev_addr,
+                     watch=watch, hooks=[str(HOOK)])

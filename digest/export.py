@@ -1,0 +1,93 @@
+"""Machine-readable outputs: JSON Feed 1.1 and every fact as JSON and CSV for data journalists."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from digest.config import Config
+from digest.model import ENTITY_KINDS, Entry, OutputFile
+from digest.render import article_html, newest_first, page_url
+
+FACT_COLUMNS = (
+    "article_url", "article_title", "article_date", "lang", "type", "text", "value",
+    "value_to", "unit", "currency", "eur", "eur_note", "year", "month", "day", "name",
+)
+
+
+def json_feed(entries: Sequence[Entry], config: Config) -> OutputFile:
+    """The newest ``feed_items`` articles as JSON Feed 1.1."""
+    url = f"{config.site_url}{config.feeds_dir}/feed.json"
+    items = []
+    for e in newest_first(entries)[: config.feed_items]:
+        a = e.article
+        item: dict[str, object] = {
+            "id": f"tag:{config.host},{config.id_authority_date}:{a.stem}",
+            "url": config.site_url + page_url(config, a.slug),
+            "title": a.title,
+            "content_html": article_html(e),
+            "summary": a.description,
+            "date_published": a.date.isoformat(),
+            "tags": [t.name for t in e.tags],
+            "language": a.lang,
+        }
+        if a.author:
+            item["authors"] = [{"name": a.author}]
+        if a.source_url:
+            item["external_url"] = a.source_url
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": config.site_name,
+        "home_page_url": config.site_url,
+        "feed_url": url,
+        "description": config.site_description,
+        "language": config.language,
+        "items": items,
+    }
+    text = json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return OutputFile(f"{config.docs_dir}/{config.feeds_dir}/feed.json", text.encode())
+
+
+def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str]]:
+    """One flat record per fact of every article, in article then text order."""
+    rows: list[dict[str, str]] = []
+    for e in newest_first(entries):
+        a = e.article
+        base = {"article_url": config.site_url + page_url(config, a.slug),
+                "article_title": a.title, "article_date": a.date.isoformat(), "lang": a.lang}
+        for m in e.facts.money:
+            rows.append({**base, "type": "exchange_rate" if m.kind == "exchange_rate" else "money",
+                         "text": m.text, "value": _s(m.value), "value_to": _s(m.value_to),
+                         "currency": m.currency, "unit": m.per or "", "eur": _s(m.eur),
+                         "eur_note": m.eur_note or ""})
+        for p in e.facts.percent:
+            rows.append({**base, "type": "percent", "text": p.text, "value": _s(p.value),
+                         "value_to": _s(p.value_to), "unit": p.unit})
+        for d in e.facts.dates:
+            rows.append({**base, "type": "date", "text": d.text, "year": _s(d.year),
+                         "month": _s(d.month), "day": _s(d.day)})
+        for kind in ENTITY_KINDS:
+            for name in getattr(e.facts, kind):
+                rows.append({**base, "type": kind.rstrip("s"), "name": name})
+    return [{c: r.get(c, "") for c in FACT_COLUMNS} for r in rows]
+
+
+def facts_exports(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """``facts.json`` and ``facts.csv`` next to the feeds."""
+    records = fact_records(entries, config)
+    folder = f"{config.docs_dir}/{config.feeds_dir}"
+    as_json = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return [OutputFile(f"{folder}/facts.json", as_json.encode()),
+            OutputFile(f"{folder}/facts.csv", buffer.getvalue().encode())]
+
+
+def _s(value: Decimal | int | None) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,162 @@
+"""What ties articles together: related articles, entity topics and weekly editions (pure)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
+from digest.text import slugify
+from digest.vocabulary import fold
+
+RELATED_MAX = 5
+# Candidates per shared feature: the nearest articles in time only, so popular tags
+# ("USA") cost O(N) instead of O(N^2).
+_NEIGHBOURS = 40
+_HALF_LIFE_DAYS = 60.0
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'])")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An organisation, person or place with the articles that mention it, newest first."""
+
+    kind: str
+    name: str
+    slug: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A numeric fact that appears in the same sentence as a topic's entity."""
+
+    entry: Entry
+    fact: Money | Percent | DateFact
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The articles of one ISO week."""
+
+    year: int
+    week: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+
+def features(entry: Entry) -> set[str]:
+    """What makes two articles related: their tags and entities, folded."""
+    f = {f"t:{fold(t.name)}" for t in entry.tags}
+    for kind in ENTITY_KINDS:
+        f |= {f"e:{fold(n)}" for n in getattr(entry.facts, kind)}
+    return f
+
+
+def related(entries: Sequence[Entry], limit: int = RELATED_MAX) -> dict[str, tuple[Entry, ...]]:
+    """Up to ``limit`` related articles per seed: shared features weighted by rarity (IDF)
+    and by closeness in time; ties broken by seed path, so the result is deterministic."""
+    ordered = sorted(entries, key=lambda e: (e.article.date, e.article.source))
+    position = {e.article.source: i for i, e in enumerate(ordered)}
+    feats = {e.article.source: features(e) for e in ordered}
+    postings: dict[str, list[Entry]] = defaultdict(list)
+    for e in ordered:
+        for f in sorted(feats[e.article.source]):
+            postings[f].append(e)
+    n = len(ordered)
+    idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
+    out: dict[str, tuple[Entry, ...]] = {}
+    for e in ordered:
+        src = e.article.source
+        scores: dict[str, float] = defaultdict(float)
+        for f in feats[src]:
+            plist = postings[f]
+            if len(plist) < 2:
+                continue
+            i = _index_in(plist, position, position[src])
+            for other in plist[max(0, i - _NEIGHBOURS): i + _NEIGHBOURS + 1]:
+                if other.article.source != src:
+                    scores[other.article.source] += idf[f]
+        ranked = []
+        for other_src, score in scores.items():
+            other = ordered[position[other_src]]
+            days = abs((other.article.date - e.article.date).total_seconds()) / 86400
+            closeness = 0.5 + 0.5 * 0.5 ** (days / _HALF_LIFE_DAYS)
+            ranked.append((-score * closeness, other_src, other))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        out[src] = tuple(r[2] for r in ranked[:limit])
+    return out
+
+
+def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
+    lo, hi = 0, len(plist)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if position[plist[mid].article.source] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def topics(entries: Sequence[Entry], min_articles: int = 1) -> list[Topic]:
+    """One topic per entity named in at least ``min_articles`` articles, in a stable order."""
+    found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for e in entries:
+        for kind in ENTITY_KINDS:
+            for name in getattr(e.facts, kind):
+                key = (kind, fold(name))
+                names.setdefault(key, name)
+                found[key].append(e)
+    result = []
+    used: set[str] = set()
+    for key in sorted(found):
+        items = found[key]
+        if len({e.article.source for e in items}) < min_articles:
+            continue
+        kind, _ = key
+        slug = slugify(names[key]) or "x"
+        while f"{kind}/{slug}" in used:
+            slug += "-2"
+        used.add(f"{kind}/{slug}")
+        newest = sorted(items, key=lambda e: (e.article.date, e.article.source), reverse=True)
+        result.append(Topic(kind=kind, name=names[key], slug=slug, entries=tuple(newest)))
+    return result
+
+
+def mentions(topic: Topic, entry: Entry) -> list[Money | Percent | DateFact]:
+    """The numeric facts of an article stated in a sentence that names the topic."""
+    text = entry.article.plain_text()
+    needle = topic.name.casefold()
+    facts: list[Money | Percent | DateFact] = [*entry.facts.money, *entry.facts.percent]
+    out: list[Money | Percent | DateFact] = []
+    for sentence in _SENTENCE.split(text):
+        lowered = sentence.casefold()
+        if needle not in lowered:
+            continue
+        out += [f for f in facts if f.text and f.text in sentence and f not in out]
+    return out
+
+
+def editions(entries: Sequence[Entry]) -> list[Edition]:
+    """Articles grouped by ISO week of their date, oldest week first."""
+    weeks: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    for e in entries:
+        iso = e.article.date.isocalendar()
+        weeks[(iso.year, iso.week)].append(e)
+    return [
+        Edition(year=y, week=w, entries=tuple(sorted(
+            items, key=lambda e: (e.article.date, e.article.source), reverse=True)))
+        for (y, w), items in sorted(weeks.items())
+    ]

@@ -1,0 +1,71 @@
+"""Related articles, entity topics and weekly editions: pure functions over entries."""
+
+from __future__ import annotations
+
+from digest.links import editions, mentions, related, topics
+
+from .factories import entry, money
+
+
+def test_related_ranks_by_rare_shared_entities() -> None:
+    """Sharing a rare entity outranks sharing a common one; unrelated articles are absent."""
+    a = entry("a", orgs=("ByteDance", "EU"), day=1)
+    b = entry("b", orgs=("ByteDance",), day=2)
+    c = entry("c", orgs=("EU",), day=3)
+    d = entry("d", orgs=("EU",), day=4)
+    lonely = entry("lonely", orgs=("Nobody Inc",), day=5)
+    rel = related([a, b, c, d, lonely])
+    assert next(e.article.source for e in rel["seeds/a.txt"]) == "seeds/b.txt"
+    assert rel["seeds/lonely.txt"] == ()
+    assert len(rel["seeds/a.txt"]) == 3
+
+
+def test_related_prefers_closer_dates_and_is_deterministic() -> None:
+    """With equal overlap, the nearer article wins; repeated runs give the same order."""
+    a = entry("a", orgs=("X Corp",), day=1, month=1)
+    near = entry("near", orgs=("X Corp",), day=5, month=1)
+    far = entry("far", orgs=("X Corp",), day=1, month=11)
+    first = related([far, a, near])
+    assert [e.article.source for e in first["seeds/a.txt"]] == ["seeds/near.txt",
+                                                                "seeds/far.txt"]
+    assert first == related([near, far, a])
+
+
+def test_related_respects_limit() -> None:
+    """At most the configured number of related articles."""
+    items = [entry(f"n{i}", orgs=("Same",), day=i + 1) for i in range(9)]
+    assert all(len(v) <= 5 for v in related(items).values())
+    assert all(len(v) <= 2 for v in related(items, limit=2).values())
+
+
+def test_topics_per_entity_with_threshold() -> None:
+    """An entity in enough articles gets a topic, newest article first."""
+    a = entry("a", orgs=("ByteDance",), places=("China",), day=1)
+    b = entry("b", orgs=("ByteDance",), day=9)
+    found = {(t.kind, t.name): t for t in topics([a, b], min_articles=2)}
+    assert list(found) == [("orgs", "ByteDance")]
+    assert [e.article.source for e in found[("orgs", "ByteDance")].entries] == [
+        "seeds/b.txt", "seeds/a.txt"]
+    assert {t.name for t in topics([a, b])} == {"ByteDance", "China"}
+
+
+def test_mentions_are_facts_in_sentences_naming_the_topic() -> None:
+    """Only amounts stated in a sentence with the entity's name belong to its timeline."""
+    m1 = money("160 Milliarden Yuan", "160000000000", "CNY")
+    m2 = money("5 Euro", "5", "EUR")
+    e = entry("a", orgs=("ByteDance",), money=(m1, m2),
+              text="ByteDance plant 160 Milliarden Yuan. Ein Kaffee kostet 5 Euro.")
+    topic = next(t for t in topics([e]) if t.name == "ByteDance")
+    assert mentions(topic, e) == [m1]
+
+
+def test_editions_group_by_iso_week() -> None:
+    """Articles fall into their ISO week; weeks come oldest first."""
+    mon = entry("mon", day=23)   # 2026-11-23 is a Monday (week 48)
+    sun = entry("sun", day=29)   # Sunday, same week
+    nxt = entry("next", day=30)  # Monday, week 49
+    weeks = editions([nxt, mon, sun])
+    assert [(w.key, [e.article.source for e in w.entries]) for w in weeks] == [
+        ("2026-W48", ["seeds/sun.txt", "seeds/mon.txt"]),
+        ("2026-W49", ["seeds/next.txt"]),
+    ]

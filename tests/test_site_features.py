@@ -1,0 +1,132 @@
+"""Topic pages, related articles, weekly editions, rich previews, JSON Feed and facts export,
+built with the real MkDocs on a fixture site of articles that share entities."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import html as lhtml
+
+from digest.cli import main
+
+from .conftest import DATA, make_project
+
+FIXTURES = DATA / "fixture_site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    seeds = {p.name: p.read_text() for p in sorted(FIXTURES.glob("0*.md"))}
+    project = make_project(tmp_path_factory.mktemp("fixture"), seeds)
+    assert main(["-f", str(project / "mkdocs.yml"), "build", "--strict"]) == 0
+    return project / "site"
+
+
+def page(site: Path, url: str) -> lhtml.HtmlElement:
+    return lhtml.fromstring((site / url / "index.html").read_bytes())
+
+
+def text_of(doc: lhtml.HtmlElement) -> str:
+    return " ".join(doc.text_content().split())
+
+
+@pytest.mark.slow
+def test_topic_page_lists_articles_newest_first_with_timeline(site: Path) -> None:
+    """The organisation's page lists its three articles, newest first, and its amounts."""
+    doc = page(site, "topics/orgs/nordwerk-ag")
+    titles = [a.text_content() for a in doc.cssselect("article h3 a:not(.headerlink)")]
+    assert titles == ["Anna Berger über die Energiewende", "Nordwerk steigert Gewinn",
+                      "Nordwerk investiert in Linz"]
+    table = text_of(doc.cssselect("article table")[0])
+    assert "120 Mio. EUR" in table or "12 %" in table
+
+
+@pytest.mark.slow
+def test_facts_box_links_entities_to_topic_pages(site: Path) -> None:
+    """Every entity in the box links to its topic page."""
+    doc = page(site, "articles/nordwerk-investiert-in-linz")
+    hrefs = {a.text_content(): a.get("href") for a in doc.cssselect(".admonition a")}
+    assert hrefs["Nordwerk AG"] == "../../topics/orgs/nordwerk-ag/"
+    assert hrefs["Linz"] == "../../topics/places/linz/"
+    assert hrefs["Anna Berger"] == "../../topics/persons/anna-berger/"
+
+
+@pytest.mark.slow
+def test_related_articles_ranked_and_absent_when_unrelated(site: Path) -> None:
+    """Nordwerk articles relate to each other; the shipping article relates to none."""
+    doc = page(site, "articles/nordwerk-steigert-gewinn")
+    related = [a.text_content() for a in doc.cssselect("#verwandte-artikel + ul a")]
+    assert related[:2] == ["Nordwerk investiert in Linz", "Anna Berger über die Energiewende"]
+    lonely = page(site, "articles/harbour-lines-signs-rotterdam-deal")
+    assert not lonely.cssselect("#related-articles")
+
+
+@pytest.mark.slow
+def test_weekly_editions_with_previous_and_next(site: Path) -> None:
+    """One page per ISO week, linked to its neighbours; home shows the latest first."""
+    doc = page(site, "editions/2026-W47")
+    assert doc.cssselect("h1")[0].text_content().startswith("KW 47/2026")
+    links = {a.text_content(): a.get("href") for a in doc.cssselect("article a")}
+    assert links["← KW 46/2026"] == "../2026-W46/"
+    assert links["KW 48/2026 →"] == "../2026-W48/"
+    home = page(site, "")
+    first_h2 = home.cssselect("article h2")[0]
+    assert first_h2.text_content().startswith("KW 48/2026")
+    feed = feedparser.parse((site / "feeds" / "editions.atom.xml").read_bytes())
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == ["KW 48/2026", "KW 47/2026", "KW 46/2026"]
+    assert "Nordwerk steigert Gewinn" in feed.entries[1].content[0].value
+
+
+@pytest.mark.slow
+def test_open_graph_and_json_ld(site: Path) -> None:
+    """Article pages carry OG/Twitter tags and a valid NewsArticle JSON-LD."""
+    doc = page(site, "articles/harbour-lines-signs-rotterdam-deal")
+    og = {m.get("property"): m.get("content") for m in doc.cssselect("meta[property]")}
+    assert og["og:type"] == "article"
+    assert og["og:title"] == "Harbour Lines signs Rotterdam deal"
+    assert og["article:published_time"] == "2026-11-19T00:00:00+01:00"
+    assert "450" in og["og:description"] or "Harbour Lines" in og["og:description"]
+    assert doc.cssselect('meta[name="twitter:card"]')[0].get("content") == "summary"
+    data = json.loads(doc.cssselect('script[type="application/ld+json"]')[0].text)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Harbour Lines signs Rotterdam deal"
+    assert data["inLanguage"] == "en"
+    assert data["publisher"]["name"] == "Digest"
+    assert {"@type": "Organization", "name": "Harbour Lines"} in data["mentions"]
+    assert {"@type": "Person", "name": "Tom Reed"} in data["mentions"]
+
+
+@pytest.mark.slow
+def test_json_feed_and_facts_export(site: Path) -> None:
+    """feed.json follows JSON Feed 1.1; facts.json and facts.csv hold the same records."""
+    feed = json.loads((site / "feeds" / "feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == "https://example.github.io/digest/feeds/feed.json"
+    assert next(i["title"] for i in feed["items"]) == "Anna Berger über die Energiewende"
+    for item in feed["items"]:
+        assert item["id"].startswith("tag:example.github.io,2026:")
+        assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", item["date_published"])
+        assert item["content_html"]
+    records = json.loads((site / "feeds" / "facts.json").read_text())
+    with (site / "feeds" / "facts.csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows == records
+    persons = {r["name"] for r in records if r["type"] == "person"}
+    assert persons == {"Anna Berger", "Tom Reed"}
+
+
+@pytest.mark.slow
+def test_reading_time_in_article_header(site: Path) -> None:
+    """German articles say 'Min. Lesezeit', English ones 'min read'."""
+    de = text_of(page(site, "articles/nordwerk-steigert-gewinn").cssselect(".digest-dateline")[0])
+    en = text_of(page(site, "articles/harbour-lines-signs-rotterdam-deal")
+                 .cssselect(".digest-dateline")[0])
+    assert de.endswith("1 Min. Lesezeit")
+    assert en.endswith("1 min read")
+    assert "JSON Feed" in (site / "index.html").read_text()
