@@ -1,0 +1,1 @@
+"""Benchmarks: a deterministic seed generator and the `make bench` runner."""
