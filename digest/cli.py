@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
               "nothing written", file=sys.stderr)
         return 1
     if result.report:
-        print(f"{len(result.entries)} articles; {len(result.report.written)} files written, "
+        print(f"{result.articles} articles; {len(result.report.written)} files written, "
               f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
               file=sys.stderr)
     if not args.no_site:

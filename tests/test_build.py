@@ -141,3 +141,33 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     (project / "content" / "broken.md").write_text("[x](missing.md)\n")
     assert main(["-f", str(yml), "build", "--strict"]) == 1
     assert marker.read_bytes() == before
+
+
+def test_unchanged_rebuild_is_skipped_and_changed_seed_alone_reextracted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache: nothing changed -> nothing extracted; one seed changed -> only it."""
+    import digest.build as build
+
+    project = make_project(tmp_path, {"a.txt": "Erster Titel\nEin Absatz.\n",
+                                      "b.txt": "Zweiter Titel\nNoch ein Absatz.\n"})
+    config = load_config(project / "mkdocs.yml")
+    calls: list[str] = []
+    real = build.extract_facts
+
+    def counting(article, vocab):  # type: ignore[no-untyped-def]
+        calls.append(article.source)
+        return real(article, vocab)
+
+    monkeypatch.setattr(build, "extract_facts", counting)
+    digest_stage(config, build_time=BUILD_TIME)
+    assert sorted(calls) == ["seeds/a.txt", "seeds/b.txt"]
+    calls.clear()
+    again = digest_stage(config, build_time=BUILD_TIME)
+    assert calls == [] and again.articles == 2 and again.report is not None
+    (project / "seeds" / "b.txt").write_text("Zweiter Titel\nGeänderter Absatz.\n")
+    changed = digest_stage(config, build_time=BUILD_TIME)
+    assert calls == ["seeds/b.txt"]
+    assert changed.report is not None
+    assert "content/articles/zweiter-titel.md" in changed.report.written
+    assert "content/articles/erster-titel.md" not in changed.report.written
