@@ -283,7 +283,13 @@ def main() -> None:
         code, de_name, en_name, others = row.split("\t")
         country_forms.update([de_name, en_name, *others.split("|")])
     (DATA / "countries.tsv").write_text("\n".join(countries) + "\n", encoding="utf-8")
-    firsts = build_first_names(exact, lower)
+    months = {
+        w.rstrip(".")
+        for loc in ("de", "de_AT", "en")
+        for width in ("wide", "abbreviated")
+        for w in Locale.parse(loc).months["format"][width].values()
+    }
+    firsts = [n for n in build_first_names(exact, lower) if n not in months | country_forms]
     places = build_places(exact, lower, country_forms, set(firsts))
     (DATA / "places.tsv").write_text("\n".join(places) + "\n", encoding="utf-8")
     (DATA / "first_names.txt").write_text("\n".join(firsts) + "\n", encoding="utf-8")

@@ -1,0 +1,296 @@
+"""Calendar references: full dates, day+month, month+year, months, years, quarters, halves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from babel import Locale
+
+from digest.facts.context import SP, Context
+from digest.model import DateFact
+
+YEAR = r"(?:1[0-9]|20)\d{2}"
+ORDINALS = {
+    "erste": 1, "ersten": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "zweites": 2,
+    "dritte": 3, "dritten": 3, "drittes": 3, "vierte": 4, "vierten": 4, "viertes": 4,
+    "letzte": 4, "letzten": 4, "letztes": 4, "first": 1, "second": 2, "third": 3,
+    "fourth": 4, "final": 4, "last": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4,
+}
+# Words after a figure that make it a quantity, not a year ("2000 Euro", "1500 people").
+QUANTITY = (
+    r"Euro|Dollar|Franken|Pfund|Prozent|Menschen|Personen|Mitarbeiter\w*|Beschäftigte\w*|"
+    r"Einwohner\w*|Stück|Tonnen|Meter|Kilometer|km|Kilo\w*|Stunden|Minuten|Jahre\b|Tage\b|"
+    r"Besucher\w*|Arbeitsplätze|Stellen|Fälle|Wohnungen|Flüchtlinge|Soldaten|Fans|"
+    r"Zuschauer|Teilnehmer|Unternehmen|Firmen|Euros?|dollars?|pounds?|people|workers|jobs|"
+    r"staff|employees|tonnes|tons|metres|meters|miles|km|hours|minutes|feet|cases|units|"
+    r"homes|troops|users|customers|visitors|GMT|BST|CET|MEZ|Uhr|h\b|pm\b|am\b|%|€|\$|£"
+)
+
+
+def _months() -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {"de": {}, "en": {}}
+    for lang, locales in (("de", ("de", "de_AT", "de_CH")), ("en", ("en", "en_GB"))):
+        for name in locales:
+            loc = Locale.parse(name)
+            for width in ("wide", "abbreviated"):
+                for num, word in loc.months["format"][width].items():
+                    w = word.rstrip(".")
+                    if width == "abbreviated":
+                        if len(w) >= 3:
+                            out[lang].setdefault(w + ".", num)
+                    else:
+                        out[lang].setdefault(w, num)
+    out["de"].update({"Jänner": 1, "Feber": 2, "Jän.": 1, "Feb.": 2, "Sept.": 9})
+    out["en"].update({"Sept.": 9})
+    for lang in ("de", "en"):
+        out[lang].pop("Mai.", None)
+    return out
+
+
+MONTHS = _months()
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    mon = rf"(?P<mon>{_alt(list(MONTHS[lang]))})"
+    mon2 = rf"(?P<mon2>{_alt(list(MONTHS[lang]))})"
+    yr = rf"(?P<y>{YEAR})(?![\d])"
+    pats: dict[str, str] = {}
+    pats["numeric"] = (
+        rf"(?<![\d.,])(?P<d>[0-3]?\d)\.{SP}?(?P<m>[01]?\d)\.{SP}?(?P<y>{YEAR}|\d{{2}})(?![\d])"
+        r"|(?<![\d.,/-])(?P<iy>" + YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
+    )
+    if lang == "de":
+        pats["daymonth"] = (
+            rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)\.?{SP}*(?:bis|-|–|und){SP}*)?"
+            rf"(?P<d>[0-3]?\d)\.{SP}?{mon}(?:{SP}(?:des{SP}Jahres{SP})?{yr})?"
+        )
+    else:
+        pats["daymonth"] = (
+            rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?{SP}*(?:to|-|–|and){SP}*)?"
+            rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
+            rf"|{mon.replace('?P<mon>', '?P<monb>')}{SP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?![\d.,:])(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
+        )
+    pats["monthyear"] = rf"{mon}(?:{SP}(?:bis|to|-|–|and|und){SP}{mon2})?(?:,?{SP}(?:of{SP})?{yr})?"
+    pats["quarter"] = (
+        rf"(?i:(?P<ord>{_alt(list(ORDINALS))}){SP}(?P<unit>Quartals?|Halbjahr(?:es|s)?|"
+        rf"Jahreshälfte|quarter|half)){SP}(?:(?:des{SP}Jahres|of{SP}the{SP}year|of|des|im)"
+        rf"{SP})?{yr}"
+        rf"|(?P<q>[QH])(?P<qn>[1-4])(?:{SP}|/|-|')?(?P<qy>{YEAR}|\d{{2}})(?![\d])"
+    )
+    pats["yearrange"] = rf"(?<![\d.,/])(?P<y>{YEAR})(?:/|-|–)(?P<y2>\d{{2}}|{YEAR})(?![\d.,%])"
+    pats["year"] = rf"(?<![\d.,/€$£-])(?P<y>{YEAR})(?![\d.,]\d)(?![\d%])"
+    pats["quantity"] = (
+        rf"^(?:{SP}|-)*(?:Mio\.|Mrd\.|Millionen|Milliarden|million|billion|bn|m\b)?{SP}*"
+        rf"(?:{QUANTITY})"
+    )
+    return {k: re.compile(v) for k, v in pats.items()}
+
+
+YEAR_CUES = {
+    "de": re.compile(
+        r"(?:\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Ff]ür|[Ee]nde|[Aa]nfang|[Mm]itte|"
+        r"[Vv]or|[Nn]ach|[Uu]m|[Jj]ahr(?:e|es)?|[Jj]ahres\w*|[Ss]ommer|[Hh]erbst|[Ww]inter|"
+        r"[Ff]rühjahr|[Ff]rühling|zwischen|und|oder|bzw\.|[Ss]aison|[Gg]eschäftsjahr\w*|"
+        r"[Ss]tand|[Bb]udget|[Zz]eitraum|[Ww]ahl\w*|[Jj]ahrgang)|[,(/])[ \u00a0]*$"
+    ),
+    "en": re.compile(
+        r"(?:\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f|[Ff]rom|[Tt]o|[Ff]or|[Dd]uring|"
+        r"[Bb]efore|[Aa]fter|[Ee]nd|[Ss]tart|[Ee]arly|[Ll]ate|[Mm]id|[Ss]pring|[Ss]ummer|"
+        r"[Aa]utumn|[Ww]inter|and|or|[Yy]ear|[Ff]iscal|a|the|[Tt]hrough|[Bb]etween|[Aa]round)"
+        r"|[,(/-])[ \u00a0]*$"
+    ),
+}
+TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
+
+
+@dataclass
+class _D:
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_to: int | None = None
+    month_to: int | None = None
+    day_to: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    inferred: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _year(s: str) -> int:
+    y = int(s)
+    return y + (2000 if y < 50 else 1900) if y < 100 else y
+
+
+def _month(word: str | None, lang: str) -> int | None:
+    if not word:
+        return None
+    return MONTHS[lang].get(word) or MONTHS[lang].get(word + ".")
+
+
+def _ok_month_word(ctx: Context, m: re.Match[str]) -> bool:
+    """English "May", "March" and bare abbreviations are dates only in a date context."""
+    gd = m.groupdict()
+    word = gd.get("mon") or gd.get("monb") or ""
+    if word.endswith(".") and not (gd.get("y") or gd.get("d") or gd.get("d2")):
+        return False
+    if ctx.lang == "en" and word in ("May", "March") and not (
+        gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
+    ):
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        return bool(re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$",
+                              before))
+    return True
+
+
+def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
+    """Date facts in text order; a month or day without a year gets one from the article date."""
+    p = _patterns(ctx.lang)
+    found: list[_D] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(x.start < e and s < x.end for x in found)
+
+    for m in p["numeric"].finditer(ctx.text):
+        if m["iy"]:
+            ny, nm, nd = int(m["iy"]), int(m["im"]), int(m["id"])
+        else:
+            ny, nm, nd = _year(m["y"]), int(m["m"]), int(m["d"])
+            if len(m["y"]) == 2 and ctx.lang == "en":
+                continue
+        if 1 <= nm <= 12 and 1 <= nd <= 31:
+            found.append(_D(m.start(), m.end(), ny, nm, nd))
+    for m in p["quarter"].finditer(ctx.text):
+        if not free(m.start(), m.end()):
+            continue
+        if m["q"]:
+            n, unit, y = int(m["qn"]), m["q"], _year(m["qy"])
+            if unit == "H" and n > 2:
+                continue
+            found.append(_D(m.start(), m.end(), y, quarter=n if unit == "Q" else None,
+                            half=n if unit == "H" else None))
+        else:
+            n = ORDINALS.get(m["ord"].lower(), 0)
+            is_half = m["unit"].lower().startswith(("halb", "half", "jahresh"))
+            if is_half:
+                n = 2 if n >= 2 else 1
+            found.append(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
+                            half=n if is_half else None))
+    for m in p["daymonth"].finditer(ctx.text):
+        if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
+            continue
+        gd = m.groupdict()
+        mo = _month(gd.get("mon") or gd.get("monb"), ctx.lang)
+        day = int(gd.get("d") or gd.get("d2") or 0)
+        if not mo or not 1 <= day <= 31:
+            continue
+        dy = int(gd.get("y") or gd.get("y2") or 0) or None
+        d0 = gd.get("d0")
+        if d0 and 1 <= int(d0) < day:
+            found.append(_D(m.start(), m.end(), dy, mo, int(d0), day_to=day))
+        else:
+            start = m.start("d") if gd.get("d") else m.start()
+            found.append(_D(start, m.end(), dy, mo, day))
+    for m in p["monthyear"].finditer(ctx.text):
+        if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
+            continue
+        if m.start() and ctx.text[m.start() - 1].isalnum():
+            continue
+        if m.end() < len(ctx.text) and (ctx.text[m.end()].isalnum() or ctx.text[m.end()] == "-"):
+            continue
+        m1 = _month(m["mon"], ctx.lang)
+        m2 = _month(m["mon2"], ctx.lang)
+        my = int(m["y"]) if m["y"] else None
+        if not m1:
+            continue
+        # "January to March" / "Jänner bis März 2016": one range
+        found.append(_D(m.start(), m.end(), my, m1, month_to=m2))
+    for m in p["yearrange"].finditer(ctx.text):
+        if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
+            continue
+        y1 = int(m["y"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+        if y1 < y2 <= y1 + 10 and (len(m["y2"]) == 2 or ctx.text[m.end("y")] == "/"):
+            found.append(_D(m.start(), m.end(), y1, year_to=y2))
+    for m in p["year"].finditer(ctx.text):
+        if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
+            continue
+        if _is_year(ctx, m):
+            found.append(_D(m.start(), m.end(), int(m["y"])))
+    found.sort(key=lambda x: x.start)
+    out: list[DateFact] = []
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    for d in found:
+        ctx.claim(d.start, d.end)
+        sig = (ctx.text[d.start : d.end].strip(), d.year, d.month, d.day)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        if d.year is None and d.month and ctx.published is not None:
+            d.year = _infer_year(d.month, d.day, ctx.published)
+            d.inferred = ("year",)
+        out.append(
+            DateFact(
+                text=ctx.text[d.start : d.end].strip(),
+                year=d.year, month=d.month, day=d.day, year_to=d.year_to,
+                month_to=d.month_to, day_to=d.day_to, quarter=d.quarter, half=d.half,
+                inferred=d.inferred,
+            )
+        )
+    return {"dates": tuple(out)}
+
+
+def _is_year(ctx: Context, m: re.Match[str]) -> bool:
+    """A bare four-digit figure is a year only in a year's company."""
+    y = int(m["y"])
+    text = ctx.text
+    after = text[m.end() : m.end() + 30]
+    before = text[max(0, m.start() - 30) : m.start()]
+    p = _patterns(ctx.lang)
+    if p["quantity"].match(after):
+        return False
+    if re.match(r"[ \u00a0]*(?:[.:]\d|x\b|×)", after):
+        return False
+    cue = YEAR_CUES[ctx.lang].search(before) is not None
+    if not 1900 <= y <= 2099 and not cue:
+        return False
+    nxt = re.match(r"[ \u00a0]*([\w-]+)", after)
+    next_word = nxt.group(1) if nxt else ""
+    prev = re.search(r"([\w.-]+)[ \u00a0]*$", before)
+    prev_word = prev.group(1) if prev else ""
+    if ctx.lang == "en":
+        # "Job Simulator: The 2050 Archives", "Windows 2000 Server": inside a title
+        if prev_word[:1].isupper() and next_word[:1].isupper() and not cue:
+            return False
+        if (
+            prev_word[:1].isupper() and not cue
+            and not ctx.is_sentence_start(m.start() - len(before) + (prev.start(1) if prev else 0))
+            and prev_word not in ("In", "Since", "By", "Until", "From", "For")
+        ):
+            return False
+    else:
+        if next_word[:1].isupper() and not cue and prev_word[:1].isupper():
+            return False
+        if next_word[:1].isupper() and not cue and not 1990 <= y <= 2039:
+            return False
+    return True
+
+
+def _infer_year(month: int, day: int | None, published: dt.date) -> int:
+    """The year that puts ``month`` nearest to the article date (Jänner in November: next)."""
+    best, best_gap = published.year, 10**9
+    for y in (published.year - 1, published.year, published.year + 1):
+        gap = abs((dt.date(y, month, min(day or 15, 28)) - published).days)
+        if gap < best_gap:
+            best, best_gap = y, gap
+    return best

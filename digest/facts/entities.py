@@ -1,0 +1,648 @@
+"""Organisations, places and persons: vocabulary and gazetteer look-ups plus language cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from digest.facts.context import Context
+from digest.facts.gazetteer import Gazetteer, load, strip_accents
+from digest.vocabulary import Vocabulary
+
+TOKEN = re.compile(r"[#@]?\w[\w'’&]*(?:[.\-]\w[\w'’&]*)*|&")
+POSSESSIVE = re.compile(r"['’]s?$")
+ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$")
+CONNECT = {"of", "and", "for", "the", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
+           "von", "und", "für", "&"}
+ARTICLES = {"The", "Der", "Die", "Das", "A", "An", "Ein", "Eine"}
+CONNECT_IN_NAME = {"of", "and", "for", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
+                   "von", "&", "y", "da", "do", "dos", "del", "bin", "al", "ibn"}
+LEGAL = {"AG", "GmbH", "SE", "Inc", "Inc.", "plc", "PLC", "Ltd", "Ltd.", "Corp", "Corp.",
+         "KG", "OG", "LLC", "NV", "N.V", "SA", "S.A", "AB", "ASA", "SpA", "S.p.A", "Co",
+         "KGaA", "eG", "Holding", "Holdings", "Group", "Gruppe"}
+ORG_HEADS = {
+    "Organisation", "Organization", "Programme", "Program", "Office", "Department",
+    "Ministry", "Agency", "Commission", "Council", "Court", "Institute", "University",
+    "Association", "Union", "Party", "Fund", "Authority", "Bank", "Reserve", "Foundation",
+    "Corporation", "Company", "Brothers", "Partners", "Holdings", "Bureau", "Service",
+    "Magazine", "Times", "News", "Post", "Journal", "Airlines", "Airways", "Motors",
+    "Systems", "System", "Network", "Society", "Federation", "Committee", "Board", "Police",
+    "Parliament", "Assembly", "Congress", "Senate", "College", "School", "Trust", "Club",
+    "Laboratories", "Labs", "Lab", "Telegraph", "Herald", "Tribune", "Gazette", "Observer",
+    "Records", "Studios", "Pictures", "Entertainment", "Industries", "Technologies",
+    "Telecom", "Communications", "Electronics", "Pharmaceuticals", "Insurance", "Capital",
+    "Securities", "Investments", "Exchange", "Institut", "Universität", "Verband",
+    "Kommission", "Ministerium", "Gericht", "Gerichtshof", "Behörde", "Stiftung", "Partei",
+    "Zeitung", "Kammer", "Agentur", "Gewerkschaft", "Konzern", "Versicherung", "Werke",
+}
+DE_ORG_SUFFIX = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:ministerium|kommission|gericht|gerichtshof|kammer|behörde|"
+    r"verband|gewerkschaft|partei)$"
+)
+ORG_CUES = {
+    "de": re.compile(
+        r"^(?:[\w-]*(?:[Kk]onzern|[Hh]ersteller|[Bb]etreiber|[Aa]nbieter|[Hh]ändler|"
+        r"[Vv]ersicherer|[Kk]onkurrent|[Rr]ivale|[Ss]ender|[Ff]luglinie|[Aa]irline|"
+        r"[Aa]utobauer|[Mm]obilfunker|[Pp]rovider|[Dd]ienstleister|[Mm]arktforscher|"
+        r"[Ii]nvestor|[Rr]iese|[Gg]roßbank|[Ff]irma|[Ss]tart-?up|[Pp]lattform|[Kk]ette|"
+        r"[Nn]achrichtenagentur|[Zz]eitung|[Mm]agazin|[Dd]ienst|[Ll]abel|[Vv]erlag)|"
+        r"Unternehmen|Tochter|Mutter)$"
+    ),
+    "en": re.compile(
+        r"^(?:firm|company|group|giant|maker|makers|bank|carrier|operator|retailer|airline|"
+        r"rival|broadcaster|newspaper|agency|insurer|provider|website|start-up|startup|"
+        r"chain|manufacturer|network|studio|label|publisher|developer|regulator|watchdog|"
+        r"lender|investor|supplier|distributor|conglomerate|outfit|specialist|"
+        r"[\w-]+maker|[\w-]+firm)$"
+    ),
+}
+SOURCE_CUE = {
+    "de": re.compile(
+        r"\bwie\s+(?:die\s+|das\s+|der\s+)?(?P<n>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)\s+"
+        r"(?:\w+\s+){0,2}(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|"
+        r"zusammenfasst|aufgespürt|herausgefunden|erfahren|analysiert|zeigt|zitiert)"
+    ),
+    "en": re.compile(
+        r"\b(?:according to|told|reported by|quoted by|said in a statement to)\s+"
+        r"(?:the\s+)?(?P<n>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)(?:\s+(?:newspaper|website|"
+        r"magazine|news agency|agency))"
+    ),
+}
+ROYAL = {"Prinz", "Prinzessin", "König", "Königin", "Queen", "King", "Prince", "Princess",
+         "Kaiser", "Kaiserin", "Emperor", "Empress", "Papst", "Pope", "Herzog", "Herzogin",
+         "Duke", "Duchess", "Kronprinz", "Kronprinzessin"}
+HONORIFIC = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Sir", "Dame", "Herr", "Frau",
+             "Prof", "Professor", "Rev", "Mag", "Ing", "Dipl", "DI"}
+ROLE = {
+    "de": re.compile(
+        r"^(?:[\w-]*(?:[Pp]räsident|[Pp]räsidentin|[Kk]anzler|[Kk]anzlerin|[Mm]inister|"
+        r"[Mm]inisterin|[Cc]hef|[Cc]hefin|[Ss]precher|[Ss]precherin|[Dd]irektor|"
+        r"[Dd]irektorin|[Vv]orstand|[Gg]eschäftsführer|[Gg]eschäftsführerin|"
+        r"[Bb]ürgermeister|[Bb]ürgermeisterin|[Hh]auptmann|[Hh]auptfrau|[Aa]bgeordnete|"
+        r"[Aa]bgeordneter|[Kk]ommissar|[Kk]ommissarin|[Ee]xperte|[Ee]xpertin|[Aa]nalyst|"
+        r"[Aa]nalystin|[Öö]konom|[Öö]konomin|[Pp]rofessor|[Pp]rofessorin|[Tt]rainer|"
+        r"[Tt]rainerin|[Aa]utor|[Aa]utorin|[Rr]ichter|[Rr]ichterin|[Aa]nwalt|[Aa]nwältin|"
+        r"[Gg]ründer|[Gg]ründerin|[Ll]eiter|[Ll]eiterin|[Oo]bmann|[Oo]bfrau|[Ss]ekretär|"
+        r"[Ss]ekretärin|[Bb]otschafter|[Bb]otschafterin|[Ff]orscher|[Ff]orscherin|"
+        r"[Ss]enator|[Gg]ouverneur|[Vv]orsitzende|[Vv]orsitzender|[Mm]anager|[Mm]anagerin))$"
+    ),
+    "en": re.compile(
+        r"^(?:President|president|Minister|minister|Chancellor|chancellor|executive|"
+        r"chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|head|"
+        r"analyst|economist|expert|Senator|senator|Governor|governor|Secretary|secretary|"
+        r"founder|boss|coach|manager|leader|chief|correspondent|editor|professor|lawyer|"
+        r"judge|Judge|ambassador|Ambassador|commissioner|Commissioner|mayor|Mayor|"
+        r"strategist|researcher|author|presenter|singer|actor|actress|star|striker|"
+        r"General|general|Colonel|Captain|Inspector|Detective|Superintendent|"
+        r"premier|Premier|PM|MP|MEP|Sen\.|Rep\.|Gov\.)$"
+    ),
+}
+PLACE_NAME_HEADS = {"Quarter", "Airport", "City", "Street", "Road", "Times", "Post", "Open",
+                    "Marathon", "Agreement", "Declaration", "Convention", "Stock", "Exchange",
+                    "Energie", "Börse", "Zoo", "Police", "Council", "University", "Universität",
+                    "Group", "Bank", "Airlines", "Airways", "Club", "FC", "United"}
+PRODUCTS = {"PlayStation", "PowerShot", "MacBook", "ThinkPad", "PowerPoint", "OneDrive",
+            "SharePoint", "GeForce", "FaceTime", "AirPods", "AirDrop", "iPhone", "iPad",
+            "CheersBDB", "JavaScript", "WordPress", "BlackBerry"}
+NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of", "For", "Von",
+               "Mit", "Bei", "Auf", "Aus", "Zum", "Zur", "Vom", "An", "Als", "Auch", "Wie",
+               "Was", "Wenn", "Dass", "Ein", "Eine", "Sie", "Er", "Es", "Wir", "Ich", "On",
+               "At", "To", "As", "By", "But", "He", "She", "It", "We", "They", "This", "That"}
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    claimed: bool = False
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class _Ent:
+    kind: str
+    key: str
+    display: str
+    first: int
+    surfaces: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Lex:
+    """Known names for one vocabulary: accent-stripped spelling -> (kind, canonical)."""
+
+    names: dict[str, tuple[str, str]]
+    first_tokens: frozenset[str]
+
+
+_LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
+
+
+def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
+    hit = _LEX_CACHE.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    names: dict[str, tuple[str, str]] = {}
+    for surface, canonical in vocab.names:
+        kind = vocab.kinds.get(canonical, "orgs")
+        if kind == "places":
+            continue
+        names[strip_accents(surface)] = (kind, canonical)
+    firsts = {k.split(" ")[0] for k in names} | {k.split(" ")[0] for k in gaz.places}
+    lex = _Lex(names, frozenset(firsts))
+    if len(_LEX_CACHE) > 16:
+        _LEX_CACHE.clear()
+    _LEX_CACHE[id(vocab)] = (vocab, lex)
+    return lex
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
+    """Tokens i..i+n-1 are one run of words separated by single spaces."""
+    return all(text[toks[k].end : toks[k + 1].start] == " " for k in range(i, i + n - 1))
+
+
+class _Finder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.gaz = load()
+        self.lex = _lexicon(ctx.vocab, self.gaz)
+        self.toks = _tokens(ctx.text)
+        for t in self.toks:
+            # figures of amounts and dates ("US-Dollar", "Juli") are not names
+            t.claimed = ctx.is_claimed(t.start, t.end)
+        self.ents: dict[tuple[str, str], _Ent] = {}
+        self.acronyms: dict[str, tuple[str, str]] = {}
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def add(self, kind: str, key: str, display: str, pos: int, surface: str) -> None:
+        ent = self.ents.get((kind, key))
+        if ent is None:
+            ent = _Ent(kind, key, display, pos)
+            self.ents[(kind, key)] = ent
+        ent.first = min(ent.first, pos)
+        ent.surfaces.append((pos, surface))
+
+    def claim(self, i: int, n: int) -> None:
+        for k in range(i, min(i + n, len(self.toks))):
+            self.toks[k].claimed = True
+
+    def free(self, i: int, n: int) -> bool:
+        return i + n <= len(self.toks) and not any(
+            t.claimed for t in self.toks[i : i + n]
+        )
+
+    def sentence_start(self, i: int) -> bool:
+        return self.ctx.is_sentence_start(self.toks[i].start)
+
+    # -- look-ups ----------------------------------------------------------------------
+    def lookup(self, words: str) -> tuple[str, str, str] | None:
+        """(kind, key, display) of a known name, trying possessive and genitive forms."""
+        key = strip_accents(words)
+        cands = [key]
+        base = POSSESSIVE.sub("", key)
+        if base != key:
+            cands.append(base)
+        if self.ctx.lang == "de" and key.endswith("s") and len(key) > 4:
+            cands.append(key[:-1])
+        for c in cands:
+            if c in self.lex.names:
+                kind, canonical = self.lex.names[c]
+                return kind, canonical, canonical
+            place = self.gaz.places.get(c)
+            if place is not None:
+                if place.kind == "country":
+                    return "places", place.key, self._country_display(place.key, c)
+                return "places", place.key, place.key
+        return None
+
+    def _country_display(self, code: str, surface: str) -> str:
+        if self.ctx.lang == "de":
+            return self.gaz.country_names["de"].get(code, surface)
+        return surface.replace(".", "") if len(surface) <= 5 else surface
+
+    # -- passes ------------------------------------------------------------------------
+    def byline(self) -> None:
+        m = self.ctx.byline()
+        if not m:
+            return
+        body = self.text.rstrip()
+        line_start = body.rfind("\n") + 1
+        for part in m["who"].split(","):
+            part = part.strip()
+            pos = line_start + m.start("who") + m["who"].find(part)
+            hit = self.lookup(part)
+            if hit:
+                self.add(hit[0], hit[1], hit[2], pos, part)
+            elif re.fullmatch(r"[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+)+", part):
+                self.add("persons", part, part, pos, part)
+        for k, t in enumerate(self.toks):
+            if t.start >= line_start + m.start():
+                self.claim(k, 1)
+
+    def acronyms_defined(self) -> None:
+        """``Office of Fair Trading (OFT)``: the long name, and the acronym as its alias."""
+        for k, t in enumerate(self.toks):
+            if t.claimed or not re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ&]{1,9}", t.text):
+                continue
+            if self.text[t.start - 2 : t.start] != " (" or self.text[t.end : t.end + 1] != ")":
+                continue
+            letters = [c for c in t.text if c.isupper()]
+            j = k - 1
+            caps = 0
+            while j >= 0 and k - j <= 10 and _joined(self.text, self.toks, j, k - j):
+                w = self.toks[j].text
+                if w[:1].isupper():
+                    caps += 1
+                elif w not in CONNECT_IN_NAME:
+                    break
+                if caps == len(letters):
+                    break
+                j -= 1
+            if j < 0 or caps != len(letters):
+                continue
+            words = [w.text for w in self.toks[j:k]]
+            initials = [w[0].upper() for w in words if w[:1].isupper()]
+            if initials != letters or not all(self.free(x, 1) for x in range(j, k)):
+                continue
+            name = " ".join(words)
+            hit = self.lookup(name)
+            if hit and hit[0] == "persons":
+                continue
+            kind, key, disp = hit if hit else ("orgs", name, name)
+            self.add(kind, key, disp, self.toks[j].start, name)
+            self.acronyms[t.text] = (kind, key)
+            self.claim(j, k - j)
+            self.add(kind, key, disp, t.start, t.text)
+            self.claim(k, 1)
+
+    def org_runs(self) -> None:
+        """Title-case runs with an organisation word (English) or ending in a legal form."""
+        toks, n, text = self.toks, len(self.toks), self.text
+        k = 0
+        while k < n:
+            t = toks[k]
+            if t.claimed or not t.cap or t.text in ARTICLES:
+                k += 1
+                continue
+            j = last = k
+            while (
+                not POSSESSIVE.search(toks[j].text) and j + 1 < n
+                and _joined(text, toks, j, 2) and not toks[j + 1].claimed
+            ):
+                nxt = toks[j + 1].text
+                if nxt[:1].isupper() or nxt[:1].isdigit():
+                    j = last = j + 1
+                elif (
+                    nxt in CONNECT and j + 2 < n and _joined(text, toks, j + 1, 2)
+                    and toks[j + 2].text[:1].isupper() and not toks[j + 2].claimed
+                ):
+                    j += 1
+                else:
+                    break
+            start = k
+            if toks[k].text in ("In", "At", "From", "For", "On", "By", "With", "But", "And"):
+                start = k + 1
+            words = [x.text for x in toks[start : last + 1]]
+            k = last + 1
+            if not words:
+                continue
+            bare = [POSSESSIVE.sub("", w) for w in words]
+            caps = sum(1 for w in words if w[:1].isupper())
+            legal = bare[-1] in LEGAL and len(words) >= 2
+            headed = self.ctx.lang == "en" and caps >= 2 and any(w in ORG_HEADS for w in bare)
+            if not (legal or headed):
+                continue
+            name = " ".join(bare)
+            if legal and bare[-1] not in ("Group", "Gruppe", "Holding", "Holdings"):
+                name = " ".join(bare[:-1])
+            hit = self.lookup(name)
+            kind, key, disp = hit if hit else ("orgs", name, name)
+            self.add(kind, key, disp, toks[start].start, name)
+            self.claim(start, last + 1 - start)
+
+    def known(self) -> None:
+        """Vocabulary names, countries, regions and cities; longest match first."""
+        toks, n = self.toks, len(self.toks)
+        for k in range(n):
+            t = toks[k]
+            if t.claimed:
+                continue
+            first = strip_accents(POSSESSIVE.sub("", t.text))
+            compound = "-" in t.text
+            if first not in self.lex.first_tokens and not compound and not (
+                self.ctx.lang == "de" and first[:-1] in self.lex.first_tokens
+            ):
+                continue
+            hit = None
+            for size in range(min(6, n - k), 0, -1):
+                if not self.free(k, size) or not _joined(self.text, toks, k, size):
+                    continue
+                hit = self.lookup(" ".join(x.text for x in toks[k : k + size]))
+                if hit:
+                    break
+            if hit is None and compound:
+                hit, size = self._compound(t.text), 1
+            if hit is None:
+                continue
+            if hit[0] == "places" and not self._place_ok(k, size):
+                continue
+            if hit[0] == "orgs" and size == 1 and re.fullmatch(r"[A-Z]\d+", t.text):
+                nxt = toks[k + 1].text if k + 1 < n and _joined(self.text, toks, k, 2) else ""
+                if re.fullmatch(r"[A-Z]|\d+\w*", nxt):
+                    continue  # "G7 X": a model name, not the G7
+            surface = " ".join(x.text for x in toks[k : k + size])
+            self.add(hit[0], hit[1], hit[2], t.start, surface)
+            self.claim(k, size)
+
+    def _compound(self, word: str) -> tuple[str, str, str] | None:
+        """``Bank-Austria-Mutter`` -> Bank Austria, ``US-Markt`` -> USA, not ``US-amerikanisch``."""
+        parts = word.split("-")
+        for cut in range(len(parts) - 1, 0, -1):
+            rest = parts[cut]
+            if not rest[:1].isupper() and not rest[:1].isdigit():
+                return None
+            head = "-".join(parts[:cut])
+            for cand in (head, head.replace("-", " ")):
+                hit = self.lookup(cand)
+                if hit:
+                    return hit
+        return None
+
+    def _place_ok(self, k: int, size: int) -> bool:
+        """A place word inside a longer name (``London Quarter``, ``AOL Europe``) is not a place."""
+        toks = self.toks
+        nxt = toks[k + size] if k + size < len(toks) else None
+        prv = toks[k - 1] if k > 0 else None
+        joined_next = nxt is not None and _joined(self.text, toks, k + size - 1, 2)
+        joined_prev = prv is not None and _joined(self.text, toks, k - 1, 2)
+        if joined_next and nxt is not None and nxt.text in PLACE_NAME_HEADS:
+            return False
+        if self.ctx.lang == "en":
+            if joined_next and nxt is not None and nxt.cap and not POSSESSIVE.search(
+                toks[k + size - 1].text
+            ) and self.lookup(nxt.text) is None and nxt.text not in NOT_SURNAME:
+                return False
+            if (
+                joined_prev and prv is not None and prv.cap and not self.sentence_start(k - 1)
+                and self.lookup(prv.text) is None and prv.text not in ROLE_PREFIX_OK
+            ):
+                return False
+        return True
+
+    def persons(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        firsts = self.gaz.first_names
+        role = ROLE[self.ctx.lang]
+        for k in range(n):
+            t = toks[k]
+            if t.claimed or not t.cap:
+                continue
+            prev = toks[k - 1] if k > 0 and _joined(self.text, toks, k - 1, 2) else None
+            if t.text in ROYAL:
+                if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
+                    size = 2
+                    if k + 2 < n and _joined(self.text, toks, k + 1, 2) and ROMAN.match(
+                        toks[k + 2].text
+                    ):
+                        size = 3
+                    name = " ".join(x.text for x in toks[k : k + size])
+                    if size == 3 and self.text[toks[k + 2].end : toks[k + 2].end + 1] == ".":
+                        name += "."
+                    self.add("persons", name, name, t.start, name)
+                    self.claim(k, size)
+                continue
+            if t.text in HONORIFIC or t.text.rstrip(".") in HONORIFIC:
+                continue
+            cue = prev is not None and (
+                role.match(prev.text) is not None or prev.text.rstrip(".") in HONORIFIC
+            )
+            if t.text in firsts or cue:
+                size = self._surname_run(k)
+                if size == 0 and not cue:
+                    continue
+                if size == 0 and cue:
+                    # "Mr Greenspan", "Minister Hundstorfer": a surname on its own
+                    if self.lookup(t.text) is not None or t.text in NOT_SURNAME:
+                        continue
+                    if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:['’]s)?", t.text):
+                        continue
+                    name = POSSESSIVE.sub("", t.text)
+                    self.add("persons", name, name, t.start, name)
+                    self.claim(k, 1)
+                    continue
+                name = POSSESSIVE.sub("", " ".join(x.text for x in toks[k : k + size + 1]))
+                self.add("persons", name, name, t.start, name)
+                self.claim(k, size + 1)
+
+    def _surname_run(self, k: int) -> int:
+        toks, n = self.toks, len(self.toks)
+        size = 0
+        while (
+            size < 3 and k + size + 1 < n and self.free(k + size + 1, 1)
+            and _joined(self.text, toks, k + size, 2)
+        ):
+            w = toks[k + size + 1].text
+            if POSSESSIVE.search(toks[k + size].text):
+                break
+            base = POSSESSIVE.sub("", w)
+            if not SURNAME.fullmatch(base):
+                break
+            if base in NOT_SURNAME or self.lookup(base) is not None:
+                break
+            if base in ORG_HEADS or base in LEGAL or base in ROYAL:
+                return 0
+            size += 1
+            if POSSESSIVE.search(w):
+                break
+        return size
+
+    def surnames(self) -> None:
+        """A surname on its own after (or before) the full name is the same person."""
+        by_last: dict[str, tuple[str, str]] = {}
+        for kind, key in self.ents:
+            if kind == "persons" and " " in key:
+                last = key.split(" ")[-1]
+                if not ROMAN.match(last):
+                    by_last[last] = (kind, key)
+        for k, t in enumerate(self.toks):
+            if t.claimed or not t.cap:
+                continue
+            base = POSSESSIVE.sub("", t.text)
+            if self.ctx.lang == "de" and base not in by_last and base.endswith("s"):
+                base = base[:-1]
+            if base in by_last:
+                kind, key = by_last[base]
+                ent = self.ents[(kind, key)]
+                ent.first = min(ent.first, t.start)
+                ent.surfaces.append((t.start, t.text))
+                self.claim(k, 1)
+        # a surname-only person found by a cue merges into a full name with that surname
+        for (kind, key), ent in list(self.ents.items()):
+            if kind == "persons" and " " not in key and key in by_last:
+                full = self.ents[by_last[key]]
+                full.first = min(full.first, ent.first)
+                del self.ents[(kind, key)]
+
+    def org_cues(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        cue = ORG_CUES[self.ctx.lang]
+        for k in range(1, n):
+            t = toks[k]
+            if t.claimed or not _joined(self.text, toks, k - 1, 2):
+                continue
+            if not cue.match(toks[k - 1].text):
+                continue
+            if not self._org_like(t.text):
+                continue
+            size = 1
+            while size < 3 and k + size < n and _joined(self.text, toks, k + size - 1, 2):
+                w = toks[k + size].text
+                if self.free(k + size, 1) and (self._org_like(w) and w[:1].isupper()):
+                    size += 1
+                else:
+                    break
+            name = POSSESSIVE.sub("", " ".join(x.text for x in toks[k : k + size]))
+            self.add("orgs", name, name, t.start, name)
+            self.claim(k, size)
+        for m in SOURCE_CUE[self.ctx.lang].finditer(self.text):
+            name = m["n"]
+            idx = self._tok_at(m.start("n"))
+            if idx is None or toks[idx].claimed or not self._org_like(name.split()[0]):
+                continue
+            if name.split()[0] in self.gaz.first_names:
+                continue
+            size = len(name.split())
+            self.add("orgs", name, name, m.start("n"), name)
+            self.claim(idx, size)
+        for k, t in enumerate(toks):
+            if t.claimed or not CAMEL.fullmatch(POSSESSIVE.sub("", t.text)):
+                continue
+            if t.text in PRODUCTS or t.text in LEGAL or NOT_CAMEL.match(t.text):
+                continue
+            name = POSSESSIVE.sub("", t.text)
+            self.add("orgs", name, name, t.start, name)
+            self.claim(k, 1)
+        if self.ctx.lang == "de":
+            for k, t in enumerate(toks):
+                if not t.claimed and DE_ORG_SUFFIX.match(t.text):
+                    self.add("orgs", t.text, t.text, t.start, t.text)
+                    self.claim(k, 1)
+
+    def _org_like(self, word: str) -> bool:
+        """Looks like a name rather than an ordinary (German) noun."""
+        if not word[:1].isupper() or word in NOT_SURNAME:
+            return False
+        if re.search(r"\d|[A-Z].*[A-Z]", word):
+            return True
+        if self.ctx.lang == "de":
+            return re.search(
+                r"(?:e|en|er|ern|ung|heit|keit|schaft|ion|ionen|tät|nis|ismus|el|eln|ten|"
+                r"ten|ik|ie|ien|ur|um|ern|chen|lich|isch|ig)$",
+                word,
+            ) is None and word not in _DE_FUNCTION
+        return True
+
+    def _tok_at(self, pos: int) -> int | None:
+        for k, t in enumerate(self.toks):
+            if t.start == pos:
+                return k
+        return None
+
+    def merge_orgs(self) -> None:
+        """``Kaspersky`` after ``Kaspersky Lab``, an acronym after its long name: one org."""
+        orgs = sorted((e for e in self.ents.values() if e.kind == "orgs"), key=lambda e: e.first)
+        for e in orgs:
+            if e.key in self.acronyms and self.acronyms[e.key] != ("orgs", e.key):
+                continue
+            for other in orgs:
+                if other is e or (other.kind, other.key) not in self.ents:
+                    continue
+                if (e.kind, e.key) not in self.ents:
+                    break
+                a, b = _words(e.display), _words(other.display)
+                if len(a) < len(b) and _is_run(a, b) and len("".join(a)) >= 4:
+                    other.first = min(other.first, e.first)
+                    del self.ents[(e.kind, e.key)]
+                    break
+
+    def _org_display(self, ent: _Ent) -> str:
+        """The first full form in the text: English names as written, German inflected
+        forms (``Europäischen Zentralbank``) by their canonical name."""
+        title_end = max(self.text.find("\n"), 0)
+        ordered = sorted(ent.surfaces, key=lambda ps: (ps[0] <= title_end, ps[0]))
+        for _, surface in ordered:
+            s = POSSESSIVE.sub("", surface)
+            if self.ctx.lang == "de" and "-" in s and s != ent.display:
+                continue  # "Bank-Austria-Mutter", "Unicredit-Chef"
+            if _is_run(_words(ent.display), _words(s)):
+                return ent.display  # "BBC News website" -> BBC
+            if s == ent.display or self.ctx.lang == "en" or s.isupper():
+                return s
+            return ent.display
+        return ent.display
+
+    def result(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {"orgs": [], "places": [], "persons": []}
+        title_end = self.text.find("\n")
+        if title_end < 0:
+            title_end = 0
+
+        def order(e: _Ent) -> int:
+            # body order; a name only in the title goes last
+            body = [p for p, _ in e.surfaces if p > title_end]
+            return min(body) if body else len(self.text) + e.first
+
+        for ent in sorted(self.ents.values(), key=order):
+            display = ent.display
+            if ent.kind == "places" and self.ctx.lang == "en" and ent.key in (
+                self.gaz.country_names["en"]
+            ):
+                first = min(ent.surfaces)[1]
+                hit = self.lookup(first)
+                display = POSSESSIVE.sub("", hit[2] if hit else display)
+            elif ent.kind == "orgs" and ent.key == ent.display:
+                display = self._org_display(ent)
+            if display not in out[ent.kind]:
+                out[ent.kind].append(display)
+        return {k: tuple(v) for k, v in out.items()}
+
+
+SURNAME = re.compile(r"(?:Mc|Mac|O')?[A-ZÄÖÜ][a-zäöüßéèáíóúñ'’]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
+CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*")
+NOT_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]|.*(?:Innen|In)$|#")
+ROLE_PREFIX_OK = {"In", "At", "From", "To", "For", "On", "By", "With", "Of", "And", "Mr"}
+_DE_FUNCTION = {"Ab", "Bei", "Seit", "Nach", "Zudem", "Doch", "Damit", "Dann", "Noch",
+                "Nun", "Schon", "So", "Zu", "Um", "Bis", "Vor", "Über", "Laut", "Trotz",
+                "Denn", "Dort", "Hier", "Heute", "Mehr", "Nur", "Auch", "Jetzt"}
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", strip_accents(name).casefold()) if w]
+
+
+def _is_run(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
+    """Organisations, places and persons, each once, by canonical name, in text order."""
+    f = _Finder(ctx)
+    f.byline()
+    f.acronyms_defined()
+    f.known()
+    f.org_runs()
+    f.persons()
+    f.surnames()
+    f.org_cues()
+    f.merge_orgs()
+    return f.result()

@@ -1,0 +1,357 @@
+"""Amounts of money: figure + scale + currency, ranges, conversions, exchange rates."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from digest.facts import currencies, fx
+from digest.facts.context import SP, Context
+from digest.facts.numbers import (
+    DIGITS,
+    SCALE_RE,
+    SPELLED_RE,
+    WEAK_RE,
+    normal,
+    parse_number,
+    scale_of,
+)
+from digest.model import Money
+
+HEDGES = {
+    "de": r"rund|etwa|ca\.|circa|zirka|knapp|fast|beinahe|nahezu|mehr als|über|weniger als|"
+    r"unter|bis zu|gut|an die|mindestens|höchstens|maximal|ungefähr|annähernd|insgesamt",
+    "en": r"about|around|almost|nearly|some|more than|over|less than|under|up to|as much as|"
+    r"as little as|close to|roughly|approximately|approx\.|just over|just under|at least|"
+    r"at most|an estimated|estimated|almost|around",
+}
+SHORT_SCALES = r"bn|mn|trn|tn|m|k"
+RANGE_WORDS = {"bis", "-", "–", "to"}
+AND_WORDS = {"und", "and"}
+SEPARATE_WORDS = {"auf", "bzw.", "oder", "or", "beziehungsweise"}
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    scale: int
+    value_to: Decimal | None = None
+    implicit: bool = False
+    kind: str = "amount"
+    per: str | None = None
+    own_unit: bool = True
+    approx: bool = False
+    same_as: int | None = None
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    scale_long = SCALE_RE[lang] if lang == "de" else r"thousand|trillion|billion|million"
+    scale = rf"(?:(?P<s1>{SHORT_SCALES})(?![\w])|{SP}?(?P<s2>{scale_long})(?![\w]))"
+    if lang == "de":
+        scale = rf"(?:{SP}?(?P<s2>{scale_long})(?![\w]))"
+    num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})|(?i:{WEAK_RE[lang]}))"
+    cur_word = currencies.word_pattern()
+    sym = currencies.symbol_pattern()
+    prefix = rf"(?<![\w$€£¥])(?P<sym>{sym}){SP}?(?P<num>{DIGITS}){scale}?"
+    suffix = rf"(?<![\w.,]){num}{scale}?(?:{SP}|-)?(?P<cur>{cur_word})(?![\w])"
+    pence = r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)p(?![\w])"
+    tail_num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})){scale}?"
+    chain = (
+        rf"(?:^|(?<=[\s(]))(?P<pre>(?:zwischen|between|von|from){SP})?{tail_num}{SP}*"
+        rf"(?P<conn>bis|-|–|to|and|und|auf|bzw\.|beziehungsweise|oder|or){SP}*$"
+    )
+    rate = (
+        rf"{SP}*(?:against|to|per|for|gegenüber|je|pro|zum|zu|für){SP}+"
+        rf"(?:the{SP}+|one{SP}+|a{SP}+|an{SP}+|den{SP}+|dem{SP}+|einen{SP}+|ein{SP}+|1{SP}+)?"
+        rf"(?P<cur>(?i:dollar|euro|pound|yen|yuan|franc|franken|pfund|sterling|greenback)s?|"
+        rf"US-Dollar)(?![\w])"
+    )
+    hedge = rf"(?:^|[\s(])(?P<h>{HEDGES[lang]}){SP}+(?:(?:von|of|the){SP}+)?$"
+    implicit_en = (
+        rf"\b(?:up|down|rising|falling|rose|fell|increased|decreased|compared|from)"
+        rf"{SP}+(?:from|with)?{SP}*(?P<num>{DIGITS})(?P<s1>bn|m|mn)(?![\w])"
+        rf"(?!{SP}*(?:{cur_word}|people|tonnes|users|customers|%))"
+    )
+    implicit_de = (
+        rf"\bdavon{SP}+(?P<num>{DIGITS})(?![\w.,])(?!{SP}*(?:{SCALE_RE['de']}|%|Prozent|{cur_word}))"
+        rf"|(?<![\w.,])(?P<num2>{DIGITS}){SP}+davon\b"
+    )
+    flags = 0
+    return {
+        "prefix": re.compile(prefix, flags),
+        "suffix": re.compile(suffix, flags),
+        "pence": re.compile(pence),
+        "chain": re.compile(chain),
+        "rate": re.compile(rate),
+        "hedge": re.compile(hedge, re.IGNORECASE),
+        "implicit": re.compile(implicit_en if lang == "en" else implicit_de),
+    }
+
+
+def _scale(m: re.Match[str], lang: str) -> int:
+    word = m.groupdict().get("s1") or m.groupdict().get("s2")
+    return scale_of(word, lang)
+
+
+def _value(num: str, lang: str, scale: int) -> Decimal | None:
+    v = parse_number(num, lang)
+    if v is None:
+        return None
+    return v * (Decimal(10) ** scale)
+
+
+def _is_weak(num: str) -> bool:
+    return not num[0].isdigit() and num.lower() in {
+        "ein", "eine", "einen", "einem", "einer", "a", "an", "one", "half a", "half an",
+        "a half",
+    }
+
+
+def _anchors(ctx: Context) -> list[_Item]:
+    p = _patterns(ctx.lang)
+    text = ctx.text
+    items: list[_Item] = []
+    for m in p["prefix"].finditer(text):
+        cur = currencies.symbols().get(m["sym"])
+        sc = _scale(m, ctx.lang)
+        v = _value(m["num"], ctx.lang, sc)
+        if cur and v is not None:
+            items.append(_Item(m.start(), m.end(), v, cur, sc))
+    taken = [(i.start, i.end) for i in items]
+    for m in p["suffix"].finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sc = _scale(m, ctx.lang)
+        if _is_weak(m["num"]) and not sc:
+            continue
+        cur, minor = currencies.code_for(m["cur"], ctx.lang, _context_currency(items))
+        v = _value(m["num"], ctx.lang, sc)
+        if cur is None or v is None:
+            continue
+        if minor:
+            v = v / 100
+        items.append(_Item(m.start(), m.end(), v, cur, sc))
+    if ctx.lang == "en":
+        for m in p["pence"].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            v = parse_number(m["num"], "en")
+            if v is not None:
+                items.append(_Item(m.start(), m.end(), v / 100, "GBP", 0))
+    items.sort(key=lambda i: i.start)
+    return items
+
+
+def _context_currency(items: list[_Item]) -> str | None:
+    for i in reversed(items):
+        if i.currency in ("EUR", "USD"):
+            return i.currency
+    return None
+
+
+def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
+    """Figures that share the anchor's currency word: ``1 bis 2 Mrd. Euro``, ``15 auf 14``."""
+    p = _patterns(ctx.lang)
+    out: list[_Item] = []
+    right = anchor
+    start_limit = ctx.sentence(anchor.start)[0]
+    while True:
+        before = ctx.text[max(start_limit, right.start - 60) : right.start]
+        m = p["chain"].search(before)
+        if not m:
+            break
+        conn = m["conn"]
+        if conn in AND_WORDS and not m["pre"]:
+            break
+        if conn in ("-", "–") and not m["num"][0].isdigit():
+            break
+        sc = _scale(m, ctx.lang)
+        v = parse_number(m["num"], ctx.lang)
+        if v is None or v == 0:
+            break
+        base = right.value / (Decimal(10) ** right.scale) if right.scale else right.value
+        if not sc and (v > base * 50 or (1000 < v < 2100 and v == v.to_integral_value())):
+            break
+        sc = sc or right.scale
+        start = right.start - len(before) + m.start("num")
+        if m["pre"]:
+            start = right.start - len(before) + m.start("pre") + len(m["pre"])
+        base_pos = right.start - len(before)
+        gd = m.groupdict()
+        end = base_pos + (m.end("s2") if gd.get("s2") else m.end("s1") if gd.get("s1")
+                          else m.end("num"))
+        item = _Item(start, end, v * (Decimal(10) ** sc), anchor.currency, sc, own_unit=False)
+        is_range = conn in RANGE_WORDS and not (m["pre"] or "").lower().startswith("from")
+        is_range = is_range or conn in AND_WORDS
+        if is_range and right is anchor and not out:
+            anchor.start = item.start
+            anchor.value_to = anchor.value
+            anchor.value = item.value
+            right = anchor
+            continue
+        if conn in SEPARATE_WORDS or conn in RANGE_WORDS or conn in AND_WORDS:
+            out.insert(0, item)
+            right = item
+            if m["pre"]:
+                break
+            continue
+        break
+    return out
+
+
+def _link_ranges(ctx: Context, items: list[_Item]) -> None:
+    """``$4bn-$5bn``, ``zwischen 2 Mio. Euro und 3 Mio. Euro``: the first gets ``value_to``."""
+    for a, b in itertools.pairwise(items):
+        gap = ctx.text[a.end : b.start]
+        if a.currency != b.currency or a.value_to is not None:
+            continue
+        if re.fullmatch(r"\s*(?:-|–|bis|to)\s*", gap):
+            before = ctx.text[max(0, a.start - 6) : a.start].lower()
+            if "from " not in before:
+                a.value_to = b.value
+        elif re.fullmatch(r"\s*(?:und|and)\s*", gap) and re.search(
+            r"(?:zwischen|between)\s+$", ctx.text[max(0, a.start - 12) : a.start]
+        ):
+            a.value_to = b.value
+
+
+def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
+    """Amounts whose currency the sentence implies: ``up from 38m``, ``davon 50``."""
+    p = _patterns(ctx.lang)
+    out: list[_Item] = []
+    for m in p["implicit"].finditer(ctx.text):
+        num = m.groupdict().get("num") or m.groupdict().get("num2")
+        if not num:
+            continue
+        start = m.start("num") if m.groupdict().get("num") else m.start("num2")
+        end = start + len(num)
+        if ctx.is_claimed(start, end) or any(i.start <= start < i.end for i in items):
+            continue
+        prev = [
+            i for i in items
+            if i.end <= start and start - i.end < 400 and i.kind == "amount"
+            and not re.search(r"[(;]\s*$", ctx.text[max(0, i.start - 3) : i.start])
+        ]
+        if not prev:
+            continue
+        ref = prev[-1]
+        if ctx.sentence(ref.start)[0] < ctx.sentence(start)[0] and ctx.lang == "en":
+            continue
+        v = parse_number(num, ctx.lang)
+        if v is None:
+            continue
+        sc = _scale(m, ctx.lang)
+        if ctx.lang == "de":
+            sc = ref.scale
+            if not sc or v * (Decimal(10) ** sc) >= ref.value:
+                continue
+        if m.groupdict().get("s1"):
+            end = m.end("s1")
+        out.append(_Item(start, end, v * (Decimal(10) ** sc), ref.currency, sc, implicit=True))
+    return out
+
+
+def _rates(ctx: Context, items: list[_Item]) -> None:
+    p = _patterns(ctx.lang)
+    for it in items:
+        m = p["rate"].match(ctx.text, it.end)
+        if not m:
+            continue
+        per, _ = currencies.code_for(m["cur"].rstrip("s"), ctx.lang)
+        if m["cur"].lower().startswith("greenback"):
+            per = "USD"
+        if per and per != it.currency and not it.scale:
+            it.kind, it.per = "exchange_rate", per
+    rates = [i for i in items if i.kind == "exchange_rate"]
+    for it in items:
+        if it.kind == "exchange_rate" or it.scale:
+            continue
+        for r in rates:
+            same = ctx.sentence(r.start) == ctx.sentence(it.start)
+            if same and r.currency == it.currency and r.value / 2 < it.value < r.value * 2:
+                it.kind, it.per = "exchange_rate", r.per
+
+
+def _hedges(ctx: Context, items: list[_Item]) -> None:
+    p = _patterns(ctx.lang)
+    for it in items:
+        before = ctx.text[max(0, it.start - 30) : it.start]
+        if p["hedge"].search(before):
+            it.approx = True
+
+
+def _same_as(ctx: Context, items: list[_Item]) -> None:
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        if a.currency == b.currency or b.kind != "amount" or a.kind != "amount":
+            continue
+        gap = ctx.text[a.end : b.start]
+        root = a.same_as if a.same_as is not None else i - 1
+        paren = re.fullmatch(r"\s*[(;/,]\s*(?:(?:rund|etwa|ca\.|about|around|some|or)\s+)?", gap)
+        stated = len(gap) < 120 and not re.search(r"\d", gap) and re.search(
+            r"(?i)umgerechnet|entspricht|equivalent|equal to|or about|worth about|converted",
+            gap,
+        )
+        if paren or stated:
+            b.same_as = root
+
+
+def _dedupe(ctx: Context, items: list[_Item]) -> list[_Item]:
+    """The same amount written the same way again is listed once."""
+    seen: set[tuple[str, Decimal, str, str]] = set()
+    out = []
+    for it in items:
+        sig = (ctx.text[it.start : it.end].strip(), it.value, it.currency, it.kind)
+        if sig not in seen:
+            seen.add(sig)
+            out.append(it)
+    return out
+
+
+def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
+    """Money facts in text order, with euro equivalents at the article's date."""
+    anchors = _anchors(ctx)
+    items: list[_Item] = []
+    for a in anchors:
+        if any(i.start <= a.start < i.end for i in items):
+            continue
+        items.extend(_chain(ctx, a))
+        items.append(a)
+    items.sort(key=lambda i: i.start)
+    _link_ranges(ctx, items)
+    for it in items:
+        ctx.claim(it.start, it.end)
+    items = sorted(items + _implicit(ctx, items), key=lambda i: i.start)
+    for it in items:
+        ctx.claim(it.start, it.end)
+    _rates(ctx, items)
+    _hedges(ctx, items)
+    items = _dedupe(ctx, items)
+    _same_as(ctx, items)
+    out: list[Money] = []
+    for it in items:
+        money = Money(
+            text=ctx.text[it.start : it.end].strip(),
+            value=normal(it.value),
+            currency=it.currency,
+            value_to=normal(it.value_to) if it.value_to is not None else None,
+            kind=it.kind,
+            per=it.per,
+            approx=it.approx,
+            same_as=it.same_as,
+            implicit=it.implicit,
+        )
+        if it.kind == "exchange_rate":
+            money = replace(money, eur_note="exchange rate, not an amount")
+        elif ctx.published is not None:
+            eur, note = fx.to_eur(it.value, it.currency, ctx.published)
+            money = replace(money, eur=eur, eur_note=note)
+        out.append(money)
+    return {"money": tuple(out)}

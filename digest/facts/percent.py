@@ -1,0 +1,153 @@
+"""Percentages and percentage points, with signs, ranges and spelled-out figures."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from digest.facts.context import SP, Context
+from digest.facts.numbers import DIGITS, SPELLED_RE, normal, parse_number
+from digest.model import Percent
+
+UNIT = {
+    "de": r"%-Punkte[n]?|Prozentpunkte[n]?|Prozentpunkt|Prozent|v\.\s?H\.|%",
+    "en": r"percentage[ -]points?|per[ -]?cent(?:age)?|pct\.?|%",
+}
+POINTS = re.compile(r"(?i)punkt|point")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    value_to: Decimal | None = None
+    implicit: bool = False
+
+
+@cache
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    sign = rf"(?P<sign>[+\-−±]|plus{SP}|minus{SP})?"
+    num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]}|einen|one))"
+    one = (
+        rf"(?<![\w.,]){sign}{num}{SP}?(?P<unit>{UNIT[lang]})"
+        + (r"(?![\w])" if lang == "en" else r"(?![\wäöü])")
+    )
+    chain = (
+        rf"(?:^|(?<=[\s(]))(?P<pre>(?:zwischen|between|von|from){SP})?{sign}"
+        rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})){SP}*"
+        rf"(?P<conn>bis|-|–|to|and|und|auf|bzw\.|oder|or|,|statt|anstatt|anstelle von|"
+        rf"instead of){SP}*$"
+    )
+    return {"one": re.compile(one), "chain": re.compile(chain)}
+
+
+def _unit(word: str) -> str:
+    return "percentage_point" if POINTS.search(word) else "percent"
+
+
+def _signed(m: re.Match[str], lang: str) -> Decimal | None:
+    v = parse_number(m["num"], lang)
+    if v is None:
+        return None
+    sign = (m["sign"] or "").strip()
+    if sign in ("-", "−", "minus"):
+        v = -v
+    return v
+
+
+def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
+    """Percent facts in text order."""
+    p = _patterns(ctx.lang)
+    items: list[_Item] = []
+    for m in p["one"].finditer(ctx.text):
+        if ctx.is_claimed(m.start(), m.end()):
+            continue
+        v = _signed(m, ctx.lang)
+        if v is None:
+            continue
+        anchor = _Item(m.start(), m.end(), v, _unit(m["unit"]))
+        chain = _chain(ctx, anchor, items)
+        items.extend(chain)
+        items.append(anchor)
+    _link(ctx, items)
+    _implicit_pairs(ctx, items)
+    items.sort(key=lambda i: i.start)
+    for it in items:
+        ctx.claim(it.start, it.end)
+    out: list[Percent] = []
+    for it in items:
+        fact = Percent(
+            text=ctx.text[it.start : it.end].strip(),
+            value=normal(it.value),
+            value_to=normal(it.value_to) if it.value_to is not None else None,
+            unit=it.unit,
+        )
+        if fact not in out:
+            out.append(fact)
+    return {"percent": tuple(out)}
+
+
+def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
+    """``20 bis 30 Prozent`` (range), ``30, 40 Prozent`` (range), ``von 1,6 auf 2,4 %``."""
+    p = _patterns(ctx.lang)
+    floor = max([ctx.sentence(anchor.start)[0], *(i.end for i in done)])
+    before = ctx.text[max(floor, anchor.start - 50) : anchor.start]
+    m = p["chain"].search(before)
+    if not m:
+        return []
+    base = anchor.start - len(before)
+    v = _signed(m, ctx.lang)
+    if v is None or (1000 < v < 2100 and v == v.to_integral_value()):
+        return []
+    conn = m["conn"]
+    if conn in ("und", "and") and not m["pre"]:
+        return []
+    start, end = base + m.start("num"), base + m.end("num")
+    if m["sign"]:
+        start = base + m.start("sign")
+    from_ = (m["pre"] or "").strip().lower() in ("from", "von")
+    if conn in ("bis", "-", "–", "to", ",", "und", "and") and not (from_ and conn != "bis"):
+        if conn == "," and not (v == v.to_integral_value() and v < anchor.value):
+            return []
+        anchor.value_to = anchor.value
+        anchor.value = v
+        anchor.start = start
+        return []
+    return [_Item(start, end, v, anchor.unit, implicit=True)]
+
+
+def _link(ctx: Context, items: list[_Item]) -> None:
+    """``between 20% and 30%``, ``20 % bis 30 %``: the first item carries ``value_to``."""
+    for a, b in itertools.pairwise(items):
+        if a.value_to is not None or a.unit != b.unit:
+            continue
+        gap = ctx.text[a.end : b.start]
+        if re.fullmatch(r"\s*(?:-|–|bis|to)\s*", gap) or (
+            re.fullmatch(r"\s*(?:und|and)\s*", gap)
+            and re.search(r"(?:zwischen|between)\s+$", ctx.text[max(0, a.start - 12) : a.start])
+        ):
+            a.value_to = b.value
+
+
+def _implicit_pairs(ctx: Context, items: list[_Item]) -> None:
+    """``um 1,6 statt ... um 2,4 Prozent``: a decimal paired with a percentage."""
+    rx = re.compile(
+        rf"(?:\bum|\bby|\bauf|\bto){SP}+(?P<num>\d+[.,]\d+)(?![\d.,]){SP}+"
+        rf"(?:statt|anstatt|anstelle|instead of|rather than|compared with)\b"
+    )
+    for m in rx.finditer(ctx.text):
+        if ctx.is_claimed(m.start("num"), m.end("num")):
+            continue
+        if any(i.start <= m.start("num") < i.end for i in items):
+            continue
+        s0, s1 = ctx.sentence(m.start())
+        if not any(s0 <= i.start < s1 for i in items):
+            continue
+        v = parse_number(m["num"], ctx.lang)
+        if v is not None:
+            items.append(_Item(m.start("num"), m.end("num"), v, "percent", implicit=True))
