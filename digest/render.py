@@ -401,13 +401,20 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
 
 
 def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
-             intro: Sequence[str] = ()) -> list[OutputFile]:
-    """A paginated list of briefs under ``folder``; no page holds more than page_size."""
+             intro: Sequence[str] = (), *, searchable: bool = False) -> list[OutputFile]:
+    """A paginated list of briefs under ``folder``; no page holds more than page_size.
+
+    Listings repeat the articles' leads, so they stay out of the search index (which every
+    reader downloads) unless they are the page readers search for, like a topic's first page.
+    """
     pages = paginate(items, config.page_size)
     files = []
     for number, chunk in enumerate(pages, 1):
         doc = _page_doc(folder, number)
-        lines = [front_matter({"title": title}), f"# {escape_text(title)}", ""]
+        meta: dict[str, object] = {"title": title}
+        if not (searchable and number == 1):
+            meta["search"] = {"exclude": True}
+        lines = [front_matter(meta), f"# {escape_text(title)}", ""]
         if number == 1:
             lines += intro
         lines += _pager(folder, number, len(pages), lang)
@@ -444,7 +451,8 @@ def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
                     f"| {html.escape(e.article.date.date().isoformat())} "
                     f"| {_fact_text(fact, e)} | [{escape_text(e.article.title)}]({link}) |")
             intro += ["", f"## {words['articles_heading']}", ""]
-        files += _listing(config, folder, topic.name, topic.entries, lang, intro)
+        files += _listing(config, folder, topic.name, topic.entries, lang, intro,
+                          searchable=True)
     index_doc = f"{config.topics_dir}/index.md"
     index = [front_matter({"title": words["topics"]}), f"# {words['topics']}", ""]
     for kind in ENTITY_KINDS:

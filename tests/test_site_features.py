@@ -130,3 +130,13 @@ def test_reading_time_in_article_header(site: Path) -> None:
     assert de.endswith("1 Min. Lesezeit")
     assert en.endswith("1 min read")
     assert "JSON Feed" in (site / "index.html").read_text()
+
+
+@pytest.mark.slow
+def test_search_index_skips_listings_but_keeps_topics(site: Path) -> None:
+    """Archive and edition pages repeat leads: out of the index; topic pages stay findable."""
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "topics/orgs/nordwerk-ag/" in locations
+    assert "articles/nordwerk-steigert-gewinn/" in locations
+    assert not any(loc.startswith(("archive/20", "editions/20")) for loc in locations)
