@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -38,12 +39,17 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
 
 
 def _progress(enabled: bool) -> Any:
-    if not enabled:
+    """Articles done of total and the rate, on one updating line; only on a terminal or when
+    asked, so CI logs stay quiet."""
+    if not (enabled or sys.stderr.isatty()):
         return None
+    start = time.monotonic()
 
     def report(done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            print(f"\r{done}/{total} articles", end="\n" if done == total else "",
+        if done == total or done % 50 == 0:
+            rate = done / max(time.monotonic() - start, 1e-6)
+            end = "\n" if done == total else ""
+            print(f"\rextracting: {done}/{total} articles ({rate:.0f}/s)", end=end,
                   file=sys.stderr, flush=True)
 
     return report
