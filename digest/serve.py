@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -15,6 +16,11 @@ HOOK = Path(__file__).with_name("serve_hook.py")
 def serve(config: Config, *, dev_addr: str) -> None:
     """Serve the site; seeds and the vocabulary are watched next to the docs folder."""
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     from digest.build import digest_stage
 
