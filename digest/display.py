@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
 
 from digest.model import DateFact, Money, Percent
+
+_RATE_DAY = re.compile(r"\bof (\d{4}-\d\d-\d\d)")
 
 LABELS: dict[str, dict[str, str]] = {
     "de": {
@@ -30,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "inferred": "erschlossen",
         "per": "je",
         "points": "Prozentpunkte",
-        "eur_old": "Kurs vom",
+        "eur_old": "EZB-Kurs vom",
         "eur_missing": "kein EZB-Kurs",
         "same_as": "umgerechnet",
         "redirect": "Dieser Artikel ist umgezogen:",
@@ -70,7 +73,7 @@ LABELS: dict[str, dict[str, str]] = {
         "inferred": "inferred",
         "per": "per",
         "points": "percentage points",
-        "eur_old": "rate of",
+        "eur_old": "ECB rate of",
         "eur_missing": "no ECB rate",
         "same_as": "converted",
         "redirect": "This article has moved:",
@@ -103,11 +106,11 @@ def number(value: Decimal, locale: str) -> str:
     return format_decimal(value, locale=locale, decimal_quantization=False)
 
 
-def amount(value: Decimal, locale: str) -> str:
+def amount(value: Decimal, locale: str, digits: int = 2) -> str:
     """Large amounts in the compact form newsrooms use: ``160 Mrd.``, ``23.5B``."""
     if abs(value) >= 1_000_000:
         return str(format_compact_decimal(value, locale=locale, format_type="short",
-                                          fraction_digits=2))
+                                          fraction_digits=digits))
     return number(value, locale)
 
 
@@ -122,14 +125,18 @@ def money(fact: Money, locale: str, lang: str) -> str:
 
 
 def euro(fact: Money, locale: str, lang: str) -> str | None:
-    """``≈ 20,5 Mrd. €`` when the amount is in another currency and a rate is known."""
+    """``≈ 20,5 Mrd. €`` when the amount is in another currency and a rate is known; a rate
+    from another day than the article's is named, a missing one is said."""
     if fact.currency == "EUR" or fact.kind == "exchange_rate":
         return None
+    words = labels(lang)
     if fact.eur is None:
-        return f"({labels(lang)['eur_missing']})" if fact.eur_note else None
-    text = f"≈ {amount(fact.eur, locale)} €"
-    if fact.eur_note:
-        text += f" ({fact.eur_note})"
+        return f"({words['eur_missing']})" if fact.eur_note else None
+    text = f"≈ {amount(fact.eur, locale, digits=1)} €"
+    rate_day = _RATE_DAY.search(fact.eur_note or "")
+    if rate_day:
+        day = dt.date.fromisoformat(rate_day.group(1))
+        text += f" ({words['eur_old']} {format_date(day, 'long', locale=locale)})"
     return text
 
 

@@ -138,7 +138,10 @@ def _money(m: Money, locale: str, lang: str) -> str:
     if m.same_as is not None:
         shown = f"{display.labels(lang)['same_as']} {shown}"
     eur = display.euro(m, locale, lang)
-    return _span(m.text, f"{shown} {eur}" if eur else shown)
+    # As written and normalised: readers check the figure against the text at a glance.
+    written = f" ({escape_text(m.text)})" if m.text and m.text != shown else ""
+    title = f"{m.text} — {m.eur_note}" if m.eur_note else m.text
+    return _span(title, f"{shown} {eur}" if eur else shown) + written
 
 
 def _link(name: str, target: str | None) -> str:
