@@ -13,6 +13,18 @@ SP = r"[ \u00a0\u202f]"
 """A space inside one line (never a line break)."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"'”“«»]?[ \u00a0]+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n")
+_DIGITS = re.compile(r"\d+")
+_SPELLED_UNITS = {
+    "de": re.compile(
+        r"(?:Prozentpunkte?n?|Prozent|US-Dollar|Euro|Dollar|Franken|Pfund|Yuan|Yen|Rubel|"
+        r"Millionen|Million|Milliarden|Milliarde|Billionen|Tausend|Mio\.|Mrd\.)(?![\w])"
+    ),
+    "en": re.compile(
+        r"(?:percentage points?|percent|per cent|euros?|dollars?|pounds?|pence|cents?|yuan|"
+        r"yen|rupees?|rupiah|roubles?|francs?|thousand|millions?|billions?|trillions?)(?![\w])"
+    ),
+}
+_WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
 
 
@@ -24,11 +36,30 @@ class Context:
     lang: str
     published: dt.date | None
     vocab: Vocabulary
-    claimed: list[tuple[int, int]] = field(default_factory=list)
+    claimed: bytearray = field(default_factory=bytearray)
+    digit_starts: list[int] = field(default_factory=list)
+    """Offsets where a figure starts (not the digits after a separator)."""
+    word_number_starts: list[int] = field(default_factory=list)
+    """Offsets of number words followed by a unit (``zwölf Euro``, ``Nineteen percent``)."""
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        text = self.text
+        self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.claimed = bytearray(len(text) + 1)
+        self.digit_starts = [
+            m.start() for m in _DIGITS.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] not in ".,'"
+            or m.start() < 2 or not text[m.start() - 2].isdigit()
+        ]
+        starts = []
+        for m in _SPELLED_UNITS[self.lang].finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if w:
+                starts.append(w.start())
+        self.word_number_starts = starts
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Start and end offsets of the sentence around ``pos``."""
@@ -43,10 +74,10 @@ class Context:
         return not self.text[start:pos].strip(" \"'„“«»(‘")
 
     def claim(self, start: int, end: int) -> None:
-        self.claimed.append((start, end))
+        self.claimed[start:end] = b"\x01" * (end - start)
 
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.claimed)
+        return 1 in self.claimed[start:end]
 
     def byline(self) -> re.Match[str] | None:
         """The trailing ``(APA, 26.7.2015)`` of an Austrian agency text, if any."""

@@ -92,6 +92,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"^(?:{SP}|-)*(?:Mio\.|Mrd\.|Millionen|Milliarden|million|billion|bn|m\b)?{SP}*"
         rf"(?:{QUANTITY})"
     )
+    pats["month"] = rf"(?<![\w])(?:{_alt(list(MONTHS[lang]))})(?![\w])"
+    pats["quarter_cue"] = r"Quartal|quarter|Halbjahr|half|Jahreshälfte|\b[QH][1-4]\b"
     return {k: re.compile(v) for k, v in pats.items()}
 
 
@@ -161,7 +163,11 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     def free(s: int, e: int) -> bool:
         return not any(x.start < e and s < x.end for x in found)
 
-    for m in p["numeric"].finditer(ctx.text):
+    text = ctx.text
+    digits = ctx.digit_starts
+    months = [m.start() for m in p["month"].finditer(text)]
+    numeric = [m for m in (p["numeric"].match(text, pos) for pos in digits) if m]
+    for m in numeric:
         if m["iy"]:
             ny, nm, nd = int(m["iy"]), int(m["im"]), int(m["id"])
         else:
@@ -170,7 +176,12 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
                 continue
         if 1 <= nm <= 12 and 1 <= nd <= 31:
             found.append(_D(m.start(), m.end(), ny, nm, nd))
-    for m in p["quarter"].finditer(ctx.text):
+    quarters = []
+    for t in p["quarter_cue"].finditer(text):
+        q = p["quarter"].search(text, max(0, t.start() - 12), t.end() + 30)
+        if q:
+            quarters.append(q)
+    for m in quarters:
         if not free(m.start(), m.end()):
             continue
         if m["q"]:
@@ -186,7 +197,8 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
                 n = 2 if n >= 2 else 1
             found.append(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
                             half=n if is_half else None))
-    for m in p["daymonth"].finditer(ctx.text):
+    daymonth = [p["daymonth"].match(text, pos) for pos in sorted(digits + months)]
+    for m in (x for x in daymonth if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
         gd = m.groupdict()
@@ -201,7 +213,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         else:
             start = m.start("d") if gd.get("d") else m.start()
             found.append(_D(start, m.end(), dy, mo, day))
-    for m in p["monthyear"].finditer(ctx.text):
+    for m in (x for x in (p["monthyear"].match(text, pos) for pos in months) if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
         if m.start() and ctx.text[m.start() - 1].isalnum():
@@ -215,14 +227,14 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             continue
         # "January to March" / "Jänner bis März 2016": one range
         found.append(_D(m.start(), m.end(), my, m1, month_to=m2))
-    for m in p["yearrange"].finditer(ctx.text):
+    for m in (x for x in (p["yearrange"].match(text, pos) for pos in digits) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         y1 = int(m["y"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
         if y1 < y2 <= y1 + 10 and (len(m["y2"]) == 2 or ctx.text[m.end("y")] == "/"):
             found.append(_D(m.start(), m.end(), y1, year_to=y2))
-    for m in p["year"].finditer(ctx.text):
+    for m in (x for x in (p["year"].match(text, pos) for pos in digits) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         if _is_year(ctx, m):

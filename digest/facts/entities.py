@@ -110,16 +110,43 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
                "At", "To", "As", "By", "But", "He", "She", "It", "We", "They", "This", "That"}
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
-    claimed: bool = False
+    """A word that may belong to a name: capitalised, mixed case, or a name connector."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("base", "cap", "claimed", "end", "glued", "prev", "start", "text")
+
+    def __init__(self, start: int, text: str, glued: bool, prev: str) -> None:
+        self.start = start
+        self.end = start + len(text)
+        self.text = text
+        self.claimed = False
+        self.glued = glued
+        """Follows the previous token after a single space, no punctuation between."""
+        self.prev = prev
+        """The word right before (any case), empty after punctuation."""
+        self.cap = text[:1].isupper()
+        base = _BASES.get(text)
+        if base is None:
+            base = POSSESSIVE.sub("", text)
+            if len(_BASES) < 200_000:
+                _BASES[text] = base
+        self.base = base
+        """The word without a possessive ``'s``."""
+
+
+_BASES: dict[str, str] = {}
+_MEMO: dict[tuple[str, str], bool] = {}
+
+
+def _memo(kind: str, word: str, rx: re.Pattern[str]) -> bool:
+    """``rx.match(word)``, remembered: the same few cue words come up in every article."""
+    key = (kind, word)
+    hit = _MEMO.get(key)
+    if hit is None:
+        hit = rx.match(word) is not None
+        if len(_MEMO) < 200_000:
+            _MEMO[key] = hit
+    return hit
 
 
 @dataclass
@@ -136,7 +163,8 @@ class _Lex:
     """Known names for one vocabulary: accent-stripped spelling -> (kind, canonical)."""
 
     names: dict[str, tuple[str, str]]
-    first_tokens: frozenset[str]
+    first_tokens: dict[str, int]
+    """First word of every known name -> most words a name starting with it has."""
 
 
 _LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
@@ -152,21 +180,59 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
         if kind == "places":
             continue
         names[strip_accents(surface)] = (kind, canonical)
-    firsts = {k.split(" ")[0] for k in names} | {k.split(" ")[0] for k in gaz.places}
-    lex = _Lex(names, frozenset(firsts))
+    firsts: dict[str, int] = {}
+    for k in [*names, *gaz.places]:
+        words = k.split(" ")
+        firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+    lex = _Lex(names, firsts)
     if len(_LEX_CACHE) > 16:
         _LEX_CACHE.clear()
     _LEX_CACHE[id(vocab)] = (vocab, lex)
     return lex
 
 
+_PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
+KEEP_LOWER = CONNECT | CONNECT_IN_NAME | {"dpa", "voestalpine", "ohne", "online"}
+
+
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    """Candidate name words with offsets; plain lower-case words are skipped (fast path)."""
+    toks: list[_Tok] = []
+    pos = 0
+    for line in text.split("\n"):
+        prev_word = ""
+        prev_kept = False
+        for raw in line.split(" "):
+            n = len(raw)
+            if not n:
+                pos += 1
+                prev_word, prev_kept = "", False
+                continue
+            core = raw.strip(_PUNCT)
+            if not core:
+                pos += n + 1
+                prev_word, prev_kept = "", False
+                continue
+            lead = raw.find(core) if raw[0] in _PUNCT else 0
+            trail = lead + len(core) < n
+            c = core[0]
+            keep = (c.isupper() or (not core.islower() and not c.isdigit())
+                    or core in KEEP_LOWER) and c not in "#@"
+            if keep:
+                glued = prev_kept and not lead
+                toks.append(_Tok(pos + lead, core, glued, prev_word if not lead else ""))
+            prev_word = "" if trail else core
+            prev_kept = keep and not trail
+            pos += n + 1
+    return toks
 
 
 def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are one run of words separated by single spaces."""
-    return all(text[toks[k].end : toks[k + 1].start] == " " for k in range(i, i + n - 1))
+    for k in range(i + 1, i + n):
+        if not toks[k].glued:
+            return False
+    return True
 
 
 class _Finder:
@@ -251,9 +317,9 @@ class _Finder:
     def acronyms_defined(self) -> None:
         """``Office of Fair Trading (OFT)``: the long name, and the acronym as its alias."""
         for k, t in enumerate(self.toks):
-            if t.claimed or not re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ&]{1,9}", t.text):
-                continue
             if self.text[t.start - 2 : t.start] != " (" or self.text[t.end : t.end + 1] != ")":
+                continue
+            if t.claimed or not ACRONYM.fullmatch(t.text):
                 continue
             letters = [c for c in t.text if c.isupper()]
             j = k - 1
@@ -287,6 +353,9 @@ class _Finder:
     def org_runs(self) -> None:
         """Title-case runs with an organisation word (English) or ending in a legal form."""
         toks, n, text = self.toks, len(self.toks), self.text
+        heads = ORG_HEADS | LEGAL if self.ctx.lang == "en" else LEGAL
+        if not any(t.base in heads for t in toks):
+            return
         k = 0
         while k < n:
             t = toks[k]
@@ -315,7 +384,7 @@ class _Finder:
             k = last + 1
             if not words:
                 continue
-            bare = [POSSESSIVE.sub("", w) for w in words]
+            bare = [x.base for x in toks[start : last + 1]]
             caps = sum(1 for w in words if w[:1].isupper())
             legal = bare[-1] in LEGAL and len(words) >= 2
             headed = self.ctx.lang == "en" and caps >= 2 and any(w in ORG_HEADS for w in bare)
@@ -336,15 +405,17 @@ class _Finder:
             t = toks[k]
             if t.claimed:
                 continue
-            first = strip_accents(POSSESSIVE.sub("", t.text))
+            first = strip_accents(t.base)
             compound = "-" in t.text
-            if first not in self.lex.first_tokens and not compound and not (
-                self.ctx.lang == "de" and first[:-1] in self.lex.first_tokens
-            ):
+            longest = self.lex.first_tokens.get(first, 0)
+            if not longest and self.ctx.lang == "de":
+                longest = 1 if first[:-1] in self.lex.first_tokens else 0
+            if not longest and not compound:
                 continue
             hit = None
-            for size in range(min(6, n - k), 0, -1):
-                if not self.free(k, size) or not _joined(self.text, toks, k, size):
+            for size in range(min(longest, n - k), 0, -1):
+                if size > 1 and (not _joined(self.text, toks, k, size)
+                                 or not self.free(k, size)):
                     continue
                 hit = self.lookup(" ".join(x.text for x in toks[k : k + size]))
                 if hit:
@@ -355,9 +426,9 @@ class _Finder:
                 continue
             if hit[0] == "places" and not self._place_ok(k, size):
                 continue
-            if hit[0] == "orgs" and size == 1 and re.fullmatch(r"[A-Z]\d+", t.text):
+            if hit[0] == "orgs" and size == 1 and MODEL_CODE.fullmatch(t.text):
                 nxt = toks[k + 1].text if k + 1 < n and _joined(self.text, toks, k, 2) else ""
-                if re.fullmatch(r"[A-Z]|\d+\w*", nxt):
+                if MODEL_NEXT.fullmatch(nxt):
                     continue  # "G7 X": a model name, not the G7
             surface = " ".join(x.text for x in toks[k : k + size])
             self.add(hit[0], hit[1], hit[2], t.start, surface)
@@ -406,7 +477,7 @@ class _Finder:
             t = toks[k]
             if t.claimed or not t.cap:
                 continue
-            prev = toks[k - 1] if k > 0 and _joined(self.text, toks, k - 1, 2) else None
+            prev = t.prev
             if t.text in ROYAL:
                 if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
                     size = 2
@@ -422,9 +493,7 @@ class _Finder:
                 continue
             if t.text in HONORIFIC or t.text.rstrip(".") in HONORIFIC:
                 continue
-            cue = prev is not None and (
-                role.match(prev.text) is not None or prev.text.rstrip(".") in HONORIFIC
-            )
+            cue = bool(prev) and (prev in HONORIFIC or _memo(self.ctx.lang + "r", prev, role))
             if t.text in firsts or cue:
                 size = self._surname_run(k)
                 if size == 0 and not cue:
@@ -473,10 +542,12 @@ class _Finder:
                 last = key.split(" ")[-1]
                 if not ROMAN.match(last):
                     by_last[last] = (kind, key)
+        if not by_last:
+            return
         for k, t in enumerate(self.toks):
             if t.claimed or not t.cap:
                 continue
-            base = POSSESSIVE.sub("", t.text)
+            base = t.base
             if self.ctx.lang == "de" and base not in by_last and base.endswith("s"):
                 base = base[:-1]
             if base in by_last:
@@ -495,11 +566,9 @@ class _Finder:
     def org_cues(self) -> None:
         toks, n = self.toks, len(self.toks)
         cue = ORG_CUES[self.ctx.lang]
-        for k in range(1, n):
+        for k in range(n):
             t = toks[k]
-            if t.claimed or not _joined(self.text, toks, k - 1, 2):
-                continue
-            if not cue.match(toks[k - 1].text):
+            if t.claimed or not t.prev or not _memo(self.ctx.lang + "o", t.prev, cue):
                 continue
             if not self._org_like(t.text):
                 continue
@@ -524,7 +593,7 @@ class _Finder:
             self.add("orgs", name, name, m.start("n"), name)
             self.claim(idx, size)
         for k, t in enumerate(toks):
-            if t.claimed or not CAMEL.fullmatch(POSSESSIVE.sub("", t.text)):
+            if t.claimed or not _memo("camel", t.base, CAMEL):
                 continue
             if t.text in PRODUCTS or t.text in LEGAL or NOT_CAMEL.match(t.text):
                 continue
@@ -541,25 +610,22 @@ class _Finder:
         """Looks like a name rather than an ordinary (German) noun."""
         if not word[:1].isupper() or word in NOT_SURNAME:
             return False
-        if re.search(r"\d|[A-Z].*[A-Z]", word):
+        if NAME_SHAPE.search(word):
             return True
         if self.ctx.lang == "de":
-            return re.search(
-                r"(?:e|en|er|ern|ung|heit|keit|schaft|ion|ionen|tät|nis|ismus|el|eln|ten|"
-                r"ten|ik|ie|ien|ur|um|ern|chen|lich|isch|ig)$",
-                word,
-            ) is None and word not in _DE_FUNCTION
+            return DE_NOUN_END.search(word) is None and word not in _DE_FUNCTION
         return True
 
     def _tok_at(self, pos: int) -> int | None:
         for k, t in enumerate(self.toks):
-            if t.start == pos:
-                return k
+            if t.start >= pos:
+                return k if t.start == pos else None
         return None
 
     def merge_orgs(self) -> None:
         """``Kaspersky`` after ``Kaspersky Lab``, an acronym after its long name: one org."""
         orgs = sorted((e for e in self.ents.values() if e.kind == "orgs"), key=lambda e: e.first)
+        words = {id(e): _words(e.display) for e in orgs}
         for e in orgs:
             if e.key in self.acronyms and self.acronyms[e.key] != ("orgs", e.key):
                 continue
@@ -568,7 +634,7 @@ class _Finder:
                     continue
                 if (e.kind, e.key) not in self.ents:
                     break
-                a, b = _words(e.display), _words(other.display)
+                a, b = words[id(e)], words[id(other)]
                 if len(a) < len(b) and _is_run(a, b) and len("".join(a)) >= 4:
                     other.first = min(other.first, e.first)
                     del self.ents[(e.kind, e.key)]
@@ -616,8 +682,17 @@ class _Finder:
         return {k: tuple(v) for k, v in out.items()}
 
 
+MODEL_CODE = re.compile(r"[A-Z]\d+")
+MODEL_NEXT = re.compile(r"[A-Z]|\d+\w*")
+ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ&]{1,9}")
+NAME_SHAPE = re.compile(r"\d|[A-Z].*[A-Z]")
+DE_NOUN_END = re.compile(
+    r"(?:e|en|er|ern|ung|heit|keit|schaft|ion|ionen|tät|nis|ismus|el|eln|ten|ik|ie|ien|ur|um|"
+    r"chen|lich|isch|ig)$"
+)
+WORD_SPLIT = re.compile(r"[^\w]+")
 SURNAME = re.compile(r"(?:Mc|Mac|O')?[A-ZÄÖÜ][a-zäöüßéèáíóúñ'’]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
-CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*")
+CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*$")
 NOT_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]|.*(?:Innen|In)$|#")
 ROLE_PREFIX_OK = {"In", "At", "From", "To", "For", "On", "By", "With", "Of", "And", "Mr"}
 _DE_FUNCTION = {"Ab", "Bei", "Seit", "Nach", "Zudem", "Doch", "Damit", "Dann", "Noch",
@@ -626,7 +701,7 @@ _DE_FUNCTION = {"Ab", "Bei", "Seit", "Nach", "Zudem", "Doch", "Damit", "Dann", "
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+", strip_accents(name).casefold()) if w]
+    return [w for w in WORD_SPLIT.split(strip_accents(name).casefold()) if w]
 
 
 def _is_run(short: list[str], long: list[str]) -> bool:

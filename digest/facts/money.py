@@ -34,6 +34,9 @@ AND_WORDS = {"und", "and"}
 SEPARATE_WORDS = {"auf", "bzw.", "oder", "or", "beziehungsweise"}
 
 
+_IMPLICIT_CUE = {"de": re.compile("davon"), "en": re.compile(r"(?:from|with)[ \u00a0]\d")}
+
+
 @dataclass
 class _Item:
     start: int
@@ -60,7 +63,13 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     cur_word = currencies.word_pattern()
     sym = currencies.symbol_pattern()
     prefix = rf"(?<![\w$€£¥])(?P<sym>{sym}){SP}?(?P<num>{DIGITS}){scale}?"
-    suffix = rf"(?<![\w.,]){num}{scale}?(?:{SP}|-)?(?P<cur>{cur_word})(?![\w])"
+    # the currency word is looked up in Python: a long alternation here is slow
+    word_num = r"[A-Za-zÄÖÜäöüß]+(?:[ ]an?(?![\w])|-[a-z]+)?"
+    suffix = (
+        rf"(?<![\w.,])(?P<num>{DIGITS}|{word_num}){scale}?(?:{SP}|-)?"
+        rf"(?P<cur>[€$£¥₹₽₺₩]|[A-Za-zÄÖÜäöüß][\w-]*[\w.]?)"
+        rf"(?:{SP}(?P<cur2>[A-Za-zÄÖÜäöüß]+))?"
+    )
     pence = r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)p(?![\w])"
     tail_num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})){scale}?"
     chain = (
@@ -85,6 +94,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     )
     flags = 0
     return {
+        "sym_before": re.compile(rf"(?<![\w$€£¥])(?:{sym}){SP}?$"),
         "prefix": re.compile(prefix, flags),
         "suffix": re.compile(suffix, flags),
         "pence": re.compile(pence),
@@ -118,29 +128,52 @@ def _anchors(ctx: Context) -> list[_Item]:
     p = _patterns(ctx.lang)
     text = ctx.text
     items: list[_Item] = []
-    for m in p["prefix"].finditer(text):
+    sym_before = p["sym_before"]
+    for pos in ctx.digit_starts:
+        sb = sym_before.search(text, max(0, pos - 6), pos)
+        if not sb:
+            continue
+        m = p["prefix"].match(text, sb.start())
+        if not m:
+            continue
         cur = currencies.symbols().get(m["sym"])
         sc = _scale(m, ctx.lang)
         v = _value(m["num"], ctx.lang, sc)
         if cur and v is not None:
             items.append(_Item(m.start(), m.end(), v, cur, sc))
     taken = [(i.start, i.end) for i in items]
-    for m in p["suffix"].finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    suffix = p["suffix"]
+    for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
+        m = suffix.match(text, pos)
+        if not m or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         sc = _scale(m, ctx.lang)
         if _is_weak(m["num"]) and not sc:
             continue
-        cur, minor = currencies.code_for(m["cur"], ctx.lang, _context_currency(items))
+        end = m.end("cur")
+        word = m["cur"].rstrip(".") if m["cur"] not in currencies.symbols() else m["cur"]
+        cur, minor = None, 0
+        if m["cur2"]:
+            cur, minor = currencies.code_for(f"{word} {m['cur2']}", ctx.lang)
+            if cur:
+                end = m.end("cur2")
+        if cur is None:
+            if word.lower() in currencies.AMBIGUOUS or word in currencies.symbols() and (
+                word.isalpha() and not word.isupper()
+            ):
+                continue
+            cur, minor = currencies.code_for(word, ctx.lang, _context_currency(items))
+            end = m.start("cur") + len(word)
         v = _value(m["num"], ctx.lang, sc)
         if cur is None or v is None:
             continue
         if minor:
             v = v / 100
-        items.append(_Item(m.start(), m.end(), v, cur, sc))
+        items.append(_Item(m.start(), end, v, cur, sc))
     if ctx.lang == "en":
-        for m in p["pence"].finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+        for pos in ctx.digit_starts:
+            m = p["pence"].match(text, pos)
+            if not m or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             v = parse_number(m["num"], "en")
             if v is not None:
@@ -226,7 +259,14 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
     """Amounts whose currency the sentence implies: ``up from 38m``, ``davon 50``."""
     p = _patterns(ctx.lang)
     out: list[_Item] = []
-    for m in p["implicit"].finditer(ctx.text):
+    if not items:
+        return out
+    found = []
+    for t in _IMPLICIT_CUE[ctx.lang].finditer(ctx.text):
+        w = p["implicit"].search(ctx.text, max(0, t.start() - 30), t.end() + 40)
+        if w and (not found or found[-1].start() != w.start()):
+            found.append(w)
+    for m in found:
         num = m.groupdict().get("num") or m.groupdict().get("num2")
         if not num:
             continue

@@ -17,6 +17,7 @@ UNIT = {
     "en": r"percentage[ -]points?|per[ -]?cent(?:age)?|pct\.?|%",
 }
 POINTS = re.compile(r"(?i)punkt|point")
+PAIR_CUE = re.compile(r"statt|anstelle|instead of|rather than|compared with")
 
 
 @dataclass
@@ -43,7 +44,11 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"(?P<conn>bis|-|–|to|and|und|auf|bzw\.|oder|or|,|statt|anstatt|anstelle von|"
         rf"instead of){SP}*$"
     )
-    return {"one": re.compile(one), "chain": re.compile(chain)}
+    return {
+        "one": re.compile(one),
+        "chain": re.compile(chain),
+        "sign": re.compile(rf"(?:^|(?<=[\s(]))(?P<s>[+\-−±]|plus{SP}|minus{SP})$"),
+    }
 
 
 def _unit(word: str) -> str:
@@ -64,13 +69,22 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
     """Percent facts in text order."""
     p = _patterns(ctx.lang)
     items: list[_Item] = []
-    for m in p["one"].finditer(ctx.text):
-        if ctx.is_claimed(m.start(), m.end()):
+    one, sign = p["one"], p["sign"]
+    text = ctx.text
+    for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
+        m = one.match(text, pos)
+        if not m or ctx.is_claimed(m.start(), m.end()):
             continue
         v = _signed(m, ctx.lang)
         if v is None:
             continue
-        anchor = _Item(m.start(), m.end(), v, _unit(m["unit"]))
+        start = m.start()
+        sg = sign.search(text, max(0, pos - 7), pos)
+        if sg and (not items or items[-1].end <= sg.start()):
+            start = sg.start()
+            if sg["s"].strip() in ("-", "−", "minus"):
+                v = -v
+        anchor = _Item(start, m.end(), v, _unit(m["unit"]))
         chain = _chain(ctx, anchor, items)
         items.extend(chain)
         items.append(anchor)
@@ -140,6 +154,8 @@ def _implicit_pairs(ctx: Context, items: list[_Item]) -> None:
         rf"(?:\bum|\bby|\bauf|\bto){SP}+(?P<num>\d+[.,]\d+)(?![\d.,]){SP}+"
         rf"(?:statt|anstatt|anstelle|instead of|rather than|compared with)\b"
     )
+    if not PAIR_CUE.search(ctx.text):
+        return
     for m in rx.finditer(ctx.text):
         if ctx.is_claimed(m.start("num"), m.end("num")):
             continue
