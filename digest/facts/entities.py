@@ -113,17 +113,16 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
 class _Tok:
     """A word that may belong to a name: capitalised, mixed case, or a name connector."""
 
-    __slots__ = ("base", "cap", "claimed", "end", "glued", "prev", "start", "text")
+    __slots__ = ("_prev", "base", "cap", "claimed", "end", "glued", "start", "text")
 
-    def __init__(self, start: int, text: str, glued: bool, prev: str) -> None:
+    def __init__(self, start: int, text: str, glued: bool, prev: str | None) -> None:
         self.start = start
         self.end = start + len(text)
         self.text = text
         self.claimed = False
         self.glued = glued
         """Follows the previous token after a single space, no punctuation between."""
-        self.prev = prev
-        """The word right before (any case), empty after punctuation."""
+        self._prev = prev
         self.cap = text[:1].isupper()
         base = _BASES.get(text)
         if base is None:
@@ -132,6 +131,13 @@ class _Tok:
                 _BASES[text] = base
         self.base = base
         """The word without a possessive ``'s``."""
+
+
+    def prev(self, text: str) -> str:
+        """The word right before (any case), empty after punctuation."""
+        if self._prev is None:
+            self._prev = _prev_word(text, self.start)
+        return self._prev
 
 
 _BASES: dict[str, str] = {}
@@ -165,6 +171,8 @@ class _Lex:
     names: dict[str, tuple[str, str]]
     first_tokens: dict[str, int]
     """First word of every known name -> most words a name starting with it has."""
+    memo: dict[tuple[str, str], tuple[str, str, str] | None] = field(default_factory=dict)
+    """Look-ups already made, by spelling and language."""
 
 
 _LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
@@ -193,46 +201,47 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
 
 _PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
 KEEP_LOWER = CONNECT | CONNECT_IN_NAME | {"dpa", "voestalpine", "ohne", "online"}
+_CAND = re.compile(
+    r"[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*(?:[.\-][\w][\w'’&]*)*"
+    r"|(?<![\w'])(?:[a-zäöü]+[A-Z][\w'’&-]*|(?:" + "|".join(sorted(KEEP_LOWER, key=len,
+                                                               reverse=True)) + r")(?![\w]))"
+)
+_GLUE = frozenset(" ")
 
 
 def _tokens(text: str) -> list[_Tok]:
-    """Candidate name words with offsets; plain lower-case words are skipped (fast path)."""
+    """Candidate name words with offsets; plain lower-case words are skipped."""
     toks: list[_Tok] = []
-    pos = 0
-    for line in text.split("\n"):
-        prev_word = ""
-        prev_kept = False
-        for raw in line.split(" "):
-            n = len(raw)
-            if not n:
-                pos += 1
-                prev_word, prev_kept = "", False
-                continue
-            core = raw.strip(_PUNCT)
-            if not core:
-                pos += n + 1
-                prev_word, prev_kept = "", False
-                continue
-            lead = raw.find(core) if raw[0] in _PUNCT else 0
-            trail = lead + len(core) < n
-            c = core[0]
-            keep = (c.isupper() or (not core.islower() and not c.isdigit())
-                    or core in KEEP_LOWER) and c not in "#@"
-            if keep:
-                glued = prev_kept and not lead
-                toks.append(_Tok(pos + lead, core, glued, prev_word if not lead else ""))
-            prev_word = "" if trail else core
-            prev_kept = keep and not trail
-            pos += n + 1
+    last_end = -2
+    for m in _CAND.finditer(text):
+        start = m.start()
+        word = m.group()
+        before = text[start - 1] if start else "\n"
+        if before in "#@":
+            last_end = -2
+            continue
+        glued = start == last_end + 1 and before == " "
+        if word[-1] == "'" or word[-1] == "’":
+            word = word[:-1]
+        toks.append(_Tok(start, word, glued, None))
+        last_end = start + len(word)
     return toks
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before ``start`` when only one space separates them."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    j = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+    word = text[j : start - 1]
+    if not word or word[-1] in _PUNCT:
+        return ""
+    return word.lstrip(_PUNCT)
 
 
 def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are one run of words separated by single spaces."""
-    for k in range(i + 1, i + n):
-        if not toks[k].glued:
-            return False
-    return True
+    return all(toks[k].glued for k in range(i + 1, i + n))
 
 
 class _Finder:
@@ -272,6 +281,15 @@ class _Finder:
     # -- look-ups ----------------------------------------------------------------------
     def lookup(self, words: str) -> tuple[str, str, str] | None:
         """(kind, key, display) of a known name, trying possessive and genitive forms."""
+        memo_key = (words, self.ctx.lang)
+        if memo_key in self.lex.memo:
+            return self.lex.memo[memo_key]
+        hit = self._lookup(words)
+        if len(self.lex.memo) < 200_000:
+            self.lex.memo[memo_key] = hit
+        return hit
+
+    def _lookup(self, words: str) -> tuple[str, str, str] | None:
         key = strip_accents(words)
         cands = [key]
         base = POSSESSIVE.sub("", key)
@@ -477,7 +495,7 @@ class _Finder:
             t = toks[k]
             if t.claimed or not t.cap:
                 continue
-            prev = t.prev
+            prev = t.prev(self.text)
             if t.text in ROYAL:
                 if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
                     size = 2
@@ -568,7 +586,10 @@ class _Finder:
         cue = ORG_CUES[self.ctx.lang]
         for k in range(n):
             t = toks[k]
-            if t.claimed or not t.prev or not _memo(self.ctx.lang + "o", t.prev, cue):
+            if t.claimed:
+                continue
+            prev = t.prev(self.text)
+            if not prev or not _memo(self.ctx.lang + "o", prev, cue):
                 continue
             if not self._org_like(t.text):
                 continue

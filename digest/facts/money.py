@@ -14,7 +14,6 @@ from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
     SPELLED_RE,
-    WEAK_RE,
     normal,
     parse_number,
     scale_of,
@@ -59,7 +58,6 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     scale = rf"(?:(?P<s1>{SHORT_SCALES})(?![\w])|{SP}?(?P<s2>{scale_long})(?![\w]))"
     if lang == "de":
         scale = rf"(?:{SP}?(?P<s2>{scale_long})(?![\w]))"
-    num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})|(?i:{WEAK_RE[lang]}))"
     cur_word = currencies.word_pattern()
     sym = currencies.symbol_pattern()
     prefix = rf"(?<![\w$€£¥])(?P<sym>{sym}){SP}?(?P<num>{DIGITS}){scale}?"
@@ -158,8 +156,8 @@ def _anchors(ctx: Context) -> list[_Item]:
             if cur:
                 end = m.end("cur2")
         if cur is None:
-            if word.lower() in currencies.AMBIGUOUS or word in currencies.symbols() and (
-                word.isalpha() and not word.isupper()
+            if word.lower() in currencies.AMBIGUOUS or (
+                word in currencies.symbols() and word.isalpha() and not word.isupper()
             ):
                 continue
             cur, minor = currencies.code_for(word, ctx.lang, _context_currency(items))
@@ -261,7 +259,7 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     if not items:
         return out
-    found = []
+    found: list[re.Match[str]] = []
     for t in _IMPLICIT_CUE[ctx.lang].finditer(ctx.text):
         w = p["implicit"].search(ctx.text, max(0, t.start() - 30), t.end() + 40)
         if w and (not found or found[-1].start() != w.start()):
