@@ -77,7 +77,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?{SP}*(?:to|-|–|and){SP}*)?"
             rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
             rf"|{mon.replace('?P<mon>', '?P<monb>')}{SP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"(?![\d.,:])(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
+            rf"(?![\d.:]|,\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
         )
     pats["monthyear"] = rf"{mon}(?:{SP}(?:bis|to|-|–|and|und){SP}{mon2})?(?:,?{SP}(?:of{SP})?{yr})?"
     pats["quarter"] = (

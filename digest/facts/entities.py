@@ -14,6 +14,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$")
 CONNECT = {"of", "and", "for", "the", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
            "von", "und", "für", "&"}
+GENERIC_DE = {"Brauerei", "Molkerei", "Bäckerei", "Druckerei", "Reederei", "Spedition",
+              "Kanzlei", "Agentur", "Bank", "Versicherung", "Handelskette", "Baufirma",
+              "Baukonzern", "Holding", "Gruppe", "Firma", "Fluglinie", "Airline", "Werft",
+              "Mühle", "Kellerei", "Sägewerk", "Zeitung", "Verlag", "Tochter", "Mutter"}
 ARTICLES = {"The", "Der", "Die", "Das", "A", "An", "Ein", "Eine"}
 CONNECT_IN_NAME = {"of", "and", "for", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
                    "von", "&", "y", "da", "do", "dos", "del", "bin", "al", "ibn"}
@@ -402,6 +406,11 @@ class _Finder:
             k = last + 1
             if not words:
                 continue
+            while last - start >= 2 and self.ctx.lang == "de" and (
+                toks[start].text in GENERIC_DE or _memo("deo", toks[start].text, ORG_CUES["de"])
+            ):
+                start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
+            words = [x.text for x in toks[start : last + 1]]
             bare = [x.base for x in toks[start : last + 1]]
             caps = sum(1 for w in words if w[:1].isupper())
             legal = bare[-1] in LEGAL and len(words) >= 2
@@ -478,14 +487,18 @@ class _Finder:
         if self.ctx.lang == "en":
             if joined_next and nxt is not None and nxt.cap and not POSSESSIVE.search(
                 toks[k + size - 1].text
-            ) and self.lookup(nxt.text) is None and nxt.text not in NOT_SURNAME:
+            ) and not self._is_place(nxt.text) and nxt.text not in NOT_SURNAME:
                 return False
-            if (
-                joined_prev and prv is not None and prv.cap and not self.sentence_start(k - 1)
-                and self.lookup(prv.text) is None and prv.text not in ROLE_PREFIX_OK
+            if joined_prev and prv is not None and prv.cap and not self._is_place(prv.text) and (
+                prv.text not in ROLE_PREFIX_OK
+                and (not self.sentence_start(k - 1) or self.lookup(prv.text) is not None)
             ):
                 return False
         return True
+
+    def _is_place(self, word: str) -> bool:
+        hit = self.lookup(word)
+        return hit is not None and hit[0] == "places"
 
     def persons(self) -> None:
         toks, n = self.toks, len(self.toks)
@@ -683,10 +696,13 @@ class _Finder:
         if title_end < 0:
             title_end = 0
 
-        def order(e: _Ent) -> int:
-            # body order; a name only in the title goes last
+        def order(e: _Ent) -> tuple[int, int]:
+            # names in the title lead (ordered by their first mention in the body, title-only
+            # names after those), then the other names in body order
             body = [p for p, _ in e.surfaces if p > title_end]
-            return min(body) if body else len(self.text) + e.first
+            in_title = any(p <= title_end for p, _ in e.surfaces)
+            pos = min(body) if body else len(self.text) + e.first
+            return (0 if in_title else 1, pos)
 
         for ent in sorted(self.ents.values(), key=order):
             display = ent.display
