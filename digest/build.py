@@ -23,7 +23,7 @@ from digest.config import Config
 from digest.corrections import apply_corrections
 from digest.errors import DigestError
 from digest.export import facts_exports, json_feed
-from digest.feeds import build_edition_feeds, build_feeds
+from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.ingest import discover, git_add_dates, ignored_files, read_all
 from digest.links import editions, related, topics
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity
@@ -164,7 +164,7 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         related=related(entries, config.related_items),
         compound_terms={},
     )
-    return [
+    files = [
         *(render_article(e, config, site) for e in entries),
         render_home(entries, weeks, config),
         *render_archive(entries, config),
@@ -176,6 +176,7 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         json_feed(entries, config),
         *facts_exports(entries, config),
     ]
+    return [*files, feeds_sitemap(files, config)]
 
 
 def digest_stage(

@@ -64,6 +64,8 @@ class Config:
     boilerplate: tuple[str, ...]
     vocabulary: str | None
     max_seed_bytes: int
+    search: str
+    """``lunr`` (Material's built-in index) or ``pagefind`` (chunked, for large sites)."""
     id_authority_date: str
     """Date part of the ``tag:`` URIs that identify articles in feeds; never change it."""
 
@@ -113,6 +115,7 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
     "boilerplate": list(DEFAULT_BOILERPLATE),
     "vocabulary": None,
     "max_seed_bytes": 1_000_000,
+    "search": "lunr",
     "id_authority_date": "2026",
 }
 
@@ -166,6 +169,14 @@ def load_config(path: Path) -> Config:
             errors.append(f"extra.digest.{key}: expected an integer >= {minimum}, got {value!r}")
             return minimum
         return value
+
+    def want_choice(key: str, choices: tuple[str, ...]) -> str:
+        value = opts[key]
+        if value not in choices:
+            errors.append(f"extra.digest.{key}: expected one of {', '.join(choices)}, "
+                          f"got {value!r}")
+            return choices[0]
+        return str(value)
 
     site_url = raw.get("site_url")
     if not isinstance(site_url, str) or not re.match(r"https?://[^/]+", site_url):
@@ -222,6 +233,7 @@ def load_config(path: Path) -> Config:
         boilerplate=tuple(boilerplate),
         vocabulary=vocabulary,
         max_seed_bytes=want_int("max_seed_bytes", 1),
+        search=want_choice("search", ("lunr", "pagefind")),
         id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
     )
     if len(set(config.owned_dirs)) < len(config.owned_dirs):

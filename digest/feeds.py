@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -125,3 +126,17 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         out.append(OutputFile(f"{config.docs_dir}/{url}", data))
     return out
+
+
+def feeds_sitemap(files: Sequence[OutputFile], config: Config) -> OutputFile:
+    """A sitemap of the feeds folder. Material fetches ``sitemap.xml`` next to every
+    ``<link rel="alternate">`` (meant for language versions); the feed links are alternates
+    too, so without this file every page load would log a 404."""
+    prefix = f"{config.docs_dir}/"
+    urls = sorted(config.site_url + f.dest.removeprefix(prefix) for f in files
+                  if f.dest.startswith(f"{prefix}{config.feeds_dir}/"))
+    body = "".join(f"  <url><loc>{escape(u)}</loc></url>\n" for u in urls)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           f"{body}</urlset>\n")
+    return OutputFile(f"{config.docs_dir}/{config.feeds_dir}/sitemap.xml", xml.encode())

@@ -227,6 +227,9 @@ def build_places(
         if pop < MIN_POP.get(cc, MIN_POP_DEFAULT):
             continue
         cands = {clean(city["name"])}
+        base = re.split(r" (?:am|an der|an der|im|in der|in|bei|ob der|upon|on) ", city["name"])[0]
+        if base != city["name"] and len(base) >= 4:
+            cands.add(clean(base))
         if pop >= EXONYM_POP:
             # German/English exonyms (Mailand, Munich): alternate names the word lists know
             cands.update(clean(a) for a in city["alternatenames"] if a in exact)
@@ -258,15 +261,24 @@ def build_places(
     return sorted(f"{n}\t{k}" for n, k in out.items())
 
 
+NOT_FIRST = {"Art", "Major", "Royal", "General", "Son", "Ever", "Love", "Sky", "Summer",
+             "Winter", "Autumn", "Page", "Case", "Chance", "Young", "Long", "Little", "Early",
+             "Price", "Lane", "Ray", "Bank", "Post", "Hall", "King", "Queen", "Prince",
+             "Street", "West", "North", "South", "Green", "Brown", "White", "Black", "Gray",
+             "Grey", "Golden", "Rich", "Sale", "Stock", "Fair", "Trade", "China", "India",
+             "Kenya", "Georgia", "Asia", "America", "Israel", "Jordan", "Chad", "Paris",
+             "Florence", "Victoria", "Sydney", "Austin", "Dallas", "Phoenix", "Orlando"}
+
+
 def build_first_names(exact: set[str], lower: set[str]) -> list[str]:
     base = Path(names.__file__).parent
     found: set[str] = set()
     for fname in ("dist.male.first", "dist.female.first"):
         for line in (base / fname).read_text().splitlines()[:1500]:
             n = line.split()[0].capitalize()
-            if len(n) >= 3 and n.lower() not in lower and not (
-                n in exact and (n + "es" in exact or n + "en" in exact)
-            ):
+            # a German common noun ("Art", "Will" is fine: a surname must follow anyway)
+            german_noun = n in exact and (n + "es" in exact or n + "en" in exact)
+            if len(n) >= 3 and not german_noun and n not in NOT_FIRST:
                 found.add(n)
     extra = ROOT / "tools" / "first_names_extra.txt"
     for line in extra.read_text(encoding="utf-8").splitlines():

@@ -87,7 +87,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"|(?P<q>[QH])(?P<qn>[1-4])(?:{SP}|/|-|')?(?P<qy>{YEAR}|\d{{2}})(?![\d])"
     )
     pats["yearrange"] = rf"(?<![\d.,/])(?P<y>{YEAR})(?:/|-|–)(?P<y2>\d{{2}}|{YEAR})(?![\d.,%])"
-    pats["year"] = rf"(?<![\d.,/€$£-])(?P<y>{YEAR})(?![\d.,]\d)(?![\d%])"
+    # not "1990s", "1980er-Jahre" (decades) nor "2050-Euro"
+    pats["year"] = rf"(?<![\d.,/€$£-])(?P<y>{YEAR})(?![\d.,]\d)(?![\d%])(?!['’]?s\b|er\b|er-)"
     pats["quantity"] = (
         rf"^(?:{SP}|-)*(?:Mio\.|Mrd\.|Millionen|Milliarden|million|billion|bn|m\b)?{SP}*"
         rf"(?:{QUANTITY})"

@@ -14,6 +14,14 @@ POSSESSIVE = re.compile(r"['’]s?$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$")
 CONNECT = {"of", "and", "for", "the", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
            "von", "und", "für", "&"}
+DATELINE = re.compile(
+    r"(?P<where>[A-ZÄÖÜ][\w.'-]*(?:[ /][A-ZÄÖÜ][\w.'-]*){0,3}) [–-] (?=[A-ZÄÖÜ\"„])"
+)
+ORG_COMPOUND = re.compile(
+    r"(?:Chef|Chefin|Sprecher|Sprecherin|Aktie|Aktien|Aktionär|Aktionäre|Konzern|Vorstand|"
+    r"Vorstandschef|Boss|Gründer|Manager|Kurs|Kurse|Tochter|Mutter|Mitarbeiter|Eigentümer|"
+    r"Gruppe|Zentrale|Filiale|Filialen)$"
+)
 GENERIC_DE = {"Brauerei", "Molkerei", "Bäckerei", "Druckerei", "Reederei", "Spedition",
               "Kanzlei", "Agentur", "Bank", "Versicherung", "Handelskette", "Baufirma",
               "Baukonzern", "Holding", "Gruppe", "Firma", "Fluglinie", "Airline", "Werft",
@@ -299,7 +307,8 @@ class _Finder:
         base = POSSESSIVE.sub("", key)
         if base != key:
             cands.append(base)
-        if self.ctx.lang == "de" and key.endswith("s") and len(key) > 4:
+        if (self.ctx.lang == "de" and key.endswith("s") and len(key) > 4
+                and words not in self.gaz.first_names):
             cands.append(key[:-1])
         for c in cands:
             if c in self.lex.names:
@@ -324,7 +333,7 @@ class _Finder:
             return
         body = self.text.rstrip()
         line_start = body.rfind("\n") + 1
-        for part in m["who"].split(","):
+        for part in re.split(r"[,/]", m["who"]):
             part = part.strip()
             pos = line_start + m.start("who") + m["who"].find(part)
             hit = self.lookup(part)
@@ -425,6 +434,28 @@ class _Finder:
             self.add(kind, key, disp, toks[start].start, name)
             self.claim(start, last + 1 - start)
 
+    def dateline(self) -> None:
+        """``Saalfelden – Österreich wird ...``: the place an agency report comes from."""
+        nl = self.text.find("\n")
+        if nl < 0:
+            return
+        m = DATELINE.match(self.text, nl + 1)
+        if not m:
+            return
+        for part in m["where"].split("/"):
+            part = part.strip()
+            hit = self.lookup(part)
+            if hit and hit[0] != "places":
+                continue
+            if hit is None and (part.split()[0] in self.gaz.first_names or part in NOT_SURNAME):
+                continue
+            kind, key, disp = hit if hit else ("places", part, part)
+            pos = nl + 1 + m.group().find(part)
+            self.add(kind, key, disp, pos, part)
+            for k, t in enumerate(self.toks):
+                if pos <= t.start < pos + len(part):
+                    self.claim(k, 1)
+
     def known(self) -> None:
         """Vocabulary names, countries, regions and cities; longest match first."""
         toks, n = self.toks, len(self.toks)
@@ -471,6 +502,10 @@ class _Finder:
             head = "-".join(parts[:cut])
             for cand in (head, head.replace("-", " ")):
                 hit = self.lookup(cand)
+                if hit and hit[0] == "places" and cut == len(parts) - 1 and (
+                    ORG_COMPOUND.match(rest)
+                ):
+                    return "orgs", cand, cand  # "Ufa-Chef": a firm, not the city
                 if hit:
                     return hit
         return None
@@ -704,7 +739,10 @@ class _Finder:
             pos = min(body) if body else len(self.text) + e.first
             return (0 if in_title else 1, pos)
 
+        org_names = {e.display for e in self.ents.values() if e.kind == "orgs"}
         for ent in sorted(self.ents.values(), key=order):
+            if ent.kind == "places" and ent.display in org_names:
+                continue  # "Ufa-Chef", "von Ufa produziert": the firm, not the city
             display = ent.display
             if ent.kind == "places" and self.ctx.lang == "en" and ent.key in (
                 self.gaz.country_names["en"]
@@ -751,6 +789,7 @@ def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
     f = _Finder(ctx)
     f.byline()
     f.acronyms_defined()
+    f.dateline()
     f.known()
     f.org_runs()
     f.persons()

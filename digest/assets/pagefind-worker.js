@@ -1,0 +1,91 @@
+/*
+ * Search worker for Material for MkDocs, backed by Pagefind's chunked static index.
+ *
+ * Material's search UI talks to a web worker through four messages (SETUP, READY, QUERY,
+ * RESULT) and lets sites supply their own worker. This one answers queries from the
+ * Pagefind index under /pagefind/, which the browser downloads in small chunks for the
+ * words searched, instead of one lunr index of every page. Pagefind is loaded on the first
+ * query, so readers who never search download nothing.
+ */
+"use strict"
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+const MAX_RESULTS = 20
+const MAX_SECTIONS = 3
+
+/* The worker lives at assets/javascripts/workers/ below the site root */
+const root = new URL("../../../", self.location.href)
+let pagefind = null
+
+function escapeHTML(value) {
+  return String(value).replace(/[&<>"']/g, ch => ({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"
+  })[ch])
+}
+
+function relative(url) {
+  const target = new URL(url, root)
+  return target.pathname.startsWith(root.pathname)
+    ? target.pathname.slice(root.pathname.length) + target.hash
+    : target.href
+}
+
+async function load() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href)
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 })
+    await pagefind.init()
+  }
+  return pagefind
+}
+
+async function search(query) {
+  const words = query.trim().split(/\s+/).filter(Boolean)
+  if (!words.length)
+    return { items: [] }
+  const engine = await load()
+  const found = await engine.search(query)
+  if (!found || !found.results)
+    return { items: [] }
+  const hits = found.results.slice(0, MAX_RESULTS)
+  const data = await Promise.all(hits.map(hit => hit.data()))
+  const terms = Object.fromEntries(words.map(word => [word.toLowerCase(), true]))
+  return {
+    items: data.map((page, i) => {
+      const score = hits[i].score || 1
+      const article = {
+        location: relative(page.url),
+        title: escapeHTML(page.meta && page.meta.title || page.url),
+        text: `<p>${page.excerpt}</p>`,
+        score,
+        terms
+      }
+      const sections = (page.sub_results || [])
+        .filter(sub => sub.url.includes("#") && sub.title !== (page.meta && page.meta.title))
+        .slice(0, MAX_SECTIONS)
+        .map(sub => ({
+          location: relative(sub.url),
+          title: escapeHTML(sub.title),
+          text: `<p>${sub.excerpt}</p>`,
+          score,
+          terms
+        }))
+      return [article, ...sections]
+    })
+  }
+}
+
+addEventListener("message", async ev => {
+  const message = ev.data
+  if (message.type === SETUP) {
+    postMessage({ type: READY })
+  } else if (message.type === QUERY) {
+    let data = { items: [] }
+    try {
+      data = await search(message.data)
+    } catch (err) {
+      console.warn("Search failed:", err)
+    }
+    postMessage({ type: RESULT, data })
+  }
+})

@@ -1,0 +1,79 @@
+"""MkDocs plugin ``digest``: per-page language and the optional Pagefind search backend.
+
+Material writes the site language into every page's ``<html lang>``; articles in another
+language get their own, so browsers, screen readers and hyphenation treat them right.
+
+With ``extra.digest.search: pagefind`` the site keeps Material's search box and result list,
+but the worker behind them answers from a Pagefind index that browsers fetch in small chunks,
+instead of one lunr index of every page that every reader downloads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
+SEARCH_BACKENDS = ("lunr", "pagefind")
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+
+
+def search_backend(config: MkDocsConfig) -> str:
+    extra = config.extra.get("digest") or {}
+    backend = extra.get("search", "lunr") if isinstance(extra, dict) else "lunr"
+    if backend not in SEARCH_BACKENDS:
+        raise PluginError(f"extra.digest.search: expected one of {', '.join(SEARCH_BACKENDS)}, "
+                          f"got {backend!r}")
+    return str(backend)
+
+
+class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
+    """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        lang = page.meta.get("lang")
+        if lang in ("de", "en"):
+            output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude") is True
+        if search_backend(config) == "pagefind" and not excluded:
+            output = _ARTICLE.sub(
+                '<article class="md-content__inner md-typeset" data-pagefind-body>',
+                output, count=1)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if search_backend(config) != "pagefind":
+            return
+        site = Path(config.site_dir)
+        language = config.theme.get("language", "de")
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site),
+             "--force-language", str(language), "--exclude-selectors", ".headerlink",
+             "--silent"],
+            capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"pagefind failed: {result.stderr.strip() or result.stdout}")
+        workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+        if not workers:
+            raise PluginError("pagefind search needs Material's search plugin enabled")
+        for worker in workers:
+            if worker.suffix == ".js" and not worker.name.endswith(".map"):
+                shutil.copyfile(WORKER, worker)
+        for stale in (site / "assets" / "javascripts" / "workers").glob("search.*.map"):
+            stale.unlink()
+        index = site / "search" / "search_index.json"
+        data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps({"config": data.get("config", {}), "docs": []}),
+                         encoding="utf-8")
