@@ -173,7 +173,7 @@ def is_common(name: str, exact: set[str], lower: set[str]) -> bool:
     if name.lower() in lower:
         return True
     # German common nouns come with inflected forms (Bildes, Hofes); place names do not.
-    return name in exact and (name + "es" in exact or name + "e" in exact and name + "en" in exact)
+    return name in exact and (name + "es" in exact or (name + "e" in exact and name + "en" in exact))
 
 
 def clean(name: str) -> str:
@@ -199,7 +199,7 @@ def build_countries() -> list[str]:
             if v and "," not in v and "(" not in v:
                 forms.add(v)
         forms.update(COUNTRY_EXTRA.get(code, ()))
-        # German adjective inflections: Vereinigte Arabische Emirate -> Vereinigten Arabischen Emiraten
+        # German inflections: Vereinigte Arabische Emirate -> Vereinigten Arabischen Emiraten
         for f in list(forms):
             parts = f.split()
             if len(parts) > 1 and all(p.endswith("e") for p in parts[:-1]):
@@ -292,7 +292,7 @@ def main() -> None:
     countries = build_countries()
     country_forms = set()
     for row in countries:
-        code, de_name, en_name, others = row.split("\t")
+        _code, de_name, en_name, others = row.split("\t")
         country_forms.update([de_name, en_name, *others.split("|")])
     (DATA / "countries.tsv").write_text("\n".join(countries) + "\n", encoding="utf-8")
     months = {
