@@ -173,7 +173,8 @@ def is_common(name: str, exact: set[str], lower: set[str]) -> bool:
     if name.lower() in lower:
         return True
     # German common nouns come with inflected forms (Bildes, Hofes); place names do not.
-    return name in exact and (name + "es" in exact or (name + "e" in exact and name + "en" in exact))
+    inflected = name + "es" in exact or (name + "e" in exact and name + "en" in exact)
+    return name in exact and inflected
 
 
 def clean(name: str) -> str:
