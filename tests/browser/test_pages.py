@@ -6,6 +6,7 @@ that records every request and refuses any that would leave 127.0.0.1.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from typing import Any
@@ -191,17 +192,33 @@ def test_search_finds_the_article_and_opens_it(page: Any, site: Site, query: str
     assert query.lower() in marks
 
 
+FEED_TYPES = {
+    "application/rss+xml": "rss",
+    "application/atom+xml": "{http://www.w3.org/2005/Atom}feed",
+    "application/feed+json": "https://jsonfeed.org/version/1.1",
+}
+REQUIRED_FEEDS = ("application/rss+xml", "application/atom+xml")
+
+
 def _feed_links(page_html: bytes) -> dict[str, list[str]]:
+    """Feed autodiscovery links in the head, by media type."""
     tree = html.fromstring(page_html)
-    return {
-        kind: tree.xpath(f"/html/head/link[@rel='alternate'][@type='application/{kind}+xml']"
-                         "/@href")
-        for kind in ("rss", "atom")
-    }
+    return {kind: [str(h) for h in tree.xpath(
+                f"/html/head/link[@rel='alternate'][@type='{kind}']/@href")]
+            for kind in FEED_TYPES}
+
+
+def _what_it_is(status: int, data: bytes) -> str:
+    """``200 rss`` for an RSS document; the root tag of XML, JSON Feed's version for JSON."""
+    if status != 200:
+        return str(status)
+    if data.lstrip().startswith(b"{"):
+        return f"200 {json.loads(data).get('version')}"
+    return f"200 {etree.fromstring(data).tag}"
 
 
 def test_every_page_has_feed_autodiscovery_that_resolves(site: Site) -> None:
-    """Both feeds announced in every page's head, and each link answers with a feed."""
+    """RSS and Atom announced in every page's head (JSON Feed where present); all resolve."""
     import urllib.error
     import urllib.request
 
@@ -220,20 +237,17 @@ def test_every_page_has_feed_autodiscovery_that_resolves(site: Site) -> None:
         status, body = fetch(url)
         expected = 404 if url.endswith("no-such-page/") else 200
         assert status == expected, f"{url}: HTTP {status}"
-        links = _feed_links(body)
-        for kind, hrefs in links.items():
-            if len(hrefs) != 1:
+        for kind, hrefs in _feed_links(body).items():
+            if len(hrefs) != 1 and (kind in REQUIRED_FEEDS or hrefs):
                 problems.append(f"{url}: {len(hrefs)} {kind} autodiscovery links")
                 continue
-            target = urljoin(url, hrefs[0])
-            if target not in checked:
-                status, data = fetch(target)
-                root = etree.fromstring(data).tag if status == 200 else None
-                checked[target] = f"{status} {root}"
-            want = "rss" if kind == "rss" else "{http://www.w3.org/2005/Atom}feed"
-            if checked[target] != f"200 {want}":
-                problems.append(f"{url}: {kind} link {target} -> {checked[target]}")
-    assert set(checked) == {site.url("feeds/rss.xml"), site.url("feeds/atom.xml")}, checked
+            for href in hrefs:
+                target = urljoin(url, href)
+                if target not in checked:
+                    checked[target] = _what_it_is(*fetch(target))
+                if checked[target] != f"200 {FEED_TYPES[kind]}":
+                    problems.append(f"{url}: {kind} link {target} -> {checked[target]}")
+    assert {site.url("feeds/rss.xml"), site.url("feeds/atom.xml")} <= set(checked), checked
     assert not problems, "\n".join(problems)
 
 
