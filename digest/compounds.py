@@ -67,6 +67,7 @@ _PREFIXES = ("ver", "ent", "emp", "zer", "miss")
 _SHORT_PREFIXED = 5
 
 # A row: lemma, part of speech, genus, genus 1..4, then the inflected forms.
+_HEADER = "lemma,pos,genus,genus 1,genus 2,genus 3,genus 4,"
 _GENUS_FIELDS = 5
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -122,8 +123,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     found: dict[str, list[str]] = {}
     genders: dict[str, set[str]] = {}
     names: set[str] = set()
-    with open(path or _noun_list(), encoding="utf-8") as handle:
-        next(handle)
+    source = path or _noun_list()
+    with open(source, encoding="utf-8") as handle:
+        if not next(handle, "").startswith(_HEADER):
+            raise ValueError(f"{source}: not the german-nouns table (expected {_HEADER}...)")
         for line in handle:
             lemma, _, rest = line.partition(",")
             if not lemma.isalpha():
