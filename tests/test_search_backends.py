@@ -1,0 +1,119 @@
+"""Search backends: Material's lunr index by default, Pagefind behind Material's UI on demand;
+per-page language in <html lang>."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.cli import main
+from digest.mkdocs_plugin import WORKER
+
+from .conftest import DATA, SEED, make_project
+
+
+def build(tmp: Path, search: str) -> Path:
+    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
+    seeds[SEED.name] = SEED.read_text()
+    project = make_project(tmp, seeds)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace(
+        "    timezone: Europe/Vienna", f"    timezone: Europe/Vienna\n    search: {search}"))
+    assert main(["-f", str(yml), "build"]) == 0
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("pagefind"), "pagefind")
+
+
+@pytest.mark.slow
+def test_pagefind_index_and_worker(pagefind_site: Path) -> None:
+    """The Pagefind bundle is written, Material's worker answers from it, lunr's index is empty."""
+    assert (pagefind_site / "pagefind" / "pagefind-entry.json").exists()
+    workers = list((pagefind_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    assert workers and all(w.read_bytes() == WORKER.read_bytes() for w in workers)
+    index = json.loads((pagefind_site / "search" / "search_index.json").read_text())
+    assert index["docs"] == [] and index["config"]["lang"] == ["de", "en"]
+
+
+@pytest.mark.slow
+def test_pagefind_indexes_articles_not_listings(pagefind_site: Path) -> None:
+    """Articles and topic pages carry data-pagefind-body; archive and edition pages do not."""
+    article = (pagefind_site / "articles" / "nordwerk-steigert-gewinn" / "index.html").read_text()
+    assert "data-pagefind-body" in article
+    topic = (pagefind_site / "topics" / "orgs" / "nordwerk-ag" / "index.html").read_text()
+    assert "data-pagefind-body" in topic
+    for listing in ("archive/2026-11", "editions/2026-W47"):
+        assert "data-pagefind-body" not in (pagefind_site / listing / "index.html").read_text()
+
+
+@pytest.mark.slow
+def test_html_lang_follows_the_article(pagefind_site: Path) -> None:
+    """An English article says so in <html lang>; the site language stays elsewhere."""
+    english = pagefind_site / "articles" / "harbour-lines-signs-rotterdam-deal" / "index.html"
+    assert '<html lang="en"' in english.read_text()
+    assert '<html lang="de"' in (pagefind_site / "index.html").read_text()
+
+
+def test_unknown_backend_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo in the backend is a config error with the choices."""
+    project = make_project(tmp_path)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace(
+        "    timezone: Europe/Vienna", "    timezone: Europe/Vienna\n    search: elastic"))
+    assert main(["-f", str(yml), "build"]) == 1
+    assert ("mkdocs.yml: extra.digest.search: expected one of lunr, pagefind, got 'elastic'"
+            in capsys.readouterr().err)
+
+
+@pytest.fixture(scope="module")
+def served(pagefind_site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(pagefind_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "slug", "title"), [
+    ("Rechenleistung", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
+    ("ByteDance", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
+    ("Rotterdam", "harbour-lines-signs-rotterdam-deal", "Harbour Lines signs Rotterdam deal"),
+])
+def test_material_search_box_answers_from_pagefind(
+    served: str, query: str, slug: str, title: str
+) -> None:
+    """Typing into Material's search box lists the article; clicking opens it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page()
+            page.goto(served)
+            page.click(".md-search__input")
+            page.locator(".md-search__input").press_sequentially(query, delay=20)
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            hit = page.locator(f'.md-search-result__item > a[href*="articles/{slug}"]')
+            assert hit.count() >= 1
+            hit.first.click()
+            page.wait_for_load_state()
+            assert title in page.locator("h1").first.inner_text()
+        finally:
+            browser.close()
