@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -38,7 +39,7 @@ def search_backend(config: MkDocsConfig) -> str:
     return str(backend)
 
 
-class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
+class DigestPlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]
     """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
