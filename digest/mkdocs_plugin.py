@@ -39,7 +39,11 @@ def search_backend(config: MkDocsConfig) -> str:
     return str(backend)
 
 
-class DigestPlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]
+class DigestPluginConfig(Config):
+    """No options of its own: the digest's settings live under ``extra: digest:``."""
+
+
+class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-call]
     """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
