@@ -39,7 +39,7 @@ def search_backend(config: MkDocsConfig) -> str:
     return str(backend)
 
 
-class DigestPluginConfig(Config):
+class DigestPluginConfig(Config):  # type: ignore[no-untyped-call]
     """No options of its own: the digest's settings live under ``extra: digest:``."""
 
 
