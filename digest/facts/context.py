@@ -12,20 +12,38 @@ from digest.vocabulary import Vocabulary
 SP = r"[ \u00a0\u202f]"
 """A space inside one line (never a line break)."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"'”“«»]?[ \u00a0]+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”“«»]?[ \u00a0]+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n")
 _DIGITS = re.compile(r"\d+")
 _SPELLED_UNITS = {
-    "de": re.compile(
-        r"(?:Prozentpunkte?n?|Prozent|US-Dollar|Euro|Dollar|Franken|Pfund|Yuan|Yen|Rubel|"
-        r"Millionen|Million|Milliarden|Milliarde|Billionen|Tausend|Mio\.|Mrd\.)(?![\w])"
-    ),
-    "en": re.compile(
-        r"(?:percentage points?|percent|per cent|euros?|dollars?|pounds?|pence|cents?|yuan|"
-        r"yen|rupees?|rupiah|roubles?|francs?|thousand|millions?|billions?|trillions?)(?![\w])"
-    ),
+    "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "Prozent", "Euro", "Dollar",
+           "Franken", "Pfund", "Yuan", "Yen", "Rubel", "Millionen", "Million", "Milliarden",
+           "Milliarde", "Billionen", "Tausend", "Mio.", "Mrd."),
+    "en": ("percentage point", "percent", "per cent", "euro", "dollar", "pound", "pence",
+           "cent", "yuan", "yen", "rupee", "rupiah", "rouble", "franc", "thousand",
+           "million", "billion", "trillion"),
 }
+"""Units a number word may stand before (English ones also with a plural -s)."""
 _WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
+
+
+def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[int]:
+    """Offsets of whole-word occurrences of ``words`` (str.find is far faster than a regex
+    alternation of literals); with ``plural`` also the forms with a final -s."""
+    out: list[int] = []
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if plural and j < n and text[j] == "s":
+                j += 1
+            if (i == 0 or not text[i - 1].isalnum()) and (
+                j >= n or not text[j].isalnum() or w[-1] == "."
+            ):
+                out.append(i)
+            i = text.find(w, i + 1)
+    return out
 
 
 @dataclass
@@ -45,7 +63,6 @@ class Context:
 
     def __post_init__(self) -> None:
         text = self.text
-        self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self.claimed = bytearray(len(text) + 1)
         self.digit_starts = [
             m.start() for m in _DIGITS.finditer(text)
@@ -53,16 +70,16 @@ class Context:
             or m.start() < 2 or not text[m.start() - 2].isdigit()
         ]
         starts = []
-        for m in _SPELLED_UNITS[self.lang].finditer(text):
-            if m.start() and text[m.start() - 1].isalnum():
-                continue
-            w = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        for pos in find_words(text, _SPELLED_UNITS[self.lang], plural=self.lang == "en"):
+            w = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
             if w:
                 starts.append(w.start())
-        self.word_number_starts = starts
+        self.word_number_starts = sorted(set(starts))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Start and end offsets of the sentence around ``pos``."""
+        if not self._starts:
+            self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
         i = bisect.bisect_right(self._starts, pos) - 1
         start = self._starts[i]
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)

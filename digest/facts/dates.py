@@ -9,7 +9,7 @@ from functools import cache
 
 from babel import Locale
 
-from digest.facts.context import SP, Context
+from digest.facts.context import SP, Context, find_words
 from digest.model import DateFact
 
 YEAR = r"(?:1[0-9]|20)\d{2}"
@@ -51,6 +51,9 @@ def _months() -> dict[str, dict[str, int]]:
 
 
 MONTHS = _months()
+MONTH_WORDS = {lang: tuple(table) for lang, table in MONTHS.items()}
+QUARTER_CUES = ("Quartal", "Quartals", "quarter", "Halbjahr", "Halbjahres", "Halbjahrs", "half",
+                "Jahreshälfte", "Q1", "Q2", "Q3", "Q4", "H1", "H2")
 
 
 def _alt(words: list[str]) -> str:
@@ -165,9 +168,23 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         return not any(x.start < e and s < x.end for x in found)
 
     text = ctx.text
+    n = len(text)
     digits = ctx.digit_starts
-    months = [m.start() for m in p["month"].finditer(text)]
-    numeric = [m for m in (p["numeric"].match(text, pos) for pos in digits) if m]
+    months = sorted(find_words(text, MONTH_WORDS[ctx.lang]))
+    # cheap string checks decide which patterns can match at a figure
+    short = []  # 1-2 digits followed by "." or a space: day of a date
+    four = []  # four digits: a year
+    for pos in digits:
+        e = pos
+        while e < n and text[e].isdigit():
+            e += 1
+        width = e - pos
+        if width == 4:
+            four.append(pos)
+        elif width <= 2 and e < n and text[e] in ". \u00a0stnr":
+            short.append(pos)
+    numeric = [m for m in (p["numeric"].match(text, pos) for pos in short) if m]
+    numeric += [m for m in (p["numeric"].match(text, pos) for pos in four) if m and m["iy"]]
     for m in numeric:
         if m["iy"]:
             ny, nm, nd = int(m["iy"]), int(m["im"]), int(m["id"])
@@ -178,8 +195,8 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if 1 <= nm <= 12 and 1 <= nd <= 31:
             found.append(_D(m.start(), m.end(), ny, nm, nd))
     quarters = []
-    for t in p["quarter_cue"].finditer(text):
-        q = p["quarter"].search(text, max(0, t.start() - 12), t.end() + 30)
+    for t in sorted(find_words(text, QUARTER_CUES)):
+        q = p["quarter"].search(text, max(0, t - 12), t + 40)
         if q:
             quarters.append(q)
     for m in quarters:
@@ -198,7 +215,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
                 n = 2 if n >= 2 else 1
             found.append(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
                             half=n if is_half else None))
-    daymonth = [p["daymonth"].match(text, pos) for pos in sorted(digits + months)]
+    daymonth = [p["daymonth"].match(text, pos) for pos in sorted(short + months)]
     for m in (x for x in daymonth if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
@@ -228,14 +245,14 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             continue
         # "January to March" / "Jänner bis März 2016": one range
         found.append(_D(m.start(), m.end(), my, m1, month_to=m2))
-    for m in (x for x in (p["yearrange"].match(text, pos) for pos in digits) if x):
+    for m in (x for x in (p["yearrange"].match(text, pos) for pos in four) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         y1 = int(m["y"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
         if y1 < y2 <= y1 + 10 and (len(m["y2"]) == 2 or ctx.text[m.end("y")] == "/"):
             found.append(_D(m.start(), m.end(), y1, year_to=y2))
-    for m in (x for x in (p["year"].match(text, pos) for pos in digits) if x):
+    for m in (x for x in (p["year"].match(text, pos) for pos in four) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         if _is_year(ctx, m):

@@ -184,6 +184,8 @@ class _Lex:
     first_tokens: dict[str, int]
     """First word of every known name -> most words a name starting with it has."""
     memo: dict[tuple[str, str], tuple[str, str, str] | None] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+    """Token -> most words of a known name starting with it (0: none), as looked up."""
     """Look-ups already made, by spelling and language."""
 
 
@@ -463,11 +465,15 @@ class _Finder:
             t = toks[k]
             if t.claimed:
                 continue
-            first = strip_accents(t.base)
             compound = "-" in t.text
-            longest = self.lex.first_tokens.get(first, 0)
-            if not longest and self.ctx.lang == "de":
-                longest = 1 if first[:-1] in self.lex.first_tokens else 0
+            longest = self.lex.longest.get(t.base)
+            if longest is None:
+                first = strip_accents(t.base)
+                longest = self.lex.first_tokens.get(first, 0)
+                if not longest and self.ctx.lang == "de":
+                    longest = 1 if first[:-1] in self.lex.first_tokens else 0
+                if len(self.lex.longest) < 200_000:
+                    self.lex.longest[t.base] = longest
             if not longest and not compound:
                 continue
             hit = None
@@ -531,6 +537,13 @@ class _Finder:
                 return False
         return True
 
+    def _prev(self, k: int) -> str:
+        """The word before token k; German cue words are nouns, so tokens themselves."""
+        t = self.toks[k]
+        if self.ctx.lang == "de":
+            return self.toks[k - 1].text if k and t.glued else ""
+        return t.prev(self.text)
+
     def _is_place(self, word: str) -> bool:
         hit = self.lookup(word)
         return hit is not None and hit[0] == "places"
@@ -543,7 +556,6 @@ class _Finder:
             t = toks[k]
             if t.claimed or not t.cap:
                 continue
-            prev = t.prev(self.text)
             if t.text in ROYAL:
                 if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
                     size = 2
@@ -559,8 +571,12 @@ class _Finder:
                 continue
             if t.text in HONORIFIC or t.text.rstrip(".") in HONORIFIC:
                 continue
-            cue = bool(prev) and (prev in HONORIFIC or _memo(self.ctx.lang + "r", prev, role))
-            if t.text in firsts or cue:
+            is_first = t.text in firsts
+            cue = False
+            if not is_first:
+                prev = self._prev(k)
+                cue = bool(prev) and (prev in HONORIFIC or _memo(self.ctx.lang + "r", prev, role))
+            if is_first or cue:
                 size = self._surname_run(k)
                 if size == 0 and not cue:
                     continue
@@ -568,7 +584,7 @@ class _Finder:
                     # "Mr Greenspan", "Minister Hundstorfer": a surname on its own
                     if self.lookup(t.text) is not None or t.text in NOT_SURNAME:
                         continue
-                    if not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:['’]s)?", t.text):
+                    if not SURNAME_ONLY.fullmatch(t.text):
                         continue
                     name = POSSESSIVE.sub("", t.text)
                     self.add("persons", name, name, t.start, name)
@@ -636,10 +652,10 @@ class _Finder:
             t = toks[k]
             if t.claimed:
                 continue
-            prev = t.prev(self.text)
-            if not prev or not _memo(self.ctx.lang + "o", prev, cue):
-                continue
             if not self._org_like(t.text):
+                continue
+            prev = self._prev(k)
+            if not prev or not _memo(self.ctx.lang + "o", prev, cue):
                 continue
             size = 1
             while size < 3 and k + size < n and _joined(self.text, toks, k + size - 1, 2):
@@ -677,6 +693,15 @@ class _Finder:
 
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""
+        key = (self.ctx.lang + "like", word)
+        hit = _MEMO.get(key)
+        if hit is None:
+            hit = self._org_like_uncached(word)
+            if len(_MEMO) < 200_000:
+                _MEMO[key] = hit
+        return hit
+
+    def _org_like_uncached(self, word: str) -> bool:
         if not word[:1].isupper() or word in NOT_SURNAME:
             return False
         if NAME_SHAPE.search(word):
@@ -757,6 +782,7 @@ class _Finder:
         return {k: tuple(v) for k, v in out.items()}
 
 
+SURNAME_ONLY = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:['’]s)?")
 MODEL_CODE = re.compile(r"[A-Z]\d+")
 MODEL_NEXT = re.compile(r"[A-Z]|\d+\w*")
 ACRONYM = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜ&]{1,9}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -13,7 +13,7 @@ from digest.facts.context import SP, Context
 from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
-    SPELLED_RE,
+    WORD_NUM,
     normal,
     parse_number,
     scale_of,
@@ -69,7 +69,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"(?:{SP}(?P<cur2>[A-Za-zÄÖÜäöüß]+))?"
     )
     pence = r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)p(?![\w])"
-    tail_num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})){scale}?"
+    tail_num = rf"(?P<num>{DIGITS}|{WORD_NUM}){scale}?"
     chain = (
         rf"(?:^|(?<=[\s(]))(?P<pre>(?:zwischen|between|von|from){SP})?{tail_num}{SP}*"
         rf"(?P<conn>bis|-|–|to|and|und|auf|bzw\.|beziehungsweise|oder|or){SP}*$"
@@ -103,6 +103,11 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _symbol_last_chars() -> frozenset[str]:
+    return frozenset(sym[-1] for sym in currencies.symbols())
+
+
 def _scale(m: re.Match[str], lang: str) -> int:
     word = m.groupdict().get("s1") or m.groupdict().get("s2")
     return scale_of(word, lang)
@@ -127,7 +132,15 @@ def _anchors(ctx: Context) -> list[_Item]:
     text = ctx.text
     items: list[_Item] = []
     sym_before = p["sym_before"]
+    last_chars = _symbol_last_chars()
     for pos in ctx.digit_starts:
+        if not pos:
+            continue
+        c = text[pos - 1]
+        if c in " \u00a0\u202f" and pos > 1:
+            c = text[pos - 2]
+        if c not in last_chars:
+            continue
         sb = sym_before.search(text, max(0, pos - 6), pos)
         if not sb:
             continue
@@ -375,7 +388,13 @@ def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
     _same_as(ctx, items)
     out: list[Money] = []
     for it in items:
-        money = Money(
+        eur: Decimal | None = None
+        note: str | None = None
+        if it.kind == "exchange_rate":
+            note = "exchange rate, not an amount"
+        elif ctx.published is not None:
+            eur, note = fx.to_eur(it.value, it.currency, ctx.published)
+        out.append(Money(
             text=ctx.text[it.start : it.end].strip(),
             value=normal(it.value),
             currency=it.currency,
@@ -384,12 +403,8 @@ def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
             per=it.per,
             approx=it.approx,
             same_as=it.same_as,
+            eur=eur,
+            eur_note=note,
             implicit=it.implicit,
-        )
-        if it.kind == "exchange_rate":
-            money = replace(money, eur_note="exchange rate, not an amount")
-        elif ctx.published is not None:
-            eur, note = fx.to_eur(it.value, it.currency, ctx.published)
-            money = replace(money, eur=eur, eur_note=note)
-        out.append(money)
+        ))
     return {"money": tuple(out)}

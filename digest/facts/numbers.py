@@ -64,7 +64,9 @@ def _alt(words: list[str]) -> str:
 SPELLED_RE = {
     lang: _alt([w for w in table if w not in WEAK]) for lang, table in SPELLED.items()
 }
-WEAK_RE = {"de": r"ein(?:e[nmr]?)?", "en": r"an?|one|half an?|a half"}
+WORD_NUM = r"[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?"
+"""Any word that may be a number word; ``parse_number`` decides (a regex alternation of all
+number words would be slow)."""
 
 SCALES: dict[str, dict[str, int]] = {
     "de": {

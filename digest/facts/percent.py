@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache
 
 from digest.facts.context import SP, Context
-from digest.facts.numbers import DIGITS, SPELLED_RE, normal, parse_number
+from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
 
 UNIT = {
@@ -33,14 +33,14 @@ class _Item:
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     sign = rf"(?P<sign>[+\-−±]|plus{SP}|minus{SP})?"
-    num = rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]}|einen|one))"
+    num = rf"(?P<num>{DIGITS}|{WORD_NUM})"
     one = (
         rf"(?<![\w.,]){sign}{num}{SP}?(?P<unit>{UNIT[lang]})"
         + (r"(?![\w])" if lang == "en" else r"(?![\wäöü])")
     )
     chain = (
         rf"(?:^|(?<=[\s(]))(?P<pre>(?:zwischen|between|von|from){SP})?{sign}"
-        rf"(?P<num>{DIGITS}|(?i:{SPELLED_RE[lang]})){SP}*"
+        rf"(?P<num>{DIGITS}|{WORD_NUM}){SP}*"
         rf"(?P<conn>bis|-|–|to|and|und|auf|bzw\.|oder|or|,|statt|anstatt|anstelle von|"
         rf"instead of){SP}*$"
     )
