@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from digest.facts.context import Context
+from digest.facts.context import Context, find_words
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
 from digest.vocabulary import Vocabulary
 
@@ -214,22 +214,29 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
 
 
 _PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
-KEEP_LOWER = CONNECT | CONNECT_IN_NAME | {"dpa", "voestalpine", "ohne", "online"}
+_CONNECTORS = CONNECT | CONNECT_IN_NAME | {"ohne"}
 _CAND = re.compile(
-    r"[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*(?:[.\-][\w][\w'’&]*)*"
-    r"|(?<![\w'])(?:[a-zäöü]+[A-Z][\w'’&-]*|(?:" + "|".join(sorted(KEEP_LOWER, key=len,
-                                                               reverse=True)) + r")(?![\w]))"
+    r"(?P<w>[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*(?:[.\-]\w[\w'’&]*)*)"
+    r"(?: (?P<c>" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")(?= [A-ZÄÖÜ]))?"
 )
-_GLUE = frozenset(" ")
+"""A capitalised word, and a name connector after it ("Bank of", "Monte dei")."""
+_WORD_AT = re.compile(r"\w[\w-]*")
+LOWER_NAMES = ("dpa", "voestalpine", "eBay", "iPhone", "iPad", "iTunes", "easyJet")
+"""Names written in lower case that the look-ups should still see."""
 
 
 def _tokens(text: str) -> list[_Tok]:
     """Candidate name words with offsets; plain lower-case words are skipped."""
     toks: list[_Tok] = []
     last_end = -2
-    for m in _CAND.finditer(text):
-        start = m.start()
-        word = m.group()
+    found: list[tuple[int, str, str | None]] = [
+        (m.start(), m.group("w"), m.group("c")) for m in _CAND.finditer(text)
+    ]
+    extra = find_words(text, LOWER_NAMES)
+    if extra:
+        found += [(i, m.group(), None) for i in extra if (m := _WORD_AT.match(text, i))]
+        found.sort()
+    for start, word, conn in found:
         before = text[start - 1] if start else "\n"
         if before in "#@":
             last_end = -2
@@ -239,6 +246,9 @@ def _tokens(text: str) -> list[_Tok]:
             word = word[:-1]
         toks.append(_Tok(start, word, glued, None))
         last_end = start + len(word)
+        if conn:
+            toks.append(_Tok(last_end + 1, conn, True, None))
+            last_end += 1 + len(conn)
     return toks
 
 

@@ -33,6 +33,23 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
         return None, None
     if currency == "EUR":
         return value.quantize(CENT), None
+    key = (currency, on)
+    hit = _FACTORS.get(key)
+    if hit is None:
+        hit = _factor(currency, on)
+        if len(_FACTORS) < 100_000:
+            _FACTORS[key] = hit
+    factor, note = hit
+    if factor is None:
+        return None, note
+    return (value * factor).quantize(CENT), note
+
+
+_FACTORS: dict[tuple[str, dt.date], tuple[Decimal | None, str | None]] = {}
+
+
+def _factor(currency: str, on: dt.date) -> tuple[Decimal | None, str | None]:
+    """Euros per unit of ``currency`` on ``on`` (or the nearest earlier fixing), with a note."""
     conv = _converter()
     if currency not in conv.currencies:
         return None, f"no ECB reference rate for {currency}"
@@ -46,10 +63,10 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
     for back in range(MAX_FALLBACK_DAYS + 1):
         try_day = day - dt.timedelta(days=back)
         try:
-            eur = conv.convert(value, currency, "EUR", date=try_day)
+            factor = conv.convert(Decimal(1), currency, "EUR", date=try_day)
         except RateNotFoundError:
             continue
         if back and note is None:
             note = f"ECB rate of {try_day.isoformat()} (no fixing on {on.isoformat()})"
-        return Decimal(eur).quantize(CENT), note
+        return Decimal(factor), note
     return None, f"no ECB reference rate for {currency} near {on.isoformat()}"
