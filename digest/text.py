@@ -1,8 +1,14 @@
-"""Small text utilities no library covers: German-aware slugs and a de/en language guess."""
+"""Small text utilities no library covers: German-aware slugs, a de/en language guess and
+near-duplicate detection."""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from unidecode import unidecode
 
@@ -138,15 +144,22 @@ _EN = frozenset(
 _AUSTRIAN = re.compile(r"\b(?:Jänner|Feber|heuer|Österreichs?|Wien|Euro-Cent)\b")
 
 
-def detect_language(text: str, *, default: str) -> tuple[str, str]:
-    """Guess ``de`` or ``en`` by function words; returns (language, babel locale)."""
-    de = en = 0
+def language_votes(text: str) -> tuple[int, int, int]:
+    """(German function words, English function words, all words) in the first 20,000 chars."""
+    de = en = words = 0
     for word in _WORD.findall(text[:20000]):
+        words += 1
         w = word.lower()
         if w in _DE:
             de += 1
         elif w in _EN:
             en += 1
+    return de, en, words
+
+
+def detect_language(text: str, *, default: str) -> tuple[str, str]:
+    """Guess ``de`` or ``en`` by function words; returns (language, babel locale)."""
+    de, en, _ = language_votes(text)
     lang = default if de == en else "de" if de > en else "en"
     if lang == "de" and _AUSTRIAN.search(text):
         return lang, "de_AT"
@@ -160,3 +173,85 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+# Thresholds for "clearly one language": news prose in either language has function words
+# in well over a tenth of its words, and quotes in the other language stay a small minority.
+CLEAR_MIN_VOTES = 3
+CLEAR_MIN_SHARE = 0.08
+CLEAR_MIN_RATIO = 3
+
+
+def clear_language(text: str) -> str | None:
+    """``de`` or ``en`` when the text is clearly in that language, else ``None``."""
+    de, en, words = language_votes(text)
+    top, other = max(de, en), min(de, en)
+    if top < CLEAR_MIN_VOTES or top < CLEAR_MIN_SHARE * words or top < CLEAR_MIN_RATIO * other:
+        return None
+    return "de" if de > en else "en"
+
+
+# ---------------------------------------------------------------------------- near duplicates
+
+SHINGLE_WORDS = 5
+COMMON_SHINGLE = 50
+"""A 5-gram in more texts than this is a stock phrase: it proposes no pairs on its own."""
+
+
+def normalise(text: str) -> list[str]:
+    """Words of a text with case, accents, punctuation and spacing folded away."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.findall(r"\w+", unidecode(folded.translate(_GERMAN)))
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
+    """Hashes of every run of ``size`` consecutive words (the whole text when shorter)."""
+    words = normalise(text)
+    if not words:
+        return frozenset()
+    runs = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(r.encode(), digest_size=8).digest(), "big") for r in runs)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two texts that share most of their word 5-grams."""
+
+    first: str
+    second: str
+    jaccard: float
+    """Shared 5-grams over all 5-grams of the two texts."""
+    containment: float
+    """Shared 5-grams over the 5-grams of the shorter text: one text copied into the other."""
+
+
+def near_duplicates(
+    texts: Mapping[str, str], *, jaccard: float = 0.5, containment: float = 0.8,
+    min_shingles: int = 8,
+) -> list[Duplicate]:
+    """Pairs of texts (by key, each pair in key order) that are likely the same article.
+
+    An inverted index from 5-gram to texts proposes the pairs that share a 5-gram; each is
+    then measured exactly. Texts with fewer than ``min_shingles`` 5-grams are too short to
+    judge and are skipped.
+    """
+    sets = {key: shingles(text) for key, text in sorted(texts.items())}
+    sets = {key: s for key, s in sets.items() if len(s) >= min_shingles}
+    index: dict[int, list[str]] = defaultdict(list)
+    for key, s in sets.items():
+        for h in s:
+            index[h].append(key)
+    candidates = {
+        (a, b)
+        for keys in index.values() if len(keys) <= COMMON_SHINGLE
+        for i, a in enumerate(keys) for b in keys[i + 1 :]
+    }
+    found = []
+    for a, b in sorted(candidates):
+        shared = len(sets[a] & sets[b])
+        j = shared / len(sets[a] | sets[b])
+        c = shared / min(len(sets[a]), len(sets[b]))
+        if j >= jaccard or c >= containment:
+            found.append(Duplicate(a, b, j, c))
+    return found
