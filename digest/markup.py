@@ -10,7 +10,8 @@ import nh3
 
 # Characters that Python-Markdown and the enabled extensions give meaning to inside a line:
 # those it can backslash-escape get a backslash, the others an entity.
-_INLINE = re.compile(r"[\\`*_{}\[\]<>&|]")
+# '#' too: a heading's trailing '#'s are its closing sequence ("C#" would lose its '#').
+_INLINE = re.compile(r"[\\`*_{}\[\]<>&|#]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"}
 _LINE_START = set("#>-+=!?:~*_")
 _ALLOWED_TAGS = {
@@ -20,8 +21,11 @@ _ALLOWED_TAGS = {
 
 
 def escape_text(text: str) -> str:
-    """Plain text as Markdown that renders literally: no HTML, links, emphasis or blocks."""
-    escaped = _INLINE.sub(_escape_char, text.strip())
+    """Plain text as Markdown that renders literally: no HTML, links, emphasis or blocks.
+
+    The result is one line: a line break in the text would let its next line start a block.
+    """
+    escaped = _INLINE.sub(_escape_char, " ".join(text.replace("\r", "\n").split("\n")).strip())
     if escaped[:1] in _LINE_START:
         # Block markers (#, >, -, +, =, !!!) only act at the start of a line.
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
@@ -39,9 +43,18 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "&#92;")
 
 
+# Where a line's own content starts: after indentation, blockquote markers and a list marker.
+_PREFIX = r"^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?)"
+_SAFE_URL = r"(?:https?:|mailto:|#|/|\.)"
+
+
 def sanitize_markdown(text: str) -> str:
     """A Markdown block from a seed: raw HTML cleaned by nh3, dangerous links and
-    template or admonition syntax neutralised, so it can change nothing outside itself."""
+    template, admonition, heading and rule syntax neutralised, so it can change nothing
+    outside itself: no script, no event handler, no ``javascript:`` link, no box, heading,
+    table of contents, included file or attribute list of its own."""
+    # Autolinks (<https://...>) would look like tags to nh3: make them Markdown links first.
+    text = re.sub(r"<((?:https?|mailto):[^<>\s\[\]]+)>", r"[\1](\1)", text)
     cleaned = nh3.clean(
         text,
         tags=_ALLOWED_TAGS,
@@ -50,17 +63,36 @@ def sanitize_markdown(text: str) -> str:
         link_rel="noopener nofollow",
     )
     # nh3 escapes what it drops; it returns '&gt;' for blockquote markers, restore those.
-    cleaned = re.sub(r"^&gt;", ">", cleaned, flags=re.M)
-    cleaned = re.sub(r"\]\(\s*(?!https?:|mailto:|#|/|\.)[^)]*\)", "](#)", cleaned)
-    cleaned = re.sub(r"^(\s*)(!!!|\?\?\?|---|===|\*\*\*|___)", r"\1\\\2", cleaned, flags=re.M)
-    cleaned = re.sub(r"^(\s*)(#)", r"\1\\\2", cleaned, flags=re.M)
+    cleaned = re.sub(r"^(?:[ \t]*&gt;)+",
+                     lambda m: m.group(0).replace("&gt;", ">"), cleaned, flags=re.M)
+    # ATX headings wherever a line's content starts: the page keeps its one title.
+    cleaned = re.sub(rf"{_PREFIX}#", r"\1\\#", cleaned, flags=re.M)
+    # Inline links and images, then reference definitions ("[id]: url", maybe on the next line).
+    cleaned = re.sub(rf"\]\(\s*(?!{_SAFE_URL})[^)]*\)", "](#)", cleaned)
+    cleaned = re.sub(rf"{_PREFIX}(\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*)<?(?!{_SAFE_URL})\S+",
+                     r"\1\2#", cleaned, flags=re.M)
+    # Images load from anywhere: they become links to the picture.
+    cleaned = cleaned.replace("![", "&#33;[")
+    # Admonitions and details (!!!, ???) wherever a block could start, and [TOC].
+    cleaned = cleaned.replace("!!!", "&#33;&#33;&#33;").replace("???", "&#63;&#63;&#63;")
+    cleaned = cleaned.replace("[TOC]", "\\[TOC\\]")
+    # Setext underlines and horizontal rules: a line of only '-', '=', '*' or '_'.
+    cleaned = re.sub(rf"{_PREFIX}([-=*_])(?=(?:[ \t]*\2)*[ \t]*$)",
+                     lambda m: f"{m.group(1)}&#{ord(m.group(2))};", cleaned, flags=re.M)
+    # Attribute lists ({: onclick=...}) and template syntax ({{ }}, {% %}) are braces.
     cleaned = cleaned.replace("{", "&#123;").replace("}", "&#125;")
     return cleaned
 
 
 def strip_markdown(text: str) -> str:
-    """Plain text of a Markdown snippet, for summaries, feeds and fact extraction."""
-    s = re.sub(r"<[^>]*>", "", text)
+    """Plain text of a Markdown snippet, for summaries, feeds and fact extraction.
+
+    Tags go with nh3, which also drops what a script or style element holds; autolinks
+    (``<https://...>``) keep their address.
+    """
+    s = re.sub(r"<((?:https?|mailto):[^<>\s]+)>", r"\1", text)
+    s = nh3.clean(s, tags=set(), clean_content_tags={"script", "style"})
+    s = re.sub(r"<[^>]*>", "", s)
     s = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", s)
     s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
     s = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", s)
