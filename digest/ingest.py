@@ -7,24 +7,42 @@ import difflib
 import re
 import subprocess
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from digest.config import Config
 from digest.markup import sanitize_markdown, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
-from digest.text import detect_language, slugify
+from digest.text import clear_language, detect_language, language_votes, near_duplicates, slugify
 
 MAX_TITLE = 300
 SUBHEADING_MAX_CHARS = 90
 SUBHEADING_MAX_WORDS = 12
+UNCOMMITTED = "not committed yet: dated with the build time (a local preview)"
 _CLOSING = tuple(".!?:;…\"'“”»«)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Characters no page or feed may hold: C0 controls other than tab and newline, DEL, lone
+# surrogates and the non-characters U+FFFE/U+FFFF are illegal in XML 1.0; C1 controls are
+# invisible leftovers of a wrong decoding that YAML refuses; bidirectional embeddings,
+# overrides and isolates can make a title read differently from its text.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    r"\u202a-\u202e\u2066-\u2069]")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+# An http(s) URL without spaces, controls or the characters that end a URL in Markdown or HTML.
+_URL_RE = re.compile(r"^https?://[^\s<>\"`{}|\\^\x00-\x1f\x7f]+$")
+# Names the site or Windows reserve: a seed or slug with one of them would shadow a generated
+# page (``index``), or make the repository impossible to check out on Windows (``con``, ...).
+RESERVED_NAMES = frozenset(
+    ["index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+     *(f"lpt{i}" for i in range(10))])
+_WINDOWS_BAD = set('<>:"|?*\\')
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 FRONT_MATTER_KEYS = (
     "title", "date", "source", "author", "lang", "tags", "summary", "slug", "old_slugs", "facts",
 )
@@ -44,6 +62,8 @@ class SeedContext:
 class ReadResult:
     article: Article | None
     problems: tuple[Problem, ...]
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    """Front-matter key -> its line, for the keys a ``.md`` seed sets."""
 
 
 # ---------------------------------------------------------------------------- discovery
@@ -57,7 +77,7 @@ def discover(config: Config) -> list[str]:
     return sorted(
         p.relative_to(config.root).as_posix()
         for p in folder.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and p.suffix in READERS
+        if (p.is_file() or p.is_symlink()) and not p.name.startswith(".") and p.suffix in READERS
     )
 
 
@@ -108,39 +128,108 @@ def _unquote(path: str) -> str:
     return path
 
 
+# ---------------------------------------------------------------------------- names
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file name or slug cannot be a page or a seed, or ``None`` when it is fine."""
+    if not name:
+        return "is empty"
+    if "/" in name or "\\" in name or name.startswith("."):
+        return "must not contain '/', '\\' or start with '.'"
+    if _CONTROL.search(name) or any(ord(c) < 32 for c in name):
+        return "contains control characters"
+    if name.startswith("_"):
+        return "starts with '_', which the site reserves for its own files (like _partials)"
+    if name.split(".")[0].lower() in RESERVED_NAMES:
+        return f"'{name.split('.')[0]}' is a reserved name"
+    bad = sorted(_WINDOWS_BAD.intersection(name))
+    if bad:
+        return f"contains {' '.join(bad)}, which Windows cannot store in a file name"
+    if name.endswith((" ", ".")):
+        return "ends with a space or a dot"
+    return None
+
+
+def path_problem(path: str, config: Config) -> Problem | None:
+    """A seed path whose file or folder names would break a checkout or shadow a page."""
+    parts = PurePosixPath(path).parts
+    seeds = PurePosixPath(config.seeds_dir).parts
+    for i, part in enumerate(parts[len(seeds):], len(seeds)):
+        is_file = i == len(parts) - 1
+        reason = name_problem(PurePosixPath(part).stem if is_file else part)
+        if reason is None and is_file:
+            reason = name_problem(part)
+        if reason:
+            what = "file name" if is_file else "folder name"
+            return Problem(path, None, f"{what} {reason}; rename it")
+    return None
+
+
 # ---------------------------------------------------------------------------- decoding
+
+
+def too_big(path: str, size: int, limit: int) -> Problem:
+    return Problem(path, None, f"file is {size} bytes; the limit is {limit} "
+                   "(extra.digest.max_seed_bytes)")
+
+
+def clean_text(text: str) -> str:
+    """Text without the characters no page or feed may hold, in NFC."""
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
 def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem]]:
     """Bytes to text: UTF-8 (with or without BOM) or a detected legacy encoding; never binary."""
+    if len(data) > limit:
+        return None, [too_big(path, len(data), limit)]
     if not data.strip():
         return None, [Problem(path, None, "empty file: expected a title on line 1")]
-    if len(data) > limit:
-        return None, [Problem(path, None, f"file is {len(data)} bytes; the limit is {limit} "
-                              "(extra.digest.max_seed_bytes)")]
-    if b"\x00" in data:
+    problems: list[Problem] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None, [Problem(path, None, "broken UTF-16: expected UTF-8 text")]
+        problems.append(Problem(path, None, "not UTF-8; read as UTF-16, please save as UTF-8",
+                                Severity.WARNING))
+    elif b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, [Problem(path, line, "binary file (NUL byte): expected UTF-8 text")]
-    problems: list[Problem] = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            return None, [Problem(path, line, "not UTF-8 and no known encoding fits: "
-                                  "expected UTF-8 text")]
-        encoding = "cp1252" if best.encoding in ("cp1250", "latin_1", "iso8859_15") else (
-            best.encoding)
-        text = data.decode(encoding, errors="replace")
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(path, line, f"not UTF-8; read as {encoding}, please save as UTF-8",
+            encoding = _legacy_encoding(data)
+            if encoding is None:
+                return None, [Problem(path, line, "not UTF-8 and no known encoding fits: "
+                                      "expected UTF-8 text")]
+            text = data.decode(encoding, errors="replace")
+            problems.append(Problem(path, line, f"not UTF-8; read as {encoding}, please save as "
+                                    "UTF-8", Severity.WARNING))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = _CONTROL.search(text)
+    if found:
+        line = text[: found.start()].count("\n") + 1
+        problems.append(Problem(path, line, f"removed {len(_CONTROL.findall(text))} control "
+                                "character(s) that pages and feeds cannot hold",
                                 Severity.WARNING))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
-    return text, problems
+    return clean_text(text), problems
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """The encoding of a non-UTF-8 file: Windows-1252 for Western European text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    if best.encoding in ("cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2"):
+        # Latin-1 and its relatives differ from Windows-1252 only where Latin-1 has control
+        # characters; Windows-1252 has the €, „ and “ that German and English texts use.
+        return "cp1252"
+    return str(best.encoding)
 
 
 # ---------------------------------------------------------------------------- readers
@@ -155,9 +244,10 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
     problems: list[Problem] = []
     (title_line, title), body = lines[0], lines[1:]
     if len(title) > MAX_TITLE:
+        hint = "" if body else "; is the text missing its line breaks (one paragraph per line)?"
         return ReadResult(None, (Problem(
             path, title_line,
-            f"title is {len(title)} characters; expected at most {MAX_TITLE}"),))
+            f"title: {len(title)} characters; expected at most {MAX_TITLE}{hint}"),))
     body = strip_boilerplate(body, ctx.config.boilerplate)
     if not body:
         return ReadResult(None, (Problem(
@@ -177,20 +267,26 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
     meta: dict[str, Any] = {}
     meta_lines: dict[str, int] = {}
     body_text, body_start = text, 1
-    if text.startswith("---\n") or text == "---":
+    if text.startswith("---\n") or text.rstrip() == "---":
         end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
         if end is None:
             return ReadResult(None, (Problem(
                 path, 1, "front matter: expected a closing '---' line"),))
         raw = text[4 : 4 + end.start()]
-        body_text = text[4 + end.end():].lstrip("\n")
-        body_start = text[: 4 + end.end()].count("\n") + 1
+        after = text[4 + end.end():]
+        body_text = after.lstrip("\n")
+        body_start = text[: 4 + end.end()].count("\n") + 1 + len(after) - len(body_text)
         parsed, meta_problems = parse_front_matter(path, raw)
         if meta_problems:
             problems.extend(meta_problems)
             if any(p.severity is Severity.ERROR for p in meta_problems):
                 return ReadResult(None, tuple(problems))
         meta, meta_lines = parsed
+    else:
+        first = next((n for n, ln in enumerate(text.split("\n"), 1) if ln.strip()), 1)
+        if text.split("\n")[first - 1].strip() == "---":
+            return ReadResult(None, (Problem(
+                path, first, "front matter: the opening '---' must be the very first line"),))
     blocks = split_markdown(body_text)
     title = meta.get("title")
     if title is None:
@@ -204,18 +300,26 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (*problems, Problem(
             path, meta_lines.get("title", 1),
             f"title: {len(title)} characters; expected at most {MAX_TITLE}")))
-    paragraphs = [b for b in blocks if b.kind == "md"]
-    if not paragraphs:
+    # A block that is only markup (an HTML comment, a <script>) has no text for the lead.
+    lead_block = next((b for b in blocks if b.kind == "md" and strip_markdown(b.text)), None)
+    if lead_block is None:
         return ReadResult(None, (*problems, Problem(
-            path, body_start, "body: expected at least one paragraph")))
-    lead_block = paragraphs[0]
+            path, body_start, "body: expected at least one paragraph of text")))
     lead = strip_markdown(lead_block.text)
-    rest = tuple(
-        Block("h", b.text) if b.kind.startswith("h") else Block("md", sanitize_markdown(b.text))
-        for b in blocks if b is not lead_block
-    )
-    return _finish(path, ctx, problems, title=title, lead=lead, blocks=rest, meta=meta,
-                   meta_lines=meta_lines)
+    rest = []
+    for b in blocks:
+        if b is lead_block:
+            continue
+        if b.kind.startswith("h"):
+            if b.text:
+                rest.append(Block("h", b.text))
+        else:
+            cleaned = sanitize_markdown(b.text)
+            if cleaned.strip():
+                rest.append(Block("md", cleaned))
+    result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
+                     meta_lines=meta_lines)
+    return ReadResult(result.article, result.problems, meta_lines)
 
 
 READERS: Mapping[str, Callable[[str, str, SeedContext], ReadResult]] = {
@@ -229,8 +333,11 @@ def read_seed(path: str, data: bytes, ctx: SeedContext) -> ReadResult:
     text, problems = decode(path, data, ctx.config.max_seed_bytes)
     if text is None:
         return ReadResult(None, tuple(problems))
+    if not text.strip():
+        return ReadResult(None, (*problems, Problem(
+            path, None, "empty file: expected a title on line 1")))
     result = READERS[Path(path).suffix](path, text, ctx)
-    return ReadResult(result.article, (*problems, *result.problems))
+    return ReadResult(result.article, (*problems, *result.problems), result.meta_lines)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -279,7 +386,8 @@ def split_markdown(body: str) -> tuple[Block, ...]:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML that refuses anchors and aliases, so 'billion laughs' cannot expand."""
+    """Safe YAML that refuses anchors and aliases, so 'billion laughs' cannot expand, and
+    keeps dates as text, so ``check_types`` can say what is wrong with an impossible one."""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -293,20 +401,34 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_NoAliasLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_front_matter(
     path: str, raw: str
 ) -> tuple[tuple[dict[str, Any], dict[str, int]], list[Problem]]:
     """YAML front matter with line numbers per key; unknown keys get a 'did you mean'."""
-    loader = _NoAliasLoader(raw)
+    loader = None
     try:
+        loader = _NoAliasLoader(raw)
         return _front_matter_values(path, loader)
+    except yaml.reader.ReaderError as exc:
+        line = raw[: exc.position].count("\n") + 2
+        return ({}, {}), [Problem(path, line, "front matter: invalid YAML: unacceptable "
+                                  f"character #x{exc.character:04x}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc)
         return ({}, {}), [Problem(path, line, f"front matter: invalid YAML: {reason}")]
+    except RecursionError:
+        return ({}, {}), [Problem(path, 2, "front matter: invalid YAML: nested too deeply")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _front_matter_values(
@@ -321,18 +443,41 @@ def _front_matter_values(
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     for key_node, value_node in node.value:
-        key = key_node.value
         line = key_node.start_mark.line + 2
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(path, line, "front matter: expected 'key: value' lines"))
+            continue
+        key = clean_text(key_node.value)
+        if key in lines:
+            problems.append(Problem(path, line, f"{key}: given twice (first on line "
+                                    f"{lines[key]})"))
+            continue
         if key not in FRONT_MATTER_KEYS:
-            close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+            close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else (
                 f"; expected one of {', '.join(FRONT_MATTER_KEYS)}")
             problems.append(Problem(path, line, f"unknown key '{key}'{hint}", Severity.WARNING))
             continue
-        meta[key] = loader.construct_object(value_node, deep=True)
         lines[key] = line
+        try:
+            value = loader.construct_object(value_node, deep=True)
+            # Slugs are refused, not repaired: a control character in one is no accident.
+            meta[key] = value if key in ("slug", "old_slugs") else _clean_value(value)
+        except (ValueError, TypeError, OverflowError) as exc:
+            problems.append(Problem(path, line, f"{key}: unreadable value: {exc}"))
     problems.extend(check_types(path, meta, lines))
     return (meta, lines), problems
+
+
+def _clean_value(value: Any) -> Any:
+    """Front-matter strings without control characters, at any depth (YAML can spell them)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean_value(k): _clean_value(v) for k, v in value.items()}
+    return value
 
 
 def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
@@ -341,18 +486,26 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
 
     def bad(key: str, expected: str) -> None:
         problems.append(Problem(path, lines.get(key), f"{key}: expected {expected}, "
-                                f"got {meta[key]!r}"))
+                                f"got {_shown(meta[key])}"))
         del meta[key]
 
     for key in ("title", "source", "author", "summary", "lang", "slug"):
-        if key in meta and (not isinstance(meta[key], str) or not meta[key].strip()):
-            bad(key, "a non-empty string")
-    if "source" in meta and not re.match(r"https?://\S+$", meta["source"]):
+        if key in meta:
+            if not isinstance(meta[key], str) or not meta[key].strip():
+                bad(key, "a non-empty string")
+            else:
+                meta[key] = " ".join(meta[key].split())
+    if "source" in meta and not is_url(meta["source"]):
         bad("source", "an http(s) URL")
     if "lang" in meta and meta["lang"] not in ("de", "en"):
         bad("lang", "'de' or 'en'")
-    if "slug" in meta and not _SLUG_RE.match(meta["slug"]):
-        bad("slug", "lowercase letters, digits and hyphens (like 'ki-milliarden')")
+    if "slug" in meta:
+        if not _SLUG_RE.match(meta["slug"]):
+            bad("slug", "lowercase letters, digits and hyphens (like 'ki-milliarden')")
+        elif name_problem(meta["slug"]):
+            problems.append(Problem(path, lines.get("slug"),
+                                    f"slug: {name_problem(meta['slug'])}; choose another"))
+            del meta["slug"]
     for key in ("tags", "old_slugs"):
         if key in meta:
             value = meta[key]
@@ -360,20 +513,23 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
                 isinstance(t, str) and t.strip() for t in value
             ):
                 bad(key, "a list of strings")
+                continue
+            meta[key] = value = [" ".join(t.split()) for t in value]
+            if key == "tags" and any(c in t for t in value for c in "<>"):
+                bad(key, "plain words without '<' or '>'")
             elif key == "old_slugs" and not all(_SLUG_RE.match(s) for s in value):
                 bad(key, "slugs of lowercase letters, digits and hyphens")
+            elif key == "old_slugs" and any(name_problem(s) for s in value):
+                reserved = next(s for s in value if name_problem(s))
+                problems.append(Problem(path, lines.get(key),
+                                        f"old_slugs: {name_problem(reserved)}"))
+                del meta[key]
+            elif key == "old_slugs" and meta.get("slug") in value:
+                problems.append(Problem(path, lines.get(key), f"old_slugs: '{meta['slug']}' is "
+                                        "the current slug; list only earlier ones"))
+                del meta[key]
     if "date" in meta:
-        value = meta["date"]
-        if isinstance(value, str):
-            try:
-                meta["date"] = (
-                    dt.date.fromisoformat(value) if len(value) == 10
-                    else dt.datetime.fromisoformat(value)
-                )
-            except ValueError:
-                bad("date", "YYYY-MM-DD or an ISO date-time")
-        elif not isinstance(value, dt.date):
-            bad("date", "YYYY-MM-DD or an ISO date-time")
+        _check_date(path, meta, lines, problems)
     if "facts" in meta:
         value = meta["facts"]
         ok = isinstance(value, dict) and set(value) <= {"add", "remove", "rename"}
@@ -394,6 +550,48 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
     return problems
 
 
+def _check_date(path: str, meta: dict[str, Any], lines: dict[str, int],
+                problems: list[Problem]) -> None:
+    value = meta.pop("date")
+    line = lines.get("date")
+    expected = "YYYY-MM-DD or an ISO date-time"
+    if not isinstance(value, str):
+        problems.append(Problem(path, line, f"date: expected {expected}, got {_shown(value)}"))
+        return
+    if not re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value):
+        problems.append(Problem(path, line, f"date: expected {expected}, got {_shown(value)}"))
+        return
+    try:
+        when: dt.date = (dt.date.fromisoformat(value) if len(value) == 10
+                         else dt.datetime.fromisoformat(value))
+    except ValueError as exc:
+        if str(exc).startswith("Invalid isoformat"):
+            problems.append(Problem(path, line, f"date: expected {expected}, got {_shown(value)}"))
+        else:  # the shape is right, the calendar says no: "day is out of range for month"
+            problems.append(Problem(path, line, f"date: {_shown(value)} is not a real date or "
+                                    f"time ({exc})"))
+        return
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+        problems.append(Problem(path, line, f"date: {_shown(value)} is out of range; expected a "
+                                f"year from {EARLIEST_YEAR} to {LATEST_YEAR}"))
+        return
+    meta["date"] = when
+
+
+def _shown(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_url(value: str) -> bool:
+    if not _URL_RE.match(value):
+        return False
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:
+        return False
+
+
 def _finish(
     path: str,
     ctx: SeedContext,
@@ -407,6 +605,7 @@ def _finish(
 ) -> ReadResult:
     """Shared tail of both readers: date, language, slug, corrections."""
     zone = ctx.config.zone
+    title = " ".join(title.split())
     value = meta.get("date")
     if isinstance(value, dt.datetime):
         date, origin = (value if value.tzinfo else value.replace(tzinfo=zone)), "front matter"
@@ -416,16 +615,13 @@ def _finish(
         date, origin = ctx.git_date.astimezone(zone), "git"
     else:
         date, origin = ctx.build_time.astimezone(zone), "build"
-        problems.append(Problem(path, None, "not committed yet: dated with the build time "
-                                "(a local preview)", Severity.WARNING))
+        problems.append(Problem(path, None, UNCOMMITTED, Severity.WARNING))
     text_for_lang = "\n".join([title, lead, *(b.text for b in blocks)])
     lang, locale = detect_language(text_for_lang, default=ctx.config.language)
     if "lang" in meta:
         lang = meta["lang"]
         locale = locale if locale.startswith(lang) else lang
-    slug = meta.get("slug") or slugify(title)
-    if not slug:
-        slug = slugify(Path(path).stem) or "article"
+    slug = meta.get("slug") or derived_slug(title, path)
     facts = meta.get("facts")
     corrections = None
     if facts:
@@ -454,18 +650,216 @@ def _finish(
     return ReadResult(article, tuple(problems))
 
 
+def derived_slug(title: str, path: str = "") -> str:
+    """The slug of a title (else of the file name); never a reserved name."""
+    slug = slugify(title) or slugify(PurePosixPath(path).stem) or "article"
+    return f"{slug}-article" if name_problem(slug) else slug
+
+
+def read_results(
+    config: Config, build_time: dt.datetime, paths: Iterable[str] | None = None
+) -> dict[str, ReadResult]:
+    """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
+    dates = git_add_dates(config)
+    folder = (config.root / config.seeds_dir).resolve()
+    results: dict[str, ReadResult] = {}
+    for path in paths if paths is not None else discover(config):
+        full = config.root / path
+        refused = path_problem(path, config)
+        if refused is None and (full.is_symlink() or not full.resolve().is_relative_to(folder)):
+            refused = Problem(path, None, "symbolic link: expected a regular file in "
+                              f"{config.seeds_dir}/")
+        if refused is not None:
+            results[path] = ReadResult(None, (refused,))
+            continue
+        try:
+            size = full.stat().st_size
+            if size > config.max_seed_bytes:
+                results[path] = ReadResult(None, (too_big(path, size, config.max_seed_bytes),))
+                continue
+            data = full.read_bytes()
+        except OSError as exc:
+            results[path] = ReadResult(None, (Problem(path, None,
+                                                      f"cannot read: {exc.strerror}"),))
+            continue
+        ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
+        results[path] = read_seed(path, data, ctx)
+    return results
+
+
 def read_all(
     config: Config, build_time: dt.datetime, paths: list[str] | None = None
 ) -> tuple[list[Article], list[Problem]]:
     """Read every seed (or the given ones); broken seeds become problems, never exceptions."""
-    dates = git_add_dates(config)
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in paths if paths is not None else discover(config):
-        data = (config.root / path).read_bytes()
-        ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
-        result = read_seed(path, data, ctx)
+    for result in read_results(config, build_time, paths).values():
         problems.extend(result.problems)
         if result.article is not None:
             articles.append(result.article)
     return articles, problems
+
+
+# ---------------------------------------------------------------------------- checks
+# What ``digest check`` says beyond what stops a build: advice, not errors in a seed.
+
+
+def check_seeds(
+    config: Config, build_time: dt.datetime, *, base: str | None = "HEAD"
+) -> list[Problem]:
+    """Language, near-duplicates, clashing feed ids and moved URLs across all seeds."""
+    results = read_results(config, build_time)
+    articles = [r.article for r in results.values() if r.article is not None]
+    problems = [
+        *language_problems(results),
+        *duplicate_problems(articles),
+        *feed_id_problems(list(results)),
+    ]
+    if base:
+        problems += slug_change_problems(config, results, base)
+    return problems
+
+
+def language_problems(results: Mapping[str, ReadResult]) -> list[Problem]:
+    """Seeds whose text is neither clearly German nor English and that do not say which."""
+    problems = []
+    for path, result in results.items():
+        article = result.article
+        if article is None or "lang" in result.meta_lines:
+            continue
+        text = article.plain_text()
+        if clear_language(text) is not None:
+            continue
+        de, en, words = language_votes(text)
+        hint = ("set 'lang: de' or 'lang: en' in the front matter" if path.endswith(".md")
+                else "a .md seed can set 'lang:'")
+        problems.append(Problem(
+            path, None, f"language unclear: neither clearly German nor English ({de} German "
+            f"and {en} English function words in {words} words); read as '{article.lang}'; "
+            f"{hint}", Severity.WARNING))
+    return problems
+
+
+def duplicate_problems(articles: Iterable[Article]) -> list[Problem]:
+    """Near-duplicate texts under two names: a warning on each, naming both."""
+    problems = []
+    texts = {a.source: a.plain_text() for a in articles}
+    for dup in near_duplicates(texts):
+        if dup.jaccard >= 0.5:
+            how = f"share {round(100 * dup.jaccard)}% of their text"
+        else:
+            how = f"share {round(100 * dup.containment)}% of the shorter one's text"
+        message = f"likely duplicate: {dup.first} and {dup.second} {how}"
+        problems += [Problem(dup.first, None, message, Severity.WARNING),
+                     Problem(dup.second, None, message, Severity.WARNING)]
+    return problems
+
+
+def feed_id_problems(paths: Iterable[str]) -> list[Problem]:
+    """Two seeds with one file name (``a.txt`` and ``a.md``, or in two folders) share a feed
+    id, so feed readers would show only one of them."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(paths):
+        by_stem[PurePosixPath(path).stem].append(path)
+    problems = []
+    for stem, same in by_stem.items():
+        for path in same[1:]:
+            problems.append(Problem(
+                path, None, f"file name '{stem}' is also used by {same[0]}: both would get the "
+                f"feed id '{stem}'; rename one"))
+    return problems
+
+
+def slug_change_problems(
+    config: Config, results: Mapping[str, ReadResult], base: str = "HEAD"
+) -> list[Problem]:
+    """Committed seeds whose URL moved since ``base`` without an ``old_slugs`` redirect."""
+    committed = committed_seeds(config, base)
+    if not committed:
+        return []
+    renamed = _renames(config, base)
+    ctx = SeedContext(config=config, git_date=None, build_time=dt.datetime.now(dt.UTC))
+    problems = []
+    for path, result in results.items():
+        article = result.article
+        old_path = renamed.get(path, path)
+        if article is None or old_path not in committed:
+            continue
+        before = read_seed(old_path, committed[old_path], ctx).article
+        if before is None:
+            continue
+        kept = {article.slug, *article.old_slugs}
+        line = result.meta_lines.get("slug") or result.meta_lines.get("title")
+        if before.slug not in kept:
+            if path.endswith(".md"):
+                fix = f"add 'old_slugs: [{before.slug}]' to the front matter"
+            else:
+                fix = f"save it as a .md seed with 'old_slugs: [{before.slug}]'"
+            problems.append(Problem(
+                path, line, f"slug changed from '{before.slug}' ({base}) to '{article.slug}': "
+                f"the old URL would break; {fix} so it redirects", Severity.WARNING))
+        for old in before.old_slugs:
+            if old not in kept:
+                problems.append(Problem(
+                    path, result.meta_lines.get("old_slugs") or line,
+                    f"old_slugs: '{old}' was removed since {base}: its redirect would go; "
+                    "keep it in 'old_slugs:'", Severity.WARNING))
+    return problems
+
+
+def _git(config: Config, *args: str, stdin: bytes | None = None) -> bytes | None:
+    try:
+        return subprocess.run(["git", *args], cwd=config.root, input=stdin,
+                              capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def committed_seeds(config: Config, base: str = "HEAD") -> dict[str, bytes]:
+    """The seeds as committed in ``base``, by path; empty outside a git work tree."""
+    if _git(config, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}") is None:
+        return {}
+    listing = _git(config, "ls-tree", "-r", "-z", "--name-only", base, "--",
+                   config.seeds_dir)
+    if not listing:
+        return {}
+    paths = [p for p in listing.decode("utf-8", "surrogateescape").split("\0")
+             if p and Path(p).suffix in READERS and "\n" not in p]
+    if not paths:
+        return {}
+    out = _git(config, "cat-file", "--batch",
+               stdin="".join(f"{base}:./{p}\n" for p in paths).encode("utf-8",
+                                                                      "surrogateescape"))
+    if out is None:
+        return {}
+    blobs: dict[str, bytes] = {}
+    pos = 0
+    for path in paths:
+        header_end = out.index(b"\n", pos)
+        header = out[pos:header_end].split()
+        pos = header_end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        blobs[path] = out[pos : pos + size]
+        pos += size + 1
+    return blobs
+
+
+def _renames(config: Config, base: str) -> dict[str, str]:
+    """New path -> path in ``base`` for the seeds git sees as renamed since then."""
+    out = _git(config, "diff", "-M", "--relative", "--name-status", "-z", base, "--",
+               config.seeds_dir)
+    if not out:
+        return {}
+    fields = out.decode("utf-8", "surrogateescape").split("\0")
+    renames: dict[str, str] = {}
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i]
+        if status.startswith(("R", "C")):
+            renames[fields[i + 2]] = fields[i + 1]
+            i += 3
+        else:
+            i += 2
+    return renames
