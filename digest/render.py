@@ -77,7 +77,14 @@ def _out(config: Config, doc: str, lines: Sequence[str]) -> OutputFile:
 
 
 def front_matter(data: dict[str, object]) -> str:
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    """YAML front matter for MkDocs. Material prints ``title``, ``description`` and tag names
+    into the HTML unescaped (MkDocs treats a page title as HTML), so they are escaped here."""
+    safe = {k: html.escape(v) if k in ("title", "description") and isinstance(v, str) else v
+            for k, v in data.items()}
+    tags = safe.get("tags")
+    if isinstance(tags, list):
+        safe["tags"] = [html.escape(t) if isinstance(t, str) else t for t in tags]
+    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
 
 
