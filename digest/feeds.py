@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
@@ -79,8 +80,11 @@ def _add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
     fe.link(href=config.site_url + page_url(config, article.slug), rel="alternate")
     fe.published(article.date)
     fe.updated(article.date)
-    fe.summary(article.description)
+    # RSS readers take <description> as HTML, so it is escaped there; Atom's <summary> is
+    # text. description() also sets the Atom content, which content() then replaces.
+    fe.description(html.escape(article.description, quote=False))
     fe.content(article_html(entry), type="html")
+    fe.summary(article.description)
     if article.author:
         fe.author(name=article.author)
         fe.dc.dc_creator(article.author)
@@ -121,8 +125,10 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
             date = max(e.article.date for e in edition.entries)
             fe.published(date)
             fe.updated(date)
-            fe.summary(", ".join(e.article.title for e in edition.entries)[:500])
+            titles = ", ".join(e.article.title for e in edition.entries)[:500]
+            fe.description(html.escape(titles, quote=False))  # as above: HTML in RSS
             fe.content(edition_html(edition, config), type="html")
+            fe.summary(titles)
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         out.append(OutputFile(f"{config.docs_dir}/{url}", data))
     return out
