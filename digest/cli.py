@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -31,11 +32,19 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
     for p in problems:
         if fmt == "github":
             level = "error" if p.severity is Severity.ERROR else "warning"
-            loc = f"file={p.path}" + (f",line={p.line}" if p.line else "")
-            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} {loc}::{message}")
+            loc = f"file={_gh_property(p.path)}" + (f",line={p.line}" if p.line else "")
+            print(f"::{level} {loc}::{_gh_data(p.message)}")
         else:
             print(p, file=sys.stderr)
+
+
+def _gh_data(text: str) -> str:
+    """Escape a workflow command's message the way the GitHub runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _progress(enabled: bool) -> Any:
@@ -82,26 +91,81 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect
+    from digest.ingest import UNCOMMITTED, check_seeds, discover
 
     config = _config(args)
-    entries, problems = collect(config, build_time=_now())
+    now = _now()
+    entries, problems = collect(config, build_time=now)
+    problems = [p for p in problems if p.message != UNCOMMITTED]
+    problems += check_seeds(config, now, base=_base(args.base))
+    problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING)
+                 for e in entries if e.facts.is_empty()]
+    checked = len(discover(config))
     if args.paths:
-        wanted = {Path(p).as_posix() for p in args.paths}
-        problems = [p for p in problems if p.path in wanted]
-    for entry in entries:
-        if args.paths and entry.article.source not in {Path(p).as_posix() for p in args.paths}:
-            continue
-        if entry.facts.is_empty():
-            problems.append(Problem(entry.article.source, None, "no key facts found",
-                                    Severity.WARNING))
+        wanted, others = _check_paths(args.paths, config, now)
+        problems = [p for p in problems if p.path in wanted] + others
+        checked = len(args.paths)
     problems.sort(key=lambda p: (p.path, p.line or 0))
     _print_problems(problems, args.format)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
-    if args.format == "text":
-        print(f"{len(entries)} seed(s) checked: {errors} error(s), {warnings} warning(s)",
-              file=sys.stderr)
+    print(f"{checked} seed(s) checked: {errors} error(s), {warnings} warning(s)",
+          file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _base(arg: str | None) -> str | None:
+    """The commit whose seeds' slugs must keep working: the pull request's base branch on
+    GitHub, else HEAD; ``--base ''`` turns the comparison off."""
+    if arg is not None:
+        return arg or None
+    ref = os.environ.get("GITHUB_BASE_REF")
+    return f"origin/{ref}" if ref else "HEAD"
+
+
+def _check_paths(
+    names: Sequence[str], config: Config, now: dt.datetime
+) -> tuple[set[str], list[Problem]]:
+    """The seeds among ``names`` (project-relative), and the problems of the other files,
+    which are checked on their own."""
+    from digest.build import make_entry, vocabulary_for
+    from digest.ingest import READERS, UNCOMMITTED, SeedContext, read_seed
+
+    wanted: set[str] = set()
+    problems: list[Problem] = []
+    seeds = (config.root / config.seeds_dir).resolve()
+    for name in names:
+        path = Path(name)
+        rel = _relative(path, config)
+        if not path.is_file():
+            problems.append(Problem(rel, None, "no such file"))
+        elif path.resolve().is_relative_to(seeds):
+            wanted.add(rel)
+        elif path.suffix not in READERS:
+            problems.append(Problem(rel, None, "not a seed: expected a .txt or .md file"))
+        else:
+            ctx = SeedContext(config=config, git_date=None, build_time=now)
+            result = read_seed(rel, path.read_bytes(), ctx)
+            problems += [p for p in result.problems if p.message != UNCOMMITTED]
+            problems.append(Problem(rel, None, f"not in {config.seeds_dir}/: checked on its "
+                                    "own, not part of the site", Severity.WARNING))
+            if result.article and make_entry(result.article,
+                                             vocabulary_for(config)).facts.is_empty():
+                problems.append(Problem(rel, None, "no key facts found", Severity.WARNING))
+    return wanted, problems
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from digest.new import create_seed
+
+    config = _config(args)
+    path = create_seed(config, args.title, lang=args.lang or config.language,
+                       source=args.source, today=dt.datetime.now(config.zone).date())
+    try:
+        print(path.relative_to(Path.cwd()))
+    except ValueError:
+        print(path)
+    return 0
 
 
 def facts_json(entry: Entry) -> dict[str, Any]:
@@ -206,8 +270,18 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate seeds and report every problem")
     c.add_argument("paths", nargs="*", help="seeds to report on (default: all)")
     c.add_argument("--strict", action="store_true", help="warnings fail too")
-    c.add_argument("--format", choices=("text", "github"), default="text")
+    c.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: annotations for the pull request's diff")
+    c.add_argument("--base", metavar="REF", default=None,
+                   help="commit whose slugs must keep working (default: origin/$GITHUB_BASE_REF "
+                   "on GitHub, else HEAD; '' to skip)")
     c.set_defaults(func=cmd_check)
+
+    n = sub.add_parser("new", help="start a new .md seed, ready to edit; prints its path")
+    n.add_argument("title")
+    n.add_argument("--lang", choices=("de", "en"), help="default: the site's language")
+    n.add_argument("--source", metavar="URL", help="address of the original article")
+    n.set_defaults(func=cmd_new)
 
     f = sub.add_parser("facts", help="print the key facts of seed files")
     f.add_argument("paths", nargs="+")
