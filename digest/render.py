@@ -428,8 +428,10 @@ def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], la
         if number == 1:
             lines += intro
         lines += _pager(folder, number, len(pages), lang)
+        # Briefs sit under the page title, or under the intro's own h2 sections.
+        level = "###" if number == 1 and any(line.startswith("## ") for line in intro) else "##"
         for entry in chunk:
-            lines += brief(entry, config, doc)
+            lines += brief(entry, config, doc, heading=level)
         lines += _pager(folder, number, len(pages), lang)
         files.append(_out(config, doc, lines))
     return files

@@ -24,7 +24,7 @@ def serve(config: Config, *, dev_addr: str) -> None:
 
     from digest.build import digest_stage
 
-    result = digest_stage(config, build_time=dt.datetime.now(dt.UTC))
+    result = digest_stage(config, build_time=_now())
     for p in result.problems:
         print(p, file=sys.stderr)
     watch = [str(config.root / config.seeds_dir)]
@@ -33,3 +33,8 @@ def serve(config: Config, *, dev_addr: str) -> None:
     with contextlib.chdir(config.root):
         mkdocs_serve(config_file=str(config.root / "mkdocs.yml"), dev_addr=dev_addr,
                      watch=watch, hooks=[str(HOOK)])
+
+
+def _now() -> dt.datetime:
+    """Build time for seeds not yet committed; whole seconds keep <time> values valid HTML."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
