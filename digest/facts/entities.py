@@ -202,6 +202,8 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
         if kind == "places":
             continue
         names[strip_accents(surface)] = (kind, canonical)
+        for form in _inflections(surface):
+            names.setdefault(strip_accents(form), (kind, canonical))
     firsts: dict[str, int] = {}
     for k in [*names, *gaz.places]:
         words = k.split(" ")
@@ -211,6 +213,30 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
         _LEX_CACHE.clear()
     _LEX_CACHE[id(vocab)] = (vocab, lex)
     return lex
+
+
+_ADJ = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?)(e|es|er|en|em)$")
+
+
+def _inflections(name: str) -> list[str]:
+    """German case forms of a name that starts with adjectives: ``Weißes Haus`` ->
+    ``Weiße Haus``, ``Weißen Haus``, ``Weißen Hauses``; ``Rotes Kreuz`` -> ``Roten Kreuzes``."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return []
+    stems = []
+    for w in words[:-1]:
+        m = _ADJ.match(w)
+        if not m:
+            return []
+        stems.append(m.group(1))
+    head = words[-1]
+    out = []
+    for ending in ("e", "en", "es", "er", "em"):
+        adj = " ".join(st + ending for st in stems)
+        for noun in (head, head + "s", head + "es"):
+            out.append(f"{adj} {noun}")
+    return out
 
 
 _PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
@@ -280,6 +306,7 @@ class _Finder:
             t.claimed = ctx.is_claimed(t.start, t.end)
         self.ents: dict[tuple[str, str], _Ent] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
+        self._compound_head = ""
 
     # -- bookkeeping -------------------------------------------------------------------
     def add(self, kind: str, key: str, display: str, pos: int, surface: str) -> None:
@@ -314,28 +341,33 @@ class _Finder:
         return hit
 
     def _lookup(self, words: str) -> tuple[str, str, str] | None:
-        key = strip_accents(words)
-        cands = [key]
-        base = POSSESSIVE.sub("", key)
-        if base != key:
-            cands.append(base)
-        if (self.ctx.lang == "de" and key.endswith("s") and len(key) > 4
+        forms = [words]
+        base = POSSESSIVE.sub("", words)
+        if base != words:
+            forms.append(base)
+        if (self.ctx.lang == "de" and words.endswith("s") and len(words) > 4
                 and words not in self.gaz.first_names):
-            cands.append(key[:-1])
-        for c in cands:
+            forms.append(words[:-1])  # genitive: "Italiens", "Chinas"
+        for form in forms:
+            c = strip_accents(form)
             if c in self.lex.names:
                 kind, canonical = self.lex.names[c]
                 return kind, canonical, canonical
             place = self.gaz.places.get(c)
             if place is not None:
                 if place.kind == "country":
-                    return "places", place.key, self._country_display(place.key, c)
+                    return "places", place.key, self._country_display(place.key, form)
                 return "places", place.key, place.key
         return None
 
     def _country_display(self, code: str, surface: str) -> str:
         if self.ctx.lang == "de":
-            return self.gaz.country_names["de"].get(code, surface)
+            # a one-word name as written ("Mazedonien", "Holland"); inflected and
+            # abbreviated forms ("Vereinigten Staaten", "US") by the German name
+            preferred = self.gaz.country_names["de"].get(code, surface)
+            if " " not in surface and not surface.isupper() and "." not in surface:
+                return surface
+            return preferred
         return surface.replace(".", "") if len(surface) <= 5 else surface
 
     # -- passes ------------------------------------------------------------------------
@@ -494,8 +526,10 @@ class _Finder:
                 hit = self.lookup(" ".join(x.text for x in toks[k : k + size]))
                 if hit:
                     break
+            surface = ""
             if hit is None and compound:
                 hit, size = self._compound(t.text), 1
+                surface = self._compound_head
             if hit is None:
                 continue
             if hit[0] == "places" and not self._place_ok(k, size):
@@ -504,7 +538,7 @@ class _Finder:
                 nxt = toks[k + 1].text if k + 1 < n and _joined(self.text, toks, k, 2) else ""
                 if MODEL_NEXT.fullmatch(nxt):
                     continue  # "G7 X": a model name, not the G7
-            surface = " ".join(x.text for x in toks[k : k + size])
+            surface = surface or " ".join(x.text for x in toks[k : k + size])
             self.add(hit[0], hit[1], hit[2], t.start, surface)
             self.claim(k, size)
 
@@ -517,6 +551,7 @@ class _Finder:
                 return None
             head = "-".join(parts[:cut])
             for cand in (head, head.replace("-", " ")):
+                self._compound_head = cand
                 hit = self.lookup(cand)
                 if hit and hit[0] == "places" and cut == len(parts) - 1 and (
                     ORG_COMPOUND.match(rest)
