@@ -39,7 +39,7 @@ def _months() -> dict[str, dict[str, int]]:
                 for num, word in loc.months["format"][width].items():
                     w = word.rstrip(".")
                     if width == "abbreviated":
-                        if len(w) >= 3:
+                        if len(w) >= 3 and w != loc.months["format"]["wide"][num]:
                             out[lang].setdefault(w + ".", num)
                     else:
                         out[lang].setdefault(w, num)

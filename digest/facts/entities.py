@@ -99,14 +99,21 @@ ROLE = {
         r"[Ss]enator|[Gg]ouverneur|[Vv]orsitzende|[Vv]orsitzender|[Mm]anager|[Mm]anagerin))$"
     ),
     "en": re.compile(
-        r"^(?:President|president|Minister|minister|Chancellor|chancellor|executive|"
-        r"chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|director|head|"
-        r"analyst|economist|expert|Senator|senator|Governor|governor|Secretary|secretary|"
-        r"founder|boss|coach|manager|leader|chief|correspondent|editor|professor|lawyer|"
-        r"judge|Judge|ambassador|Ambassador|commissioner|Commissioner|mayor|Mayor|"
-        r"strategist|researcher|author|presenter|singer|actor|actress|star|striker|"
-        r"General|general|Colonel|Captain|Inspector|Detective|Superintendent|"
-        r"premier|Premier|PM|MP|MEP|Sen\.|Rep\.|Gov\.)$"
+        r"^(?:[Pp]resident|[Mm]inister|[Cc]hancellor|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|"
+        r"[Cc]hair|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Dd]irector|[Hh]ead|"
+        r"[Aa]nalyst|[Ee]conomist|[Ee]xpert|[Ss]enator|[Gg]overnor|[Ss]ecretary|[Ff]ounder|"
+        r"[Bb]oss|[Cc]oach|[Mm]anager|[Ll]eader|[Cc]hief|[Cc]orrespondent|[Ee]ditor|"
+        r"[Pp]rofessor|[Ll]awyer|[Jj]udge|[Aa]mbassador|[Cc]ommissioner|[Mm]ayor|"
+        r"[Ss]trategist|[Rr]esearcher|[Aa]uthor|[Pp]resenter|[Ss]inger|[Aa]ctor|[Aa]ctress|"
+        r"[Ss]tar|[Ss]triker|[Gg]eneral|[Cc]olonel|[Cc]aptain|[Ii]nspector|[Dd]etective|"
+        r"[Ss]uperintendent|[Pp]remier|PM|MP|MEP|Sen\.|Rep\.|Gov\.|[Aa]thletes?|"
+        r"[Ss]printers?|[Pp]layers?|[Cc]hampion|[Rr]unner|[Bb]oxer|[Gg]olfer|[Dd]river|"
+        r"[Rr]ider|[Ww]inner|[Mm]idfielder|[Dd]efender|[Gg]oalkeeper|[Ff]orward|[Ss]kipper|"
+        r"[Tt]eam-mate|[Cc]ompatriot|[Pp]roducer|[Ww]riter|[Nn]ovelist|[Aa]rtist|"
+        r"[Dd]esigner|[Hh]ost|[Cc]omedian|[Cc]ounsel|[Pp]rosecutor|[Aa]ttorney|[Ss]urgeon|"
+        r"[Dd]octor|[Ss]cientist|[Cc]ommentator|[Cc]ampaigner|[Aa]ctivist|[Dd]eputy|"
+        r"[Rr]egulator|[Ss]hadow|[Cc]olumnist|[Cc]ritic|[Tt]rainer|[Jj]ockey|[Bb]atsman|"
+        r"[Bb]owler|[Ff]ly-half|[Ss]crum-half|[Ww]inger|[Ll]ock|[Pp]rop|[Hh]ooker)$"
     ),
 }
 PLACE_NAME_HEADS = {"Quarter", "Airport", "City", "Street", "Road", "Times", "Post", "Open",
@@ -639,6 +646,37 @@ class _Finder:
                 self.add("persons", name, name, t.start, name)
                 self.claim(k, size + 1)
 
+    def persons_by_company(self) -> None:
+        """``Kostas Kenteris and Katerina Thanou``, ``Kenenisa Bekele of Ethiopia``,
+        ``Ireland's Gary Murray``: two unknown capitalised words that keep a person's company."""
+        toks, n, text = self.toks, len(self.toks), self.text
+        people = {e.key for e in self.ents.values() if e.kind == "persons"}
+        for k in range(n - 1):
+            t, u = toks[k], toks[k + 1]
+            if t.claimed or u.claimed or not u.glued or not t.cap or not u.cap:
+                continue
+            if not (SURNAME.fullmatch(t.text) and SURNAME.fullmatch(u.base)):
+                continue
+            if t.text in NOT_SURNAME or self.lookup(t.text) or self.lookup(u.base):
+                continue
+            if k + 2 < n and toks[k + 2].glued and toks[k + 2].cap and not POSSESSIVE.search(
+                u.text
+            ):
+                continue  # a longer title-case run: a name of something else
+            before = text[max(0, t.start - 30) : t.start]
+            after = text[u.end : u.end + 30]
+            company = False
+            m = _AND_BEFORE.search(before)
+            if m and any(p.endswith(m.group(1)) for p in people):
+                company = True
+            m = _OF_AFTER.match(after) or _POSS_BEFORE.search(before)
+            if m and self._is_place(m.group(1)):
+                company = True
+            if company:
+                name = f"{t.text} {u.base}"
+                self.add("persons", name, name, t.start, name)
+                self.claim(k, 2)
+
     def _surname_run(self, k: int) -> int:
         toks, n = self.toks, len(self.toks)
         size = 0
@@ -730,6 +768,17 @@ class _Finder:
             name = POSSESSIVE.sub("", t.text)
             self.add("orgs", name, name, t.start, name)
             self.claim(k, 1)
+        articles = ARTICLE_WORDS[self.ctx.lang]
+        for k, t in enumerate(toks):
+            if t.claimed or not ALLCAPS.fullmatch(t.base) or t.base in NOT_ORG_CAPS:
+                continue
+            if self.lookup(t.base) is not None:
+                continue
+            prev = t.prev(self.text)
+            if prev in articles or (self.ctx.lang == "en" and t.base != t.text):
+                # "the IAAF", "die WKStA", "the IAAF's decision": an organisation
+                self.add("orgs", t.base, t.base, t.start, t.base)
+                self.claim(k, 1)
         if self.ctx.lang == "de":
             for k, t in enumerate(toks):
                 if not t.claimed and DE_ORG_SUFFIX.match(t.text):
@@ -774,6 +823,14 @@ class _Finder:
                 if (e.kind, e.key) not in self.ents:
                     break
                 a, b = words[id(e)], words[id(other)]
+                if e.display.isupper() and len(e.display) >= 3 and e.display == "".join(
+                    w[0] for w in other.display.split() if w[:1].isupper()
+                ):
+                    # "IAAF" after "International Association of Athletics Federations"
+                    other.first = min(other.first, e.first)
+                    other.surfaces.extend(e.surfaces)
+                    del self.ents[(e.kind, e.key)]
+                    break
                 if len(a) < len(b) and _is_run(a, b) and len("".join(a)) >= 4:
                     other.first = min(other.first, e.first)
                     del self.ents[(e.kind, e.key)]
@@ -827,6 +884,19 @@ class _Finder:
         return {k: tuple(v) for k, v in out.items()}
 
 
+ALLCAPS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}|[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}[A-ZÄÖÜ]")
+ARTICLE_WORDS = {"de": frozenset({"der", "die", "das", "des", "dem", "den"}),
+                 "en": frozenset({"the"})}
+NOT_ORG_CAPS = {"TV", "PC", "CEO", "CFO", "GDP", "BIP", "AGM", "DVD", "CD", "AIDS", "HIV",
+                "SMS", "MMS", "PIN", "VAT", "FTSE", "DAX", "ATX", "GMT", "BST", "CET", "MEZ",
+                "LTE", "GSM", "GPRS", "UMTS", "WLAN", "NFC", "USB", "LED", "LCD", "OLED", "PDF",
+                "DNA", "DNS", "IT", "KI", "AI", "OK", "MP", "MPs", "MEP", "MEPs", "PR", "HR",
+                "ID", "IP", "URL", "API", "CPU", "GPU", "RAM", "SSD", "HD", "UHD", "VR", "AR",
+                "SUV", "PKW", "Pkw", "LKW", "Lkw", "NS", "SS", "WC", "CO", "PS", "KW", "MWSt",
+                "USt", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+_AND_BEFORE = re.compile(r"(\w+) and $")
+_OF_AFTER = re.compile(r" of ([A-Z][\w-]+)")
+_POSS_BEFORE = re.compile(r"([A-Z][\w-]+)['’]s $")
 SURNAME_ONLY = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:['’]s)?")
 MODEL_CODE = re.compile(r"[A-Z]\d+")
 MODEL_NEXT = re.compile(r"[A-Z]|\d+\w*")
@@ -864,6 +934,8 @@ def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
     f.known()
     f.org_runs()
     f.persons()
+    if f.ctx.lang == "en":
+        f.persons_by_company()
     f.surnames()
     f.org_cues()
     f.merge_orgs()
