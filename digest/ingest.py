@@ -730,7 +730,7 @@ def language_problems(results: Mapping[str, ReadResult]) -> list[Problem]:
         text = article.plain_text()
         if clear_language(text) is not None:
             continue
-        de, en, words = language_votes(text)
+        de, en, words = language_votes(text, clear=True)
         hint = ("set 'lang: de' or 'lang: en' in the front matter" if path.endswith(".md")
                 else "a .md seed can set 'lang:'")
         problems.append(Problem(

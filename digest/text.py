@@ -144,12 +144,15 @@ _EN = frozenset(
 _AUSTRIAN = re.compile(r"\b(?:Jänner|Feber|heuer|Österreichs?|Wien|Euro-Cent)\b")
 
 
-def language_votes(text: str) -> tuple[int, int, int]:
-    """(German function words, English function words, all words) in the first 20,000 chars."""
+def language_votes(text: str, *, clear: bool = False) -> tuple[int, int, int]:
+    """(German function words, English function words, all words) in the first 20,000 chars;
+    with ``clear``, words common in both languages vote for neither."""
     de = en = words = 0
     for word in _WORD.findall(text[:20000]):
         words += 1
         w = word.lower()
+        if clear and w in _BOTH:
+            continue
         if w in _DE:
             de += 1
         elif w in _EN:
@@ -182,9 +185,14 @@ CLEAR_MIN_SHARE = 0.08
 CLEAR_MIN_RATIO = 3
 
 
+# Function words of one list that are also common words of the other language ("in", "an",
+# German "was" and "will", English "man"): they vote for neither when clarity is judged.
+_BOTH = frozenset(["in", "an", "was", "will", "also", "man"])
+
+
 def clear_language(text: str) -> str | None:
     """``de`` or ``en`` when the text is clearly in that language, else ``None``."""
-    de, en, words = language_votes(text)
+    de, en, words = language_votes(text, clear=True)
     top, other = max(de, en), min(de, en)
     if top < CLEAR_MIN_VOTES or top < CLEAR_MIN_SHARE * words or top < CLEAR_MIN_RATIO * other:
         return None

@@ -23,6 +23,7 @@ from digest.config import Config, load_config
 from digest.ingest import SeedContext, name_problem, read_seed
 from digest.model import Article
 from digest.new import seed_name, seed_text
+from digest.text import clear_language
 
 from .conftest import BUILD_TIME, DATA, ROOT, SEED, make_project
 
@@ -424,6 +425,19 @@ def test_unclear_language_is_a_warning(tmp_path: Path, name: str, data: str,
     code, err, _ = check(project)
     assert expected in err
     assert code == 0
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Der Konzern plant, die Investitionen in diesem Jahr zu erhöhen, sagte er.", "de"),
+    ("Die Bank will in Wien an der Börse mit dem Geld aus dem Verkauf wachsen.", "de"),
+    ("The company said it would raise its investment this year.", "en"),
+    ("Le gouvernement a annoncé un plan de relance pour l'industrie.", None),
+    ("2026: 5 %, 3 Mio. EUR", None),
+])
+def test_clear_language(text: str, lang: str | None) -> None:
+    """Words both languages use ("in", "an", "will") decide nothing; too few words, or
+    function words of both, leave the language unclear."""
+    assert clear_language(text) == lang
 
 
 def test_language_set_in_front_matter_is_no_warning(tmp_path: Path) -> None:
