@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import cache
+from digest import cache, compounds
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.corrections import apply_corrections
@@ -42,6 +42,8 @@ from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, replace_dir, write_outputs
 
 Progress = Callable[[int, int], None]
+Analysis = tuple[Facts, tuple[str, ...]]
+"""What extraction yields per article: its facts and its extra search terms."""
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,20 @@ def vocabulary_for(config: Config) -> Vocabulary:
     return load_vocabulary(config.root / config.vocabulary if config.vocabulary else None)
 
 
-def extract_facts(article: Article, vocab: Vocabulary) -> Facts:
-    """The extractor's view of one article, before an editor's corrections."""
-    return facts_mod.extract(
+def extract_facts(article: Article, vocab: Vocabulary) -> Analysis:
+    """The extractor's view of one article, before an editor's corrections, and the extra
+    words the search index needs for it."""
+    facts = facts_mod.extract(
         article.plain_text(), lang=article.lang, published=article.date.date(), vocab=vocab)
+    return facts, compounds.search_terms(article.plain_text(), article.lang)
 
 
-def make_entry(article: Article, vocab: Vocabulary, found: Facts | None = None) -> Entry:
+def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = None) -> Entry:
     """Extract (unless given) and tag one article: the pure heart of the digest."""
-    if found is None:
-        found = extract_facts(article, vocab)
-    found = apply_corrections(found, article.corrections)
-    return Entry(article=article, facts=found, tags=make_tags(article, found, vocab))
+    facts, terms = found if found is not None else extract_facts(article, vocab)
+    facts = apply_corrections(facts, article.corrections)
+    return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab),
+                 search_terms=terms)
 
 
 # Worker processes get the vocabulary once, through fork, instead of once per article.
@@ -84,18 +88,18 @@ PARALLEL_MIN = 256
 CHUNK = 64
 
 
-def _extract_in_worker(article: Article) -> Facts:
+def _extract_in_worker(article: Article) -> Analysis:
     assert _worker_vocab is not None
     return extract_facts(article, _worker_vocab)
 
 
 def extract_many(
     articles: Sequence[Article], vocab: Vocabulary, progress: Progress | None = None
-) -> list[Facts]:
+) -> list[Analysis]:
     """Facts for many articles, in order; on several cores in worker processes."""
     global _worker_vocab
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    results: list[Facts] = []
+    results: list[Analysis] = []
     if len(articles) < PARALLEL_MIN or cores < 2:
         for article in articles:
             results.append(extract_facts(article, vocab))
@@ -103,7 +107,10 @@ def extract_many(
                 progress(len(results), len(articles))
         return results
     _worker_vocab = vocab
-    extract_facts(articles[0], vocab)  # load the extractor's data before forking
+    # Load the extractor's and the noun list's data once, before forking, not once per worker.
+    extract_facts(articles[0], vocab)
+    if any(a.lang == "de" for a in articles):
+        compounds.lexicon()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
         for found in pool.map(_extract_in_worker, articles, chunksize=CHUNK):
@@ -162,7 +169,7 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     site = SiteLinks(
         topics={(t.kind, fold(t.name)): topic_doc(config, t) for t in entity_topics},
         related=related(entries, config.related_items),
-        compound_terms={},
+        compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
     files = [
         *(render_article(e, config, site) for e in entries),

@@ -86,11 +86,11 @@ def article_key(article: Article, config: Config) -> str:
     return h.hexdigest()
 
 
-def load_facts(config: Config) -> dict[str, Facts]:
+def load_facts(config: Config) -> dict[str, tuple[Facts, tuple[str, ...]]]:
     return _load(config.root / CACHE_DIR / "facts.pickle", dict) or {}
 
 
-def save_facts(config: Config, facts: dict[str, Facts]) -> None:
+def save_facts(config: Config, facts: dict[str, tuple[Facts, tuple[str, ...]]]) -> None:
     _save(config.root / CACHE_DIR / "facts.pickle", facts)
 
 

@@ -185,6 +185,8 @@ class Entry:
     article: Article
     facts: Facts
     tags: tuple[Tag, ...]
+    search_terms: tuple[str, ...] = ()
+    """Extra words for the search index only (German compound parts and lemmas)."""
 
     @property
     def url(self) -> str:

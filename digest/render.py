@@ -288,8 +288,9 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
         out += [f'<p class="digest-source" markdown>{" · ".join(attribution)}</p>', ""]
     terms = site.compound_terms.get(a.source)
     if terms:
-        out += [f'<div class="digest-search-terms" hidden>{html.escape(" ".join(terms))}</div>',
-                ""]
+        # One paragraph per term: a search hit then previews only the term that matched.
+        paragraphs = "".join(f"<p>{html.escape(t)}</p>" for t in terms)
+        out += [f'<div class="digest-search-terms" hidden>{paragraphs}</div>', ""]
     others = site.related.get(a.source, ())
     if others:
         out += [f"## {words['related']}", ""]
