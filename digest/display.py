@@ -33,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "inferred": "erschlossen",
         "per": "je",
         "points": "Prozentpunkte",
-        "eur_old": "EZB-Kurs vom",
+        "eur_old": "Euro-Werte zum EZB-Referenzkurs vom",
         "eur_missing": "kein EZB-Kurs",
         "same_as": "umgerechnet",
         "redirect": "Dieser Artikel ist umgezogen:",
@@ -73,7 +73,7 @@ LABELS: dict[str, dict[str, str]] = {
         "inferred": "inferred",
         "per": "per",
         "points": "percentage points",
-        "eur_old": "ECB rate of",
+        "eur_old": "Euro values at the ECB reference rate of",
         "eur_missing": "no ECB rate",
         "same_as": "converted",
         "redirect": "This article has moved:",
@@ -125,19 +125,22 @@ def money(fact: Money, locale: str, lang: str) -> str:
 
 
 def euro(fact: Money, locale: str, lang: str) -> str | None:
-    """``≈ 20,5 Mrd. €`` when the amount is in another currency and a rate is known; a rate
-    from another day than the article's is named, a missing one is said."""
+    """``≈ 20,5 Mrd. €`` when the amount is in another currency and a rate is known, or a
+    note that no ECB rate exists; an amount in euros needs neither."""
     if fact.currency == "EUR" or fact.kind == "exchange_rate":
         return None
-    words = labels(lang)
     if fact.eur is None:
-        return f"({words['eur_missing']})" if fact.eur_note else None
-    text = f"≈ {amount(fact.eur, locale, digits=1)} €"
-    rate_day = _RATE_DAY.search(fact.eur_note or "")
-    if rate_day:
-        day = dt.date.fromisoformat(rate_day.group(1))
-        text += f" ({words['eur_old']} {format_date(day, 'long', locale=locale)})"
-    return text
+        return f"({labels(lang)['eur_missing']})" if fact.eur_note else None
+    return f"≈ {amount(fact.eur, locale, digits=1)} €"
+
+
+def rate_note(fact: Money, locale: str, lang: str) -> str | None:
+    """When the euro value used the rate of another day than the article's, which day."""
+    rate_day = _RATE_DAY.search(fact.eur_note or "") if fact.eur is not None else None
+    if rate_day is None:
+        return None
+    day = dt.date.fromisoformat(rate_day.group(1))
+    return f"{labels(lang)['eur_old']} {format_date(day, 'long', locale=locale)}"
 
 
 def percent(fact: Percent, locale: str, lang: str) -> str:

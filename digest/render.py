@@ -141,14 +141,24 @@ def _span(written: str, shown: str) -> str:
 
 
 def _money(m: Money, locale: str, lang: str) -> str:
+    """Normalised, then as written (readers check the figure against the text at a glance),
+    then the euro value; a euro value from another day's rate is starred (see rate_notes)."""
     shown = display.money(m, locale, lang)
     if m.same_as is not None:
         shown = f"{display.labels(lang)['same_as']} {shown}"
+    text = _span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown)
+    if m.text and m.text != shown:
+        text += f" ({escape_text(m.text)})"
     eur = display.euro(m, locale, lang)
-    # As written and normalised: readers check the figure against the text at a glance.
-    written = f" ({escape_text(m.text)})" if m.text and m.text != shown else ""
-    title = f"{m.text} — {m.eur_note}" if m.eur_note else m.text
-    return _span(title, f"{shown} {eur}" if eur else shown) + written
+    if eur:
+        text += f" {escape_text(eur)}" + (r"\*" if display.rate_note(m, locale, lang) else "")
+    return text
+
+
+def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
+    """The footnotes the stars in the money row point to, one per distinct rate day."""
+    notes = {display.rate_note(m, locale, lang) for m in facts.money}
+    return [rf"\* {escape_text(n)}" for n in sorted(n for n in notes if n)]
 
 
 def _link(name: str, target: str | None) -> str:
@@ -184,7 +194,9 @@ def facts_box(entry: Entry, links: Mapping[str, str]) -> list[str]:
     if not rows:
         return []
     title = escape_attr(display.labels(a.lang)["box"])
-    return [f'!!! abstract "{title}"', "", *(f"    - **{k}:** {v}" for k, v in rows), ""]
+    notes = [f"    <small>{n}</small>" for n in rate_notes(entry.facts, a.locale, a.lang)]
+    lines = [f'!!! abstract "{title}"', "", *(f"    - **{k}:** {v}" for k, v in rows), ""]
+    return [*lines, *notes, ""] if notes else lines
 
 
 # ---------------------------------------------------------------------------- articles
@@ -559,6 +571,8 @@ def article_html(entry: Entry) -> str:
             f"<li><strong>{html.escape(label)}:</strong> {markdown_to_html(value, inline=True)}"
             "</li>" for label, value in rows)
         parts.append(f"<p><strong>{html.escape(words['box'])}</strong></p><ul>{items}</ul>")
+        parts += [f"<p><small>{markdown_to_html(n, inline=True)}</small></p>"
+                  for n in rate_notes(entry.facts, a.locale, a.lang)]
     parts.append(f"<p>{html.escape(a.lead)}</p>")
     for block in a.blocks:
         if block.kind == "h":
