@@ -164,8 +164,14 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     p = _patterns(ctx.lang)
     found: list[_D] = []
 
+    used = bytearray(len(ctx.text) + 1)
+
     def free(s: int, e: int) -> bool:
-        return not any(x.start < e and s < x.end for x in found)
+        return 1 not in used[s:e]
+
+    def take(d: _D) -> None:
+        found.append(d)
+        used[d.start : d.end] = b"\x01" * (d.end - d.start)
 
     text = ctx.text
     n = len(text)
@@ -193,7 +199,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             if len(m["y"]) == 2 and ctx.lang == "en":
                 continue
         if 1 <= nm <= 12 and 1 <= nd <= 31:
-            found.append(_D(m.start(), m.end(), ny, nm, nd))
+            take(_D(m.start(), m.end(), ny, nm, nd))
     quarters = []
     for t in sorted(find_words(text, QUARTER_CUES)):
         q = p["quarter"].search(text, max(0, t - 12), t + 40)
@@ -206,14 +212,14 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             n, unit, y = int(m["qn"]), m["q"], _year(m["qy"])
             if unit == "H" and n > 2:
                 continue
-            found.append(_D(m.start(), m.end(), y, quarter=n if unit == "Q" else None,
+            take(_D(m.start(), m.end(), y, quarter=n if unit == "Q" else None,
                             half=n if unit == "H" else None))
         else:
             n = ORDINALS.get(m["ord"].lower(), 0)
             is_half = m["unit"].lower().startswith(("halb", "half", "jahresh"))
             if is_half:
                 n = 2 if n >= 2 else 1
-            found.append(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
+            take(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
                             half=n if is_half else None))
     daymonth = [p["daymonth"].match(text, pos) for pos in sorted(short + months)]
     for m in (x for x in daymonth if x):
@@ -227,10 +233,10 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         dy = int(gd.get("y") or gd.get("y2") or 0) or None
         d0 = gd.get("d0")
         if d0 and 1 <= int(d0) < day:
-            found.append(_D(m.start(), m.end(), dy, mo, int(d0), day_to=day))
+            take(_D(m.start(), m.end(), dy, mo, int(d0), day_to=day))
         else:
             start = m.start("d") if gd.get("d") else m.start()
-            found.append(_D(start, m.end(), dy, mo, day))
+            take(_D(start, m.end(), dy, mo, day))
     for m in (x for x in (p["monthyear"].match(text, pos) for pos in months) if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
@@ -244,19 +250,19 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if not m1:
             continue
         # "January to March" / "Jänner bis März 2016": one range
-        found.append(_D(m.start(), m.end(), my, m1, month_to=m2))
+        take(_D(m.start(), m.end(), my, m1, month_to=m2))
     for m in (x for x in (p["yearrange"].match(text, pos) for pos in four) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         y1 = int(m["y"])
         y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
         if y1 < y2 <= y1 + 10 and (len(m["y2"]) == 2 or ctx.text[m.end("y")] == "/"):
-            found.append(_D(m.start(), m.end(), y1, year_to=y2))
+            take(_D(m.start(), m.end(), y1, year_to=y2))
     for m in (x for x in (p["year"].match(text, pos) for pos in four) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
         if _is_year(ctx, m):
-            found.append(_D(m.start(), m.end(), int(m["y"])))
+            take(_D(m.start(), m.end(), int(m["y"])))
     found.sort(key=lambda x: x.start)
     out: list[DateFact] = []
     seen: set[tuple[str, int | None, int | None, int | None]] = set()

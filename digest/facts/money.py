@@ -152,11 +152,13 @@ def _anchors(ctx: Context) -> list[_Item]:
         v = _value(m["num"], ctx.lang, sc)
         if cur and v is not None:
             items.append(_Item(m.start(), m.end(), v, cur, sc))
-    taken = [(i.start, i.end) for i in items]
+    taken = bytearray(len(text) + 1)
+    for i in items:
+        taken[i.start : i.end] = b"\x01" * (i.end - i.start)
     suffix = p["suffix"]
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
         m = suffix.match(text, pos)
-        if not m or any(s < m.end() and m.start() < e for s, e in taken):
+        if not m or 1 in taken[m.start() : m.end()]:
             continue
         sc = _scale(m, ctx.lang)
         if _is_weak(m["num"]) and not sc:
@@ -184,7 +186,7 @@ def _anchors(ctx: Context) -> list[_Item]:
     if ctx.lang == "en":
         for pos in ctx.digit_starts:
             m = p["pence"].match(text, pos)
-            if not m or any(s < m.end() and m.start() < e for s, e in taken):
+            if not m or 1 in taken[m.start() : m.end()]:
                 continue
             v = parse_number(m["num"], "en")
             if v is not None:

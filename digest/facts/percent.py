@@ -109,7 +109,7 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
 def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     """``20 bis 30 Prozent`` (range), ``30, 40 Prozent`` (range), ``von 1,6 auf 2,4 %``."""
     p = _patterns(ctx.lang)
-    floor = max([ctx.sentence(anchor.start)[0], *(i.end for i in done)])
+    floor = max(ctx.sentence(anchor.start)[0], done[-1].end if done else 0)
     before = ctx.text[max(floor, anchor.start - 50) : anchor.start]
     m = p["chain"].search(before)
     if not m:
