@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -35,12 +36,17 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
             loc = f"file={_gh_property(p.path)}" + (f",line={p.line}" if p.line else "")
             print(f"::{level} {loc}::{_gh_data(p.message)}")
         else:
-            print(p, file=sys.stderr)
+            print(_visible(str(p)), file=sys.stderr)
+
+
+def _visible(text: str) -> str:
+    """Control characters (from a file name, say) as escapes: they never drive a terminal."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _gh_data(text: str) -> str:
     """Escape a workflow command's message the way the GitHub runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_property(text: str) -> str:

@@ -47,6 +47,8 @@ FRONT_MATTER_KEYS = (
     "title", "date", "source", "author", "lang", "tags", "summary", "slug", "old_slugs", "facts",
 )
 FACT_KINDS = ("orgs", "places", "persons")
+_README = ("readme.md", "readme.txt", "readme")
+"""Notes for contributors in the seeds folder: neither seeds nor ignored files."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def discover(config: Config) -> list[str]:
         p.relative_to(config.root).as_posix()
         for p in folder.rglob("*")
         if (p.is_file() or p.is_symlink()) and not p.name.startswith(".") and p.suffix in READERS
+        and p.name.lower() not in _README
     )
 
 
@@ -92,7 +95,7 @@ def ignored_files(config: Config) -> list[str]:
         if p.is_file()
         and not p.name.startswith(".")
         and p.suffix not in READERS
-        and p.name.lower() not in ("readme.md", "readme.txt", "readme")
+        and p.name.lower() not in _README
     )
 
 
@@ -201,6 +204,13 @@ def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
+            mostly = _mostly_utf8(data)
+            if mostly is not None:
+                text, bad = mostly
+                problems.append(Problem(path, line, f"not valid UTF-8: {bad} byte(s) replaced "
+                                        "by U+FFFD; please fix the encoding",
+                                        Severity.WARNING))
+                return _normalised(path, text, problems)
             encoding = _legacy_encoding(data)
             if encoding is None:
                 return None, [Problem(path, line, "not UTF-8 and no known encoding fits: "
@@ -208,6 +218,11 @@ def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem
             text = data.decode(encoding, errors="replace")
             problems.append(Problem(path, line, f"not UTF-8; read as {encoding}, please save as "
                                     "UTF-8", Severity.WARNING))
+    return _normalised(path, text, problems)
+
+
+def _normalised(path: str, text: str, problems: list[Problem]) -> tuple[str, list[Problem]]:
+    """Unix line ends, no BOM, no control characters (with a warning naming the first)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found = _CONTROL.search(text)
     if found:
@@ -216,6 +231,15 @@ def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem
                                 "character(s) that pages and feeds cannot hold",
                                 Severity.WARNING))
     return clean_text(text), problems
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few broken bytes (a pasted quote, say), as text with those bytes replaced:
+    reading it as Windows-1252 would garble every umlaut. ``None`` for a legacy encoding."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return (text, bad) if good > bad else None
 
 
 def _legacy_encoding(data: bytes) -> str | None:

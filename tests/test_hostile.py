@@ -193,6 +193,10 @@ CASES: list[tuple[str, str, str | bytes, list[str], int]] = [
      ["seeds/a.txt:1: warning: not UTF-8; read as cp1252, please save as UTF-8"], 0),
     ("Latin-1", "a.txt", LATIN1.encode("latin-1"),
      ["seeds/a.txt:1: warning: not UTF-8; read as cp1252, please save as UTF-8"], 0),
+    ("UTF-8 with a stray byte", "a.txt",
+     "Grüße aus Köln\nDer Preis stieg für die Bürger um 5 ".encode() + b"\x80.\n",
+     ["seeds/a.txt:2: warning: not valid UTF-8: 1 byte(s) replaced by U+FFFD; please fix the "
+      "encoding"], 0),
     ("UTF-16 with BOM", "a.txt", f"Title\n{PROSE}\n".encode("utf-16"),
      ["seeds/a.txt: warning: not UTF-8; read as UTF-16, please save as UTF-8"], 0),
     ("control characters", "a.txt", f"Title\n{PROSE}\x0b\x1b\nMore\x7f.\n",
@@ -341,10 +345,12 @@ def test_uncommitted_seed_is_no_warning_for_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("data", "text"), [
     (CP1252.encode("cp1252"), "Der Preis stieg um 5 € für die Bürger – „endlich“, sagte er."),
+    ("T\nDie Bürger in Köln zahlen 5 ".encode() + b"\x80.\n",
+     "Die Bürger in Köln zahlen 5 \ufffd."),
     (LATIN1.encode("latin-1"), "Der Kaffee kostet in Zürich jetzt 5 Franken, sagte der Wirt."),
     (b"\xef\xbb\xbfTitle\r\nFirst line.\r\nSecond line.\r\n", "First line."),
     (b"Title\rFirst line.\rSecond line.\r", "First line."),
-], ids=["cp1252", "latin-1", "BOM and CRLF", "old Mac CR"])
+], ids=["cp1252", "mostly UTF-8", "latin-1", "BOM and CRLF", "old Mac CR"])
 def test_encodings_and_line_ends_read_correctly(config: Config, data: bytes, text: str) -> None:
     """Legacy encodings are converted, BOM and CR/CRLF line ends just work."""
     result = read(config, "a.txt", data)
@@ -467,6 +473,38 @@ def test_symlink_out_of_the_seeds_folder_is_refused(tmp_path: Path) -> None:
     main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"])
     assert not any("hunter2" in p.read_text() for p in (project / "content").rglob("*.*")
                    if p.is_file())
+
+
+def test_symlinked_folder_is_not_followed(tmp_path: Path) -> None:
+    """A folder in seeds/ that links elsewhere is not searched for seeds."""
+    project = make_project(tmp_path, {"a.txt": f"Title\n{PROSE}\n"})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.txt").write_text("Secret\nThe password is hunter2.\n")
+    (project / "seeds" / "linked").symlink_to(outside, target_is_directory=True)
+    code, err, _ = check(project)
+    assert code == 0 and not any("linked" in line for line in err)
+    assert err[-1].startswith("1 seed(s) checked: 0 error(s)")
+
+
+def test_readme_in_seeds_is_no_seed(tmp_path: Path) -> None:
+    """Notes for contributors in seeds/README.md are neither an article nor a warning."""
+    project = make_project(tmp_path, {"README.md": "# How to add seeds\n\nPut files here.\n",
+                                      "a.txt": f"Title\n{PROSE}\n"})
+    code, err, _ = check(project)
+    assert code == 0 and not any("README" in line for line in err)
+    digest_stage(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
+    assert not (project / "content" / "articles" / "how-to-add-seeds.md").exists()
+
+
+def test_control_characters_in_file_names_are_printed_escaped(tmp_path: Path) -> None:
+    """A file name with a terminal escape sequence is refused, and shown escaped."""
+    project = make_project(tmp_path, {"\x1b[31mred.txt": f"Title\n{PROSE}\n"})
+    code, err, out = check(project)
+    assert code == 1
+    assert "seeds/\\x1b[31mred.txt: file name contains control characters; rename it" in err
+    _, _, out = check(project, "--format", "github")
+    assert "\x1b" not in out and "\\x1b" in out
 
 
 @pytest.mark.parametrize(("name", "reason"), [
