@@ -126,6 +126,8 @@ def test_rate_quoted_in_same_sentence_inherits_kind() -> None:
          [(D("77e6"), "EUR", False), (D("38e6"), "EUR", True)]),
         ("de", "Die Banken halten Kredite von 200 Milliarden Euro, davon 50 in Italien.",
          [(D("200e9"), "EUR", False), (D("50e9"), "EUR", True)]),
+        ("de", "Der Gewinn lag bei 3,4 Millionen Euro nach 2,9 Millionen im Vorjahr.",
+         [(D("3.4e6"), "EUR", False), (D("2.9e6"), "EUR", True)]),
         ("de", "Der Preis sinkt von 15 auf 14 bzw. zwölf Euro.",
          [(D("15"), "EUR", False), (D("14"), "EUR", False), (D("12"), "EUR", False)]),
     ],

@@ -90,8 +90,21 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"\bdavon{SP}+(?P<num>{DIGITS})(?![\w.,])(?!{SP}*(?:{SCALE_RE['de']}|%|Prozent|{cur_word}))"
         rf"|(?<![\w.,])(?P<num2>{DIGITS}){SP}+davon\b"
     )
+    scale_words = r"Mio\.|Millionen|Million|Mrd\.|Milliarden|Milliarde" if lang == "de" else (
+        r"bn|m|mn|million|billion|trillion")
+    follow = (
+        r"(?:im|in|vor|nach|zuvor|und|oder|bzw\.|auf|zum|zur|des|der|für|gegenüber|"
+        r"ein|eine|einem|einem|einen|Ende|Anfang|Mitte)\b"
+        if lang == "de" else
+        r"(?:in|a|the|last|this|previous|earlier|and|or|to|for|at|by|over|year|on)\b"
+    )
+    scaled = (
+        rf"(?P<num>{DIGITS})(?P<scale>{SP}?(?:{scale_words}))(?![\w])"
+        rf"(?={SP}*(?:[,.;:)–-]|$|{follow}))"
+    )
     flags = 0
     return {
+        "scaled": re.compile(scaled),
         "sym_before": re.compile(rf"(?<![\w$€£¥])(?:{sym}){SP}?$"),
         "prefix": re.compile(prefix, flags),
         "suffix": re.compile(suffix, flags),
@@ -109,7 +122,8 @@ def _symbol_last_chars() -> frozenset[str]:
 
 
 def _scale(m: re.Match[str], lang: str) -> int:
-    word = m.groupdict().get("s1") or m.groupdict().get("s2")
+    gd = m.groupdict()
+    word = gd.get("s1") or gd.get("s2") or (gd.get("scale") or "").strip()
     return scale_of(word, lang)
 
 
@@ -308,6 +322,35 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
         if m.groupdict().get("s1"):
             end = m.end("s1")
         out.append(_Item(start, end, v * (Decimal(10) ** sc), ref.currency, sc, implicit=True))
+    return out + _scaled_without_unit(ctx, items, out)
+
+
+def _scaled_without_unit(ctx: Context, items: list[_Item], done: list[_Item]) -> list[_Item]:
+    """``3,4 Millionen Euro nach 2,9 Millionen im Vorjahr``: a figure with a scale word but no
+    unit, in a sentence about a scaled amount, is money in that amount's currency."""
+    p = _patterns(ctx.lang)
+    out: list[_Item] = []
+    scaled = [i for i in items if i.scale >= 6 and i.kind == "amount"]
+    if not scaled:
+        return out
+    text = ctx.text
+    for pos in ctx.digit_starts:
+        m = p["scaled"].match(text, pos)
+        if not m or ctx.is_claimed(m.start(), m.end()):
+            continue
+        if any(i.start <= pos < i.end for i in (*items, *done)):
+            continue
+        s0, s1 = ctx.sentence(pos)
+        refs = [i for i in scaled if s0 <= i.start < s1 and i.end <= pos]
+        if not refs:
+            continue
+        ref = refs[-1]
+        sc = _scale(m, ctx.lang)
+        v = parse_number(m["num"], ctx.lang)
+        if v is None or sc != ref.scale:
+            continue
+        out.append(_Item(m.start(), m.end("scale"), v * (Decimal(10) ** sc), ref.currency, sc,
+                         implicit=True))
     return out
 
 
