@@ -176,6 +176,10 @@ def is_common(name: str, exact: set[str], lower: set[str]) -> bool:
         return False
     if name.lower() in lower:
         return True
+    # the genitive of a German common noun: "Landes" (Land)
+    stem = name[:-2]
+    if name.endswith("es") and stem in exact and name in exact and stem[:1].isupper():
+        return True
     # German common nouns come with inflected forms (Bildes, Hofes); place names do not.
     inflected = name + "es" in exact or (name + "e" in exact and name + "en" in exact)
     return name in exact and inflected

@@ -49,7 +49,7 @@ ORG_HEADS = {
 }
 DE_ORG_SUFFIX = re.compile(
     r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:ministerium|kommission|gericht|gerichtshof|kammer|behörde|"
-    r"verband|gewerkschaft|partei)$"
+    r"verband|gewerkschaft)$"
 )
 ORG_CUES = {
     "de": re.compile(
@@ -57,8 +57,10 @@ ORG_CUES = {
         r"[Vv]ersicherer|[Kk]onkurrent|[Rr]ivale|[Ss]ender|[Ff]luglinie|[Aa]irline|"
         r"[Aa]utobauer|[Mm]obilfunker|[Pp]rovider|[Dd]ienstleister|[Mm]arktforscher|"
         r"[Ii]nvestor|[Rr]iese|[Gg]roßbank|[Ff]irma|[Ss]tart-?up|[Pp]lattform|[Kk]ette|"
-        r"[Nn]achrichtenagentur|[Zz]eitung|[Mm]agazin|[Dd]ienst|[Ll]abel|[Vv]erlag)|"
-        r"Unternehmen|Tochter|Mutter)$"
+        r"[Nn]achrichtenagentur|[Zz]eitung|[Mm]agazin|[Dd]ienst|[Ll]abel|[Vv]erlag|"
+        r"[Zz]eitschrift|[Bb]latt|[Mm]iliz|[Vv]erein|[Kk]lub|[Cc]lub|[Pp]artei|[Bb]ank|"
+        r"[Oo]rganisation|[Ss]tiftung|[Gg]ewerkschaft|[Bb]rauerei|[Kk]ellerei|[Ss]upermarkt)|"
+        r"Unternehmen|Tochter|Mutter|Gruppe)$"
     ),
     "en": re.compile(
         r"^(?:firm|company|group|giant|maker|makers|bank|carrier|operator|retailer|airline|"
@@ -721,6 +723,19 @@ class _Finder:
                 ent.first = min(ent.first, t.start)
                 ent.surfaces.append((t.start, t.text))
                 self.claim(k, 1)
+        # "Maria Giulia" after "Maria Giulia Sergio": the shorter name is the same person
+        persons = [e for e in self.ents.values() if e.kind == "persons"]
+        for e in persons:
+            words = e.key.split(" ")
+            for other in persons:
+                if other is e or (other.kind, other.key) not in self.ents:
+                    continue
+                ow = other.key.split(" ")
+                if 1 < len(words) < len(ow) and ow[: len(words)] == words:
+                    other.first = min(other.first, e.first)
+                    other.surfaces.extend(e.surfaces)
+                    del self.ents[(e.kind, e.key)]
+                    break
         # a surname-only person found by a cue merges into a full name with that surname
         for (kind, key), ent in list(self.ents.items()):
             if kind == "persons" and " " not in key and key in by_last:
@@ -728,14 +743,16 @@ class _Finder:
                 full.first = min(full.first, ent.first)
                 del self.ents[(kind, key)]
 
-    def org_cues(self) -> None:
+    def appositions(self) -> None:
+        """``Elektronikhersteller Canon``, ``the mobile firm Intervoice``."""
         toks, n = self.toks, len(self.toks)
         cue = ORG_CUES[self.ctx.lang]
+        firsts = self.gaz.first_names
         for k in range(n):
             t = toks[k]
             if t.claimed:
                 continue
-            if not self._org_like(t.text):
+            if not self._org_like(t.text) and t.text not in firsts:
                 continue
             prev = self._prev(k)
             if not prev or not _memo(self.ctx.lang + "o", prev, cue):
@@ -743,13 +760,18 @@ class _Finder:
             size = 1
             while size < 3 and k + size < n and _joined(self.text, toks, k + size - 1, 2):
                 w = toks[k + size].text
-                if self.free(k + size, 1) and (self._org_like(w) and w[:1].isupper()):
+                if self.free(k + size, 1) and w[:1].isupper() and (
+                    self._org_like(w) or SURNAME.fullmatch(w)
+                ) and self.lookup(w) is None:
                     size += 1
                 else:
                     break
             name = POSSESSIVE.sub("", " ".join(x.text for x in toks[k : k + size]))
             self.add("orgs", name, name, t.start, name)
             self.claim(k, size)
+
+    def org_cues(self) -> None:
+        toks = self.toks
         for m in SOURCE_CUE[self.ctx.lang].finditer(self.text):
             name = m["n"]
             idx = self._tok_at(m.start("n"))
@@ -774,6 +796,13 @@ class _Finder:
                 continue
             if self.lookup(t.base) is not None:
                 continue
+            if t.base in self.acronyms:
+                kind, key = self.acronyms[t.base]
+                ent = self.ents.get((kind, key))
+                if ent is not None:
+                    ent.surfaces.append((t.start, t.base))
+                    self.claim(k, 1)
+                    continue
             prev = t.prev(self.text)
             if prev in articles or (self.ctx.lang == "en" and t.base != t.text):
                 # "the IAAF", "die WKStA", "the IAAF's decision": an organisation
@@ -884,8 +913,9 @@ class _Finder:
         return {k: tuple(v) for k, v in out.items()}
 
 
-ALLCAPS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ&]{1,5}|[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}[A-ZÄÖÜ]")
-ARTICLE_WORDS = {"de": frozenset({"der", "die", "das", "des", "dem", "den"}),
+ALLCAPS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ&]{1,8}|[A-ZÄÖÜ][A-ZÄÖÜa-z]{1,4}[A-ZÄÖÜ]")
+ARTICLE_WORDS = {"de": frozenset({"der", "die", "das", "des", "dem", "den", "zum", "zur",
+                                  "vom", "beim"}),
                  "en": frozenset({"the"})}
 NOT_ORG_CAPS = {"TV", "PC", "CEO", "CFO", "GDP", "BIP", "AGM", "DVD", "CD", "AIDS", "HIV",
                 "SMS", "MMS", "PIN", "VAT", "FTSE", "DAX", "ATX", "GMT", "BST", "CET", "MEZ",
@@ -933,6 +963,7 @@ def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
     f.dateline()
     f.known()
     f.org_runs()
+    f.appositions()
     f.persons()
     if f.ctx.lang == "en":
         f.persons_by_company()

@@ -9,18 +9,23 @@ from importlib import resources
 
 
 def strip_accents(s: str) -> str:
-    """``Société Genérale`` -> ``Societe Generale``; umlauts lose their dots too."""
+    """``Société Genérale`` -> ``Societe Generale``; German umlauts and ß stay (``Über`` is
+    not ``Uber``)."""
     return _ACCENTS.get(s) or _strip(s)
 
 
 _ACCENTS: dict[str, str] = {}
+_KEEP = frozenset("äöüÄÖÜß")
 
 
 def _strip(s: str) -> str:
     if s.isascii():
         return s
     out = "".join(
-        c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn"
+        c if c in _KEEP else "".join(
+            d for d in unicodedata.normalize("NFD", c) if unicodedata.category(d) != "Mn"
+        )
+        for c in s
     )
     if len(_ACCENTS) < 100_000:
         _ACCENTS[s] = out
