@@ -47,6 +47,8 @@ ORG_HEADS = {
     "Kommission", "Ministerium", "Gericht", "Gerichtshof", "Behörde", "Stiftung", "Partei",
     "Zeitung", "Kammer", "Agentur", "Gewerkschaft", "Konzern", "Versicherung", "Werke",
 }
+DE_ORG_ENDINGS = ("ministerium", "kommission", "gericht", "gerichtshof", "kammer", "behörde",
+                  "verband", "gewerkschaft")
 DE_ORG_SUFFIX = re.compile(
     r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:ministerium|kommission|gericht|gerichtshof|kammer|behörde|"
     r"verband|gewerkschaft)$"
@@ -782,37 +784,40 @@ class _Finder:
             size = len(name.split())
             self.add("orgs", name, name, m.start("n"), name)
             self.claim(idx, size)
-        for k, t in enumerate(toks):
-            if t.claimed or not _memo("camel", t.base, CAMEL):
-                continue
-            if t.text in PRODUCTS or t.text in LEGAL or NOT_CAMEL.match(t.text):
-                continue
-            name = POSSESSIVE.sub("", t.text)
-            self.add("orgs", name, name, t.start, name)
-            self.claim(k, 1)
         articles = ARTICLE_WORDS[self.ctx.lang]
+        de = self.ctx.lang == "de"
         for k, t in enumerate(toks):
-            if t.claimed or not ALLCAPS.fullmatch(t.base) or t.base in NOT_ORG_CAPS:
+            if t.claimed:
                 continue
-            if self.lookup(t.base) is not None:
+            base = t.base
+            if base[1:].islower():
+                # plain capitalised word: only German bodies ("Finanzministerium")
+                if de and base.endswith(DE_ORG_ENDINGS) and DE_ORG_SUFFIX.match(base):
+                    self.add("orgs", base, base, t.start, base)
+                    self.claim(k, 1)
                 continue
-            if t.base in self.acronyms:
-                kind, key = self.acronyms[t.base]
+            if _memo("camel", base, CAMEL):
+                if t.text in PRODUCTS or t.text in LEGAL or NOT_CAMEL.match(t.text):
+                    continue
+                self.add("orgs", base, base, t.start, base)
+                self.claim(k, 1)
+                continue
+            if not ALLCAPS.fullmatch(base) or base in NOT_ORG_CAPS:
+                continue
+            if self.lookup(base) is not None:
+                continue
+            if base in self.acronyms:
+                kind, key = self.acronyms[base]
                 ent = self.ents.get((kind, key))
                 if ent is not None:
-                    ent.surfaces.append((t.start, t.base))
+                    ent.surfaces.append((t.start, base))
                     self.claim(k, 1)
                     continue
             prev = t.prev(self.text)
-            if prev in articles or (self.ctx.lang == "en" and t.base != t.text):
+            if prev in articles or (not de and base != t.text):
                 # "the IAAF", "die WKStA", "the IAAF's decision": an organisation
-                self.add("orgs", t.base, t.base, t.start, t.base)
+                self.add("orgs", base, base, t.start, base)
                 self.claim(k, 1)
-        if self.ctx.lang == "de":
-            for k, t in enumerate(toks):
-                if not t.claimed and DE_ORG_SUFFIX.match(t.text):
-                    self.add("orgs", t.text, t.text, t.start, t.text)
-                    self.claim(k, 1)
 
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""
