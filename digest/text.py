@@ -3,10 +3,10 @@ near-duplicate detection."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -202,24 +202,30 @@ def clear_language(text: str) -> str | None:
 # ---------------------------------------------------------------------------- near duplicates
 
 SHINGLE_WORDS = 5
+SKETCH_SIZE = 64
+"""Bottom-k MinHash: the k smallest hashes of a text's rare 5-grams stand for it."""
 COMMON_SHINGLE = 50
-"""A 5-gram in more texts than this is a stock phrase: it proposes no pairs on its own."""
+"""A 5-gram in more texts than this is a stock phrase: it proposes no pairs."""
+_NON_WORD = re.compile(r"\W+")
 
 
 def normalise(text: str) -> list[str]:
-    """Words of a text with case, accents, punctuation and spacing folded away."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return re.findall(r"\w+", unidecode(folded.translate(_GERMAN)))
+    """Words of a text with case, compatibility forms, punctuation and spacing folded away."""
+    return [w for w in _NON_WORD.split(unicodedata.normalize("NFKC", text).casefold()) if w]
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
-    """Hashes of every run of ``size`` consecutive words (the whole text when shorter)."""
-    words = normalise(text)
-    if not words:
+    """Hashes of every run of ``size`` consecutive words (the whole text when shorter).
+
+    Words are hashed with CRC-32 and runs as tuples of those numbers: both are the same in
+    every process (unlike ``hash()`` of a string), so every run reports the same pairs.
+    """
+    ids = list(map(zlib.crc32, map(str.encode, normalise(text))))
+    if not ids:
         return frozenset()
-    runs = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
-    return frozenset(
-        int.from_bytes(hashlib.blake2b(r.encode(), digest_size=8).digest(), "big") for r in runs)
+    if len(ids) < size:
+        return frozenset([hash(tuple(ids))])
+    return frozenset(map(hash, zip(*(ids[i:] for i in range(size)), strict=False)))
 
 
 @dataclass(frozen=True)
@@ -240,21 +246,30 @@ def near_duplicates(
 ) -> list[Duplicate]:
     """Pairs of texts (by key, each pair in key order) that are likely the same article.
 
-    An inverted index from 5-gram to texts proposes the pairs that share a 5-gram; each is
-    then measured exactly. Texts with fewer than ``min_shingles`` 5-grams are too short to
-    judge and are skipped.
+    Each text's sketch is the bottom-k of its rare 5-grams. A pair is a candidate when one
+    text holds a good part of the other's sketch, which every pair above the thresholds does
+    (a text copied into a longer one holds all of the shorter one's sketch); candidates are
+    then measured exactly. Texts with fewer than ``min_shingles`` 5-grams are skipped.
     """
     sets = {key: shingles(text) for key, text in sorted(texts.items())}
     sets = {key: s for key, s in sets.items() if len(s) >= min_shingles}
+    frequency: Counter[int] = Counter()
+    for s in sets.values():
+        frequency.update(s)
+    common = frozenset(h for h, n in frequency.items() if n > COMMON_SHINGLE)
+    sketches = {key: sorted(s - common)[:SKETCH_SIZE] for key, s in sets.items()}
     index: dict[int, list[str]] = defaultdict(list)
-    for key, s in sets.items():
-        for h in s:
+    for key, sketch in sketches.items():
+        for h in sketch:
             index[h].append(key)
-    candidates = {
-        (a, b)
-        for keys in index.values() if len(keys) <= COMMON_SHINGLE
-        for i, a in enumerate(keys) for b in keys[i + 1 :]
-    }
+    indexed = frozenset(h for h, keys in index.items() if len(keys) > 1 or frequency[h] > 1)
+    candidates: set[tuple[str, str]] = set()
+    for key, s in sets.items():
+        hits: Counter[str] = Counter(
+            other for h in s & indexed for other in index[h] if other != key)
+        for other, n in hits.items():
+            if n >= 0.4 * len(sketches[other]):
+                candidates.add((min(key, other), max(key, other)))
     found = []
     for a, b in sorted(candidates):
         shared = len(sets[a] & sets[b])
