@@ -11,6 +11,8 @@ from digest.vocabulary import Vocabulary
 
 SP = r"[ \u00a0\u202f]"
 """A space inside one line (never a line break)."""
+SP_CHARS = " \u00a0\u202f"
+"""The characters of ``SP``."""
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”“«»]?[ \u00a0]+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n")
 _DIGITS = re.compile(r"\d+")
@@ -25,6 +27,14 @@ _SPELLED_UNITS = {
 """Units a number word may stand before (English ones also with a plural -s)."""
 _WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
+
+
+def ends_with_connector(before: str, connectors: tuple[str, ...]) -> bool:
+    """``before`` ends with one of ``connectors`` and spaces (``$`` also matches before a last
+    newline): the cheap test whether a pattern ending in ``(?:connectors){SP}*$`` can match."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before.rstrip(SP_CHARS).endswith(connectors)
 
 
 def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol
@@ -99,8 +99,9 @@ def symbol_pattern() -> str:
     return "|".join(re.escape(s) for s in sorted(symbols(), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)
 def code_for(word: str, lang: str, context: str | None = None) -> tuple[str | None, int]:
-    """ISO code and minor-unit exponent (0 or 2) of a currency word or symbol."""
+    """ISO code and minor-unit exponent (0 or 2) of a currency word or symbol (cached)."""
     w = word.strip()
     if w in symbols():
         return symbols()[w], 0

@@ -115,6 +115,10 @@ YEAR_CUES = {
         r"|[,(/-])[ \u00a0]*$"
     ),
 }
+_MONTH_CUE = re.compile(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
+_NOT_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:[.:]\d|x\b|×)")
+_NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
+_PREV_WORD = re.compile(r"([\w.-]+)[ \u00a0]*$")
 TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
 
 
@@ -154,8 +158,7 @@ def _ok_month_word(ctx: Context, m: re.Match[str]) -> bool:
         gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
     ):
         before = ctx.text[max(0, m.start() - 12) : m.start()]
-        return bool(re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$",
-                              before))
+        return bool(_MONTH_CUE.search(before))
     return True
 
 
@@ -295,14 +298,14 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
     p = _patterns(ctx.lang)
     if p["quantity"].match(after):
         return False
-    if re.match(r"[ \u00a0]*(?:[.:]\d|x\b|×)", after):
+    if _NOT_YEAR_AFTER.match(after):
         return False
     cue = YEAR_CUES[ctx.lang].search(before) is not None
     if not 1900 <= y <= 2099 and not cue:
         return False
-    nxt = re.match(r"[ \u00a0]*([\w-]+)", after)
+    nxt = _NEXT_WORD.match(after)
     next_word = nxt.group(1) if nxt else ""
-    prev = re.search(r"([\w.-]+)[ \u00a0]*$", before)
+    prev = _PREV_WORD.search(before)
     prev_word = prev.group(1) if prev else ""
     if ctx.lang == "en":
         # "Job Simulator: The 2050 Archives", "Windows 2000 Server": inside a title

@@ -6,10 +6,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from digest.facts import currencies, fx
-from digest.facts.context import SP, Context
+from digest.facts.context import SP, Context, ends_with_connector
 from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
@@ -121,12 +121,22 @@ def _symbol_last_chars() -> frozenset[str]:
     return frozenset(sym[-1] for sym in currencies.symbols())
 
 
+_SCALE_GROUPS: dict[re.Pattern[str], tuple[bool, bool, bool]] = {}
+
+
 def _scale(m: re.Match[str], lang: str) -> int:
-    gd = m.groupdict()
-    word = gd.get("s1") or gd.get("s2") or (gd.get("scale") or "").strip()
+    has = _SCALE_GROUPS.get(m.re)
+    if has is None:
+        gi = m.re.groupindex
+        has = _SCALE_GROUPS[m.re] = ("s1" in gi, "s2" in gi, "scale" in gi)
+    word = (
+        (has[0] and m.group("s1")) or (has[1] and m.group("s2"))
+        or (has[2] and (m.group("scale") or "").strip()) or ""
+    )
     return scale_of(word, lang)
 
 
+@lru_cache(maxsize=1 << 16)
 def _value(num: str, lang: str, scale: int) -> Decimal | None:
     v = parse_number(num, lang)
     if v is None:
@@ -191,8 +201,10 @@ def _anchors(ctx: Context) -> list[_Item]:
                 continue
             cur, minor = currencies.code_for(word, ctx.lang, _context_currency(items))
             end = m.start("cur") + len(word)
+        if cur is None:
+            continue
         v = _value(m["num"], ctx.lang, sc)
-        if cur is None or v is None:
+        if v is None:
             continue
         if minor:
             v = v / 100
@@ -216,6 +228,11 @@ def _context_currency(items: list[_Item]) -> str | None:
     return None
 
 
+_CHAIN_CONNECTORS = ("bis", "-", "–", "to", "and", "und", "auf", "bzw.", "beziehungsweise",
+                     "oder", "or")
+"""Every ``conn`` of the chain pattern: a text that ends in none of them has no chain."""
+
+
 def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
     """Figures that share the anchor's currency word: ``1 bis 2 Mrd. Euro``, ``15 auf 14``."""
     p = _patterns(ctx.lang)
@@ -224,6 +241,8 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
     start_limit = ctx.sentence(anchor.start)[0]
     while True:
         before = ctx.text[max(start_limit, right.start - 60) : right.start]
+        if not ends_with_connector(before, _CHAIN_CONNECTORS):
+            break
         m = p["chain"].search(before)
         if not m:
             break
@@ -415,11 +434,15 @@ def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
     """Money facts in text order, with euro equivalents at the article's date."""
     anchors = _anchors(ctx)
     items: list[_Item] = []
+    max_end = 0
     for a in anchors:
-        if any(i.start <= a.start < i.end for i in items):
+        if a.start < max_end and any(i.start <= a.start < i.end for i in items):
             continue
-        items.extend(_chain(ctx, a))
+        chain = _chain(ctx, a)
+        items.extend(chain)
         items.append(a)
+        for i in (*chain, a):
+            max_end = max(max_end, i.end)
     items.sort(key=lambda i: i.start)
     _link_ranges(ctx, items)
     for it in items:

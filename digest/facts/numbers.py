@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _UNITS_DE = {
     "null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1,
@@ -88,6 +89,12 @@ SCALE_RE = {
 }
 
 
+_THOUSANDS = {
+    lang: re.compile(r"\d{1,3}(?:" + re.escape(thou) + r"\d{3})+")
+    for lang, thou in (("de", "."), ("en", ","))
+}
+
+
 def parse_digits(s: str, lang: str) -> Decimal | None:
     """``1.234,5`` (de) or ``1,234.5`` (en) -> Decimal; German ``1.000`` is a thousand."""
     s = s.replace("\u00a0", "").replace("\u202f", "").replace("'", "")
@@ -95,7 +102,7 @@ def parse_digits(s: str, lang: str) -> Decimal | None:
     if dec in s and thou in s:
         s = s.replace(thou, "").replace(dec, ".")
     elif thou in s:
-        if re.fullmatch(r"\d{1,3}(?:" + re.escape(thou) + r"\d{3})+", s):
+        if _THOUSANDS["de" if lang == "de" else "en"].fullmatch(s):
             s = s.replace(thou, "")
         else:
             s = s.replace(thou, ".")
@@ -107,8 +114,10 @@ def parse_digits(s: str, lang: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_number(s: str, lang: str) -> Decimal | None:
-    """A figure or a number word (``zwölf``, ``Nineteen``, ``half a``) -> Decimal."""
+    """A figure or a number word (``zwölf``, ``Nineteen``, ``half a``) -> Decimal (cached: the
+    same few figures and words come up again and again)."""
     w = s.strip().lower()
     if w and w[0].isdigit():
         return parse_digits(w, lang)
@@ -125,8 +134,13 @@ def scale_of(word: str | None, lang: str) -> int:
     """Power of ten of a scale word, 0 without one."""
     if not word:
         return 0
-    return SCALES[lang].get(word.lower(), SCALES["en" if lang == "de" else "de"].get(
-        word.lower(), 0))
+    return _scale_of(word, lang)
+
+
+@lru_cache(maxsize=1 << 12)
+def _scale_of(word: str, lang: str) -> int:
+    low = word.lower()
+    return SCALES[lang].get(low, SCALES["en" if lang == "de" else "de"].get(low, 0))
 
 
 def normal(d: Decimal) -> Decimal:
