@@ -40,8 +40,10 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
 
 
 def _visible(text: str) -> str:
-    """Control characters (from a file name, say) as escapes: they never drive a terminal."""
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Control characters and undecodable bytes (from a file name, say) as escapes: they
+    never drive a terminal or stop the printing."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]",
+                  lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
 
 
 def _gh_data(text: str) -> str:

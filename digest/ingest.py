@@ -105,7 +105,8 @@ def git_add_dates(config: Config) -> dict[str, dt.datetime]:
         out = subprocess.run(
             ["git", "log", "--reverse", "-M", "--diff-filter=AR", "--name-status",
              "--format=%x00%aI", "--", config.seeds_dir],
-            cwd=config.root, capture_output=True, text=True, check=True,
+            cwd=config.root, capture_output=True, text=True, errors="surrogateescape",
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
@@ -127,7 +128,8 @@ def git_add_dates(config: Config) -> dict[str, dt.datetime]:
 
 def _unquote(path: str) -> str:
     if path.startswith('"') and path.endswith('"'):
-        return path[1:-1].encode("latin-1").decode("unicode_escape").encode("latin-1").decode()
+        return path[1:-1].encode("latin-1").decode("unicode_escape").encode("latin-1").decode(
+            errors="surrogateescape")
     return path
 
 
@@ -140,6 +142,8 @@ def name_problem(name: str) -> str | None:
         return "is empty"
     if "/" in name or "\\" in name or name.startswith("."):
         return "must not contain '/', '\\' or start with '.'"
+    if re.search(r"[\udc80-\udcff]", name):
+        return "is not valid UTF-8"
     if _CONTROL.search(name) or any(ord(c) < 32 for c in name):
         return "contains control characters"
     if name.startswith("_"):

@@ -121,8 +121,10 @@ def live_html(text: str, *, tags: frozenset[str] | None = None,
     return found
 
 
-# Tags and attributes the page template itself writes around an article's text.
-TEMPLATE_TAGS = frozenset({"h1", "h2", "p", "div", "time", "span", "a", "ul", "li", "strong"})
+# Tags and attributes the page template itself writes around an article's text (render.py,
+# display.py): a tag the template starts to write belongs here too.
+TEMPLATE_TAGS = frozenset({"h1", "h2", "p", "div", "time", "span", "a", "ul", "li", "strong",
+                           "small"})
 TEMPLATE_ATTRIBUTES = frozenset({"id", "class", "href", "title", "datetime", "lang", "hidden"})
 # What a Markdown seed may add: the sanitiser's allow-list and Markdown's own elements.
 MARKDOWN_TAGS = TEMPLATE_TAGS | {
@@ -505,6 +507,16 @@ def test_control_characters_in_file_names_are_printed_escaped(tmp_path: Path) ->
     assert "seeds/\\x1b[31mred.txt: file name contains control characters; rename it" in err
     _, _, out = check(project, "--format", "github")
     assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """A committed file name with a Latin-1 byte is refused and printed escaped, no crash."""
+    project = make_project(tmp_path, {"a.txt": f"Title\n{PROSE}\n"})
+    os.rename(project / "seeds" / "a.txt", os.fsencode(project / "seeds") + b"/caf\xe9.txt")
+    commit_all(project)
+    code, err, _ = check(project)
+    assert code == 1
+    assert "seeds/caf\\xe9.txt: file name is not valid UTF-8; rename it" in err
 
 
 @pytest.mark.parametrize(("name", "reason"), [
