@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import yaml
+from pymdownx.slugs import slugify
 
 from digest import display
 from digest.config import Config
@@ -346,7 +347,7 @@ def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") 
     words = display.labels(a.lang)
     link = _rel(article_doc(config, a.slug), from_doc)
     tags = ", ".join(
-        f"[{escape_text(t.name)}]({_rel('tags.md', from_doc)}#tag:{t.slug})"
+        f"[{escape_text(t.name)}]({_rel('tags.md', from_doc)}#{tag_anchor(t.name)})"
         for t in entry.tags[:6])
     lines = [
         f"{heading} [{escape_text(a.title)}]({link})",
@@ -361,6 +362,15 @@ def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") 
         lines += [f"**{escape_text(words['box'])}:** {escape_text(facts)}", ""]
     lines += [escape_text(_clip(a.description, 240)), ""]
     return lines
+
+
+_material_slug = slugify(case="lower")
+
+
+def tag_anchor(name: str) -> str:
+    """The anchor Material's tags plugin gives a tag on the tags page (its own slugify, which
+    keeps umlauts; our file-name slugs transliterate them)."""
+    return f"tag:{_material_slug(name, '-')}"
 
 
 def newest_first(entries: Sequence[Entry]) -> list[Entry]:

@@ -140,3 +140,17 @@ def test_search_index_skips_listings_but_keeps_topics(site: Path) -> None:
     assert "topics/orgs/nordwerk-ag/" in locations
     assert "articles/nordwerk-steigert-gewinn/" in locations
     assert not any(loc.startswith(("archive/20", "editions/20")) for loc in locations)
+
+
+@pytest.mark.slow
+def test_tag_links_match_material_anchors(site: Path) -> None:
+    """Every link to the tags page lands on an anchor Material wrote there, umlauts included."""
+    tags_page = page(site, "tags")
+    anchors = {el.get("id") for el in tags_page.iter() if el.get("id")}
+    assert "tag:österreich" in anchors
+    linked = set()
+    for path in site.rglob("index.html"):
+        for a in lhtml.fromstring(path.read_bytes()).cssselect('a[href*="tags/#tag:"]'):
+            linked.add(a.get("href").split("#", 1)[1])
+    assert "tag:österreich" in linked
+    assert linked <= anchors, linked - anchors
