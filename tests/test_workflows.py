@@ -292,7 +292,7 @@ def test_ci_runs_the_project_commands() -> None:
     """CI runs .ci/run, the seed check with annotations and the strict build."""
     runs = [str(step.get("run", "")) for step in _steps(_jobs(_load(CI))["test"])]
     assert "bash .ci/run" in runs
-    assert ".venv/bin/digest check --format github" in runs
+    assert ".venv/bin/digest check --format github --base \"$BASE_SHA\"" in runs
     assert ".venv/bin/digest build --strict" in runs
 
 
