@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -84,6 +85,11 @@ SOURCE_CUE = {
         r"magazine|news agency|agency))"
     ),
 }
+SOURCE_CUE_STARTS = {
+    "de": ("wie",),
+    "en": ("according to", "told", "reported by", "quoted by", "said in a statement to"),
+}
+"""The literal every match of ``SOURCE_CUE`` starts with."""
 ROYAL = {"Prinz", "Prinzessin", "König", "Königin", "Queen", "King", "Prince", "Princess",
          "Kaiser", "Kaiserin", "Emperor", "Empress", "Papst", "Pope", "Herzog", "Herzogin",
          "Duke", "Duchess", "Kronprinz", "Kronprinzessin"}
@@ -138,23 +144,17 @@ class _Tok:
 
     __slots__ = ("_prev", "base", "cap", "claimed", "end", "glued", "start", "text")
 
-    def __init__(self, start: int, text: str, glued: bool, prev: str | None) -> None:
+    def __init__(self, start: int, end: int, text: str, glued: bool, base: str) -> None:
         self.start = start
-        self.end = start + len(text)
+        self.end = end
         self.text = text
         self.claimed = False
         self.glued = glued
         """Follows the previous token after a single space, no punctuation between."""
-        self._prev = prev
+        self._prev: str | None = None
         self.cap = text[:1].isupper()
-        base = _BASES.get(text)
-        if base is None:
-            base = POSSESSIVE.sub("", text)
-            if len(_BASES) < 200_000:
-                _BASES[text] = base
         self.base = base
         """The word without a possessive ``'s``."""
-
 
     def prev(self, text: str) -> str:
         """The word right before (any case), empty after punctuation."""
@@ -164,6 +164,18 @@ class _Tok:
 
 
 _BASES: dict[str, str] = {}
+
+
+def _base(word: str) -> str:
+    """The word without a possessive ``'s`` (remembered)."""
+    base = _BASES.get(word)
+    if base is None:
+        base = POSSESSIVE.sub("", word)
+        if len(_BASES) < 200_000:
+            _BASES[word] = base
+    return base
+
+
 _MEMO: dict[tuple[str, str], bool] = {}
 
 
@@ -264,29 +276,35 @@ LOWER_NAMES = ("dpa", "voestalpine", "eBay", "iPhone", "iPad", "iTunes", "easyJe
 
 def _tokens(text: str) -> list[_Tok]:
     """Candidate name words with offsets; plain lower-case words are skipped."""
-    toks: list[_Tok] = []
-    last_end = -2
     found: list[tuple[int, str, str | None]] = [
-        (m.start(), m.group("w"), m.group("c")) for m in _CAND.finditer(text)
+        (m.start(), m.group(1), m.group(2)) for m in list(_CAND.finditer(text))
     ]
     extra = find_words(text, LOWER_NAMES)
     if extra:
         found += [(i, m.group(), None) for i in extra if (m := _WORD_AT.match(text, i))]
         found.sort()
+    starts: list[int] = []
+    words: list[str] = []
+    glued: list[bool] = []
+    last_end = -2
     for start, word, conn in found:
         before = text[start - 1] if start else "\n"
-        if before in "#@":
+        if before == "#" or before == "@":
             last_end = -2
             continue
-        glued = start == last_end + 1 and before == " "
+        glued.append(start == last_end + 1 and before == " ")
         if word[-1] == "'" or word[-1] == "’":
             word = word[:-1]
-        toks.append(_Tok(start, word, glued, None))
+        starts.append(start)
+        words.append(word)
         last_end = start + len(word)
         if conn:
-            toks.append(_Tok(last_end + 1, conn, True, None))
+            starts.append(last_end + 1)
+            words.append(conn)
+            glued.append(True)
             last_end += 1 + len(conn)
-    return toks
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    return list(map(_Tok, starts, ends, words, glued, map(_base, words)))
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -302,7 +320,12 @@ def _prev_word(text: str, start: int) -> str:
 
 def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
     """Tokens i..i+n-1 are one run of words separated by single spaces."""
+    if n == 2:
+        return toks[i + 1].glued
     return all(toks[k].glued for k in range(i + 1, i + n))
+
+
+_CLAIMED_RUN = re.compile(rb"\x01+")
 
 
 class _Finder:
@@ -311,10 +334,20 @@ class _Finder:
         self.text = ctx.text
         self.gaz = load()
         self.lex = _lexicon(ctx.vocab, self.gaz)
-        self.toks = _tokens(ctx.text)
-        for t in self.toks:
-            # figures of amounts and dates ("US-Dollar", "Juli") are not names
-            t.claimed = ctx.is_claimed(t.start, t.end)
+        self.toks = toks = _tokens(ctx.text)
+        self.starts = starts = [t.start for t in toks]
+        # figures of amounts and dates ("US-Dollar", "Juli") are not names: mark the tokens
+        # that overlap a claimed run (a token overlaps [s, e) when it starts before e and
+        # ends after s, so it starts after s - the longest token)
+        if 1 in ctx.claimed:
+            longest = max((t.end - t.start for t in toks), default=0)
+            for run in _CLAIMED_RUN.finditer(ctx.claimed):
+                s, e = run.span()
+                j = bisect.bisect_left(starts, e) - 1
+                while j >= 0 and starts[j] > s - longest:
+                    if toks[j].end > s:
+                        toks[j].claimed = True
+                    j -= 1
         self.ents: dict[tuple[str, str], _Ent] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
         self._compound_head = ""
@@ -333,9 +366,10 @@ class _Finder:
             self.toks[k].claimed = True
 
     def free(self, i: int, n: int) -> bool:
-        return i + n <= len(self.toks) and not any(
-            t.claimed for t in self.toks[i : i + n]
-        )
+        toks = self.toks
+        if n == 1:
+            return i < len(toks) and not toks[i].claimed
+        return i + n <= len(toks) and not any(t.claimed for t in toks[i : i + n])
 
     def sentence_start(self, i: int) -> bool:
         return self.ctx.is_sentence_start(self.toks[i].start)
@@ -396,14 +430,22 @@ class _Finder:
                 self.add(hit[0], hit[1], hit[2], pos, part)
             elif re.fullmatch(r"[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+)+", part):
                 self.add("persons", part, part, pos, part)
-        for k, t in enumerate(self.toks):
-            if t.start >= line_start + m.start():
-                self.claim(k, 1)
+        for k in range(bisect.bisect_left(self.starts, line_start + m.start()), len(self.toks)):
+            self.toks[k].claimed = True
 
     def acronyms_defined(self) -> None:
         """``Office of Fair Trading (OFT)``: the long name, and the acronym as its alias."""
-        for k, t in enumerate(self.toks):
-            if self.text[t.start - 2 : t.start] != " (" or self.text[t.end : t.end + 1] != ")":
+        text, starts = self.text, self.starts
+        opens = []  # tokens right after " ("
+        i = text.find(" (")
+        while i >= 0:
+            k = bisect.bisect_left(starts, i + 2)
+            if k < len(starts) and starts[k] == i + 2:
+                opens.append(k)
+            i = text.find(" (", i + 1)
+        for k in opens:
+            t = self.toks[k]
+            if text[t.end : t.end + 1] != ")":
                 continue
             if t.claimed or not ACRONYM.fullmatch(t.text):
                 continue
@@ -507,14 +549,17 @@ class _Finder:
             kind, key, disp = hit if hit else ("places", part, part)
             pos = nl + 1 + m.group().find(part)
             self.add(kind, key, disp, pos, part)
-            for k, t in enumerate(self.toks):
-                if pos <= t.start < pos + len(part):
-                    self.claim(k, 1)
+            for k in range(bisect.bisect_left(self.starts, pos),
+                           bisect.bisect_left(self.starts, pos + len(part))):
+                self.toks[k].claimed = True
 
     def known(self) -> None:
         """Vocabulary names, countries, regions and cities; longest match first."""
         toks, n = self.toks, len(self.toks)
-        for k in range(n):
+        # candidates: a word that starts a known name (or is not looked up yet: 1), or a
+        # compound; the look-up table is filled as before, for unclaimed tokens only
+        seen = self.lex.longest.get
+        for k in [k for k, t in enumerate(toks) if seen(t.base, 1) or "-" in t.text]:
             t = toks[k]
             if t.claimed:
                 continue
@@ -534,7 +579,9 @@ class _Finder:
                 if size > 1 and (not _joined(self.text, toks, k, size)
                                  or not self.free(k, size)):
                     continue
-                hit = self.lookup(" ".join(x.text for x in toks[k : k + size]))
+                hit = self.lookup(
+                    t.text if size == 1 else " ".join([x.text for x in toks[k : k + size]])
+                )
                 if hit:
                     break
             surface = ""
@@ -608,9 +655,22 @@ class _Finder:
         toks, n = self.toks, len(self.toks)
         firsts = self.gaz.first_names
         role = ROLE[self.ctx.lang]
-        for k in range(n):
+        if self.ctx.lang == "de":
+            # a German cue is the token before: royals, first names and cued words up front
+            cands = [
+                k for k, t in enumerate(toks)
+                if t.cap and (
+                    t.text in ROYAL or t.text in firsts or (
+                        k and t.glued and (toks[k - 1].text in HONORIFIC
+                                           or _memo("der", toks[k - 1].text, role))
+                    )
+                )
+            ]
+        else:
+            cands = [k for k, t in enumerate(toks) if t.cap]
+        for k in cands:
             t = toks[k]
-            if t.claimed or not t.cap:
+            if t.claimed:
                 continue
             if t.text in ROYAL:
                 if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
@@ -655,7 +715,8 @@ class _Finder:
         ``Ireland's Gary Murray``: two unknown capitalised words that keep a person's company."""
         toks, n, text = self.toks, len(self.toks), self.text
         people = {e.key for e in self.ents.values() if e.kind == "persons"}
-        for k in range(n - 1):
+        pairs = [k for k in range(n - 1) if toks[k + 1].glued and toks[k].cap and toks[k + 1].cap]
+        for k in pairs:
             t, u = toks[k], toks[k + 1]
             if t.claimed or u.claimed or not u.glued or not t.cap or not u.cap:
                 continue
@@ -713,8 +774,14 @@ class _Finder:
                     by_last[last] = (kind, key)
         if not by_last:
             return
-        for k, t in enumerate(self.toks):
-            if t.claimed or not t.cap:
+        de = self.ctx.lang == "de"
+        cands = [
+            k for k, t in enumerate(self.toks)
+            if t.cap and (t.base in by_last or (de and t.base[:-1] in by_last))
+        ]
+        for k in cands:
+            t = self.toks[k]
+            if t.claimed:
                 continue
             base = t.base
             if self.ctx.lang == "de" and base not in by_last and base.endswith("s"):
@@ -750,11 +817,19 @@ class _Finder:
         toks, n = self.toks, len(self.toks)
         cue = ORG_CUES[self.ctx.lang]
         firsts = self.gaz.first_names
-        for k in range(n):
+        org_like = self._org_like
+        if self.ctx.lang == "de":
+            # the cue is the token before (a noun), so both sides are known up front
+            cands = [
+                k for k in range(1, n)
+                if toks[k].glued and _memo("deo", toks[k - 1].text, cue)
+                and (org_like(toks[k].text) or toks[k].text in firsts)
+            ]
+        else:
+            cands = [k for k in range(n) if org_like(toks[k].text) or toks[k].text in firsts]
+        for k in cands:
             t = toks[k]
             if t.claimed:
-                continue
-            if not self._org_like(t.text) and t.text not in firsts:
                 continue
             prev = self._prev(k)
             if not prev or not _memo(self.ctx.lang + "o", prev, cue):
@@ -774,7 +849,7 @@ class _Finder:
 
     def org_cues(self) -> None:
         toks = self.toks
-        for m in SOURCE_CUE[self.ctx.lang].finditer(self.text):
+        for m in self._source_cues():
             name = m["n"]
             idx = self._tok_at(m.start("n"))
             if idx is None or toks[idx].claimed or not self._org_like(name.split()[0]):
@@ -786,7 +861,13 @@ class _Finder:
             self.claim(idx, size)
         articles = ARTICLE_WORDS[self.ctx.lang]
         de = self.ctx.lang == "de"
-        for k, t in enumerate(toks):
+        # candidates: not a plain capitalised word, or a German body ("Finanzministerium")
+        cands = [
+            k for k, t in enumerate(toks)
+            if not t.base[1:].islower() or (de and t.base.endswith(DE_ORG_ENDINGS))
+        ]
+        for k in cands:
+            t = toks[k]
             if t.claimed:
                 continue
             base = t.base
@@ -819,6 +900,27 @@ class _Finder:
                 self.add("orgs", base, base, t.start, base)
                 self.claim(k, 1)
 
+    def _source_cues(self) -> list[re.Match[str]]:
+        """``SOURCE_CUE[lang].finditer(text)``, tried only where its first word is."""
+        text = self.text
+        rx = SOURCE_CUE[self.ctx.lang]
+        positions: set[int] = set()
+        for lit in SOURCE_CUE_STARTS[self.ctx.lang]:
+            i = text.find(lit)
+            while i >= 0:
+                positions.add(i)
+                i = text.find(lit, i + 1)
+        out: list[re.Match[str]] = []
+        end = 0
+        for i in sorted(positions):
+            if i < end:
+                continue
+            m = rx.match(text, i)
+            if m:
+                out.append(m)
+                end = m.end()
+        return out
+
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""
         key = (self.ctx.lang + "like", word)
@@ -839,10 +941,8 @@ class _Finder:
         return True
 
     def _tok_at(self, pos: int) -> int | None:
-        for k, t in enumerate(self.toks):
-            if t.start >= pos:
-                return k if t.start == pos else None
-        return None
+        k = bisect.bisect_left(self.starts, pos)
+        return k if k < len(self.starts) and self.starts[k] == pos else None
 
     def merge_orgs(self) -> None:
         """``Kaspersky`` after ``Kaspersky Lab``, an acronym after its long name: one org."""

@@ -121,14 +121,16 @@ def _symbol_last_chars() -> frozenset[str]:
     return frozenset(sym[-1] for sym in currencies.symbols())
 
 
-_SCALE_GROUPS: dict[re.Pattern[str], tuple[bool, bool, bool]] = {}
+_SCALE_GROUPS: dict[str, tuple[bool, bool, bool]] = {}
+"""Pattern source -> whether it has the groups ``s1``, ``s2``, ``scale`` (keyed by the
+source string, whose hash Python keeps, not by the pattern, whose hash is recomputed)."""
 
 
 def _scale(m: re.Match[str], lang: str) -> int:
-    has = _SCALE_GROUPS.get(m.re)
+    has = _SCALE_GROUPS.get(m.re.pattern)
     if has is None:
         gi = m.re.groupindex
-        has = _SCALE_GROUPS[m.re] = ("s1" in gi, "s2" in gi, "scale" in gi)
+        has = _SCALE_GROUPS[m.re.pattern] = ("s1" in gi, "s2" in gi, "scale" in gi)
     word = (
         (has[0] and m.group("s1")) or (has[1] and m.group("s2"))
         or (has[2] and (m.group("scale") or "").strip()) or ""
@@ -180,28 +182,32 @@ def _anchors(ctx: Context) -> list[_Item]:
     for i in items:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
     suffix = p["suffix"]
+    symbols = currencies.symbols()
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
         m = suffix.match(text, pos)
         if not m or 1 in taken[m.start() : m.end()]:
             continue
-        sc = _scale(m, ctx.lang)
-        if _is_weak(m["num"]) and not sc:
-            continue
+        # the currency first: most figures are followed by an ordinary word
+        cur_word = m["cur"]
         end = m.end("cur")
-        word = m["cur"].rstrip(".") if m["cur"] not in currencies.symbols() else m["cur"]
+        word = cur_word.rstrip(".") if cur_word not in symbols else cur_word
         cur, minor = None, 0
-        if m["cur2"]:
-            cur, minor = currencies.code_for(f"{word} {m['cur2']}", ctx.lang)
+        cur2 = m["cur2"]
+        if cur2:
+            cur, minor = currencies.code_for(f"{word} {cur2}", ctx.lang)
             if cur:
                 end = m.end("cur2")
         if cur is None:
             if word.lower() in currencies.AMBIGUOUS or (
-                word in currencies.symbols() and word.isalpha() and not word.isupper()
+                word in symbols and word.isalpha() and not word.isupper()
             ):
                 continue
             cur, minor = currencies.code_for(word, ctx.lang, _context_currency(items))
             end = m.start("cur") + len(word)
         if cur is None:
+            continue
+        sc = _scale(m, ctx.lang)
+        if _is_weak(m["num"]) and not sc:
             continue
         v = _value(m["num"], ctx.lang, sc)
         if v is None:
@@ -285,20 +291,28 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
+_AND_GAP = re.compile(r"\s*(?:und|and)\s*")
+_BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
+
+
 def _link_ranges(ctx: Context, items: list[_Item]) -> None:
     """``$4bn-$5bn``, ``zwischen 2 Mio. Euro und 3 Mio. Euro``: the first gets ``value_to``."""
     for a, b in itertools.pairwise(items):
-        gap = ctx.text[a.end : b.start]
         if a.currency != b.currency or a.value_to is not None:
             continue
-        if re.fullmatch(r"\s*(?:-|–|bis|to)\s*", gap):
+        gap = ctx.text[a.end : b.start]
+        if _RANGE_GAP.fullmatch(gap):
             before = ctx.text[max(0, a.start - 6) : a.start].lower()
             if "from " not in before:
                 a.value_to = b.value
-        elif re.fullmatch(r"\s*(?:und|and)\s*", gap) and re.search(
-            r"(?:zwischen|between)\s+$", ctx.text[max(0, a.start - 12) : a.start]
+        elif _AND_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(
+            ctx.text[max(0, a.start - 12) : a.start]
         ):
             a.value_to = b.value
+
+
+_OPEN_BEFORE = re.compile(r"[(;]\s*$")
 
 
 def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
@@ -323,7 +337,7 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
         prev = [
             i for i in items
             if i.end <= start and start - i.end < 400 and i.kind == "amount"
-            and not re.search(r"[(;]\s*$", ctx.text[max(0, i.start - 3) : i.start])
+            and not _OPEN_BEFORE.search(ctx.text[max(0, i.start - 3) : i.start])
         ]
         if not prev:
             continue
@@ -402,6 +416,13 @@ def _hedges(ctx: Context, items: list[_Item]) -> None:
             it.approx = True
 
 
+_PAREN_GAP = re.compile(r"\s*[(;/,]\s*(?:(?:rund|etwa|ca\.|about|around|some|or)\s+)?")
+_DIGIT = re.compile(r"\d")
+_STATED = re.compile(
+    r"(?i)umgerechnet|entspricht|equivalent|equal to|or about|worth about|converted"
+)
+
+
 def _same_as(ctx: Context, items: list[_Item]) -> None:
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
@@ -409,11 +430,8 @@ def _same_as(ctx: Context, items: list[_Item]) -> None:
             continue
         gap = ctx.text[a.end : b.start]
         root = a.same_as if a.same_as is not None else i - 1
-        paren = re.fullmatch(r"\s*[(;/,]\s*(?:(?:rund|etwa|ca\.|about|around|some|or)\s+)?", gap)
-        stated = len(gap) < 120 and not re.search(r"\d", gap) and re.search(
-            r"(?i)umgerechnet|entspricht|equivalent|equal to|or about|worth about|converted",
-            gap,
-        )
+        paren = _PAREN_GAP.fullmatch(gap)
+        stated = len(gap) < 120 and not _DIGIT.search(gap) and _STATED.search(gap)
         if paren or stated:
             b.same_as = root
 

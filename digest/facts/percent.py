@@ -144,15 +144,20 @@ def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     return [_Item(start, end, v, anchor.unit, implicit=True)]
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
+_AND_GAP = re.compile(r"\s*(?:und|and)\s*")
+_BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
+
+
 def _link(ctx: Context, items: list[_Item]) -> None:
     """``between 20% and 30%``, ``20 % bis 30 %``: the first item carries ``value_to``."""
     for a, b in itertools.pairwise(items):
         if a.value_to is not None or a.unit != b.unit:
             continue
         gap = ctx.text[a.end : b.start]
-        if re.fullmatch(r"\s*(?:-|–|bis|to)\s*", gap) or (
-            re.fullmatch(r"\s*(?:und|and)\s*", gap)
-            and re.search(r"(?:zwischen|between)\s+$", ctx.text[max(0, a.start - 12) : a.start])
+        if _RANGE_GAP.fullmatch(gap) or (
+            _AND_GAP.fullmatch(gap)
+            and _BETWEEN_BEFORE.search(ctx.text[max(0, a.start - 12) : a.start])
         ):
             a.value_to = b.value
 
