@@ -142,9 +142,9 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
 class _Tok:
     """A word that may belong to a name: capitalised, mixed case, or a name connector."""
 
-    __slots__ = ("_prev", "base", "cap", "claimed", "end", "glued", "start", "text")
+    __slots__ = ("_prev", "base", "cap", "claimed", "end", "glued", "plain", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str, glued: bool, base: str) -> None:
+    def __init__(self, start: int, end: int, text: str, glued: bool, info: _Word) -> None:
         self.start = start
         self.end = end
         self.text = text
@@ -152,9 +152,9 @@ class _Tok:
         self.glued = glued
         """Follows the previous token after a single space, no punctuation between."""
         self._prev: str | None = None
-        self.cap = text[:1].isupper()
-        self.base = base
-        """The word without a possessive ``'s``."""
+        self.cap, self.base, self.plain = info
+        """Capitalised; the word without a possessive ``'s``; the base is a plain
+        capitalised word (lower case after the first letter)."""
 
     def prev(self, text: str) -> str:
         """The word right before (any case), empty after punctuation."""
@@ -163,30 +163,38 @@ class _Tok:
         return self._prev
 
 
-_BASES: dict[str, str] = {}
+_Word = tuple[bool, str, bool]
+_WORDS: dict[str, _Word] = {}
 
 
-def _base(word: str) -> str:
-    """The word without a possessive ``'s`` (remembered)."""
-    base = _BASES.get(word)
-    if base is None:
-        base = POSSESSIVE.sub("", word)
-        if len(_BASES) < 200_000:
-            _BASES[word] = base
-    return base
+def _word(word: str) -> _Word:
+    """What a token needs of its word, worked out once per word."""
+    base = POSSESSIVE.sub("", word)
+    info = (word[:1].isupper(), base, base[1:].islower())
+    if len(_WORDS) < 200_000:
+        _WORDS[word] = info
+    return info
 
 
-_MEMO: dict[tuple[str, str], bool] = {}
+_MEMO: dict[str, dict[str, bool]] = {}
+"""Kind of test -> word -> result."""
+
+
+def _memo_table(kind: str) -> dict[str, bool]:
+    table = _MEMO.get(kind)
+    if table is None:
+        table = _MEMO[kind] = {}
+    return table
 
 
 def _memo(kind: str, word: str, rx: re.Pattern[str]) -> bool:
     """``rx.match(word)``, remembered: the same few cue words come up in every article."""
-    key = (kind, word)
-    hit = _MEMO.get(key)
+    table = _memo_table(kind)
+    hit = table.get(word)
     if hit is None:
         hit = rx.match(word) is not None
-        if len(_MEMO) < 200_000:
-            _MEMO[key] = hit
+        if len(table) < 200_000:
+            table[word] = hit
     return hit
 
 
@@ -206,10 +214,14 @@ class _Lex:
     names: dict[str, tuple[str, str]]
     first_tokens: dict[str, int]
     """First word of every known name -> most words a name starting with it has."""
-    memo: dict[tuple[str, str], tuple[str, str, str] | None] = field(default_factory=dict)
+    memo: dict[str, dict[str, tuple[str, str, str] | None]] = field(default_factory=dict)
+    """Look-ups already made, by language and spelling."""
     longest: dict[str, int] = field(default_factory=dict)
     """Token -> most words of a known name starting with it (0: none), as looked up."""
-    """Look-ups already made, by spelling and language."""
+    compounds: dict[str, dict[str, tuple[tuple[str, str, str] | None, str]]] = field(
+        default_factory=dict
+    )
+    """Compound look-ups already made, by language and word: the hit and its head."""
 
 
 _LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
@@ -304,7 +316,9 @@ def _tokens(text: str) -> list[_Tok]:
             glued.append(True)
             last_end += 1 + len(conn)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
-    return list(map(_Tok, starts, ends, words, glued, map(_base, words)))
+    known = _WORDS.get
+    infos = [known(w) or _word(w) for w in words]
+    return list(map(_Tok, starts, ends, words, glued, infos))
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -351,6 +365,9 @@ class _Finder:
         self.ents: dict[tuple[str, str], _Ent] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
         self._compound_head = ""
+        self._lookups = self.lex.memo.setdefault(ctx.lang, {})
+        self._like = _memo_table(ctx.lang + "like")
+        self._compounds = self.lex.compounds.setdefault(ctx.lang, {})
 
     # -- bookkeeping -------------------------------------------------------------------
     def add(self, kind: str, key: str, display: str, pos: int, surface: str) -> None:
@@ -377,12 +394,12 @@ class _Finder:
     # -- look-ups ----------------------------------------------------------------------
     def lookup(self, words: str) -> tuple[str, str, str] | None:
         """(kind, key, display) of a known name, trying possessive and genitive forms."""
-        memo_key = (words, self.ctx.lang)
-        if memo_key in self.lex.memo:
-            return self.lex.memo[memo_key]
+        memo = self._lookups
+        if words in memo:
+            return memo[words]
         hit = self._lookup(words)
-        if len(self.lex.memo) < 200_000:
-            self.lex.memo[memo_key] = hit
+        if len(memo) < 200_000:
+            memo[words] = hit
         return hit
 
     def _lookup(self, words: str) -> tuple[str, str, str] | None:
@@ -602,6 +619,16 @@ class _Finder:
 
     def _compound(self, word: str) -> tuple[str, str, str] | None:
         """``Bank-Austria-Mutter`` -> Bank Austria, ``US-Markt`` -> USA, not ``US-amerikanisch``."""
+        done = self._compounds.get(word)
+        if done is None:
+            hit = self._compound_uncached(word)
+            done = (hit, self._compound_head)
+            if len(self._compounds) < 200_000:
+                self._compounds[word] = done
+        self._compound_head = done[1]
+        return done[0]
+
+    def _compound_uncached(self, word: str) -> tuple[str, str, str] | None:
         parts = word.split("-")
         for cut in range(len(parts) - 1, 0, -1):
             rest = parts[cut]
@@ -864,14 +891,14 @@ class _Finder:
         # candidates: not a plain capitalised word, or a German body ("Finanzministerium")
         cands = [
             k for k, t in enumerate(toks)
-            if not t.base[1:].islower() or (de and t.base.endswith(DE_ORG_ENDINGS))
+            if not t.plain or (de and t.base.endswith(DE_ORG_ENDINGS))
         ]
         for k in cands:
             t = toks[k]
             if t.claimed:
                 continue
             base = t.base
-            if base[1:].islower():
+            if t.plain:
                 # plain capitalised word: only German bodies ("Finanzministerium")
                 if de and base.endswith(DE_ORG_ENDINGS) and DE_ORG_SUFFIX.match(base):
                     self.add("orgs", base, base, t.start, base)
@@ -923,12 +950,12 @@ class _Finder:
 
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""
-        key = (self.ctx.lang + "like", word)
-        hit = _MEMO.get(key)
+        table = self._like
+        hit = table.get(word)
         if hit is None:
             hit = self._org_like_uncached(word)
-            if len(_MEMO) < 200_000:
-                _MEMO[key] = hit
+            if len(table) < 200_000:
+                table[word] = hit
         return hit
 
     def _org_like_uncached(self, word: str) -> bool:
