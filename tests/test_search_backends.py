@@ -3,11 +3,7 @@ per-page language in <html lang>."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +14,7 @@ from digest.mkdocs_plugin import WORKER
 from .conftest import DATA, SEED, make_project
 
 
-def build(tmp: Path, search: str) -> Path:
+def build_with_search(tmp: Path, search: str) -> Path:
     seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
     seeds[SEED.name] = SEED.read_text()
     project = make_project(tmp, seeds)
@@ -31,7 +27,7 @@ def build(tmp: Path, search: str) -> Path:
 
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("pagefind"), "pagefind")
+    return build_with_search(tmp_path_factory.mktemp("pagefind"), "pagefind")
 
 
 @pytest.mark.slow
@@ -72,48 +68,3 @@ def test_unknown_backend_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["-f", str(yml), "build"]) == 1
     assert ("mkdocs.yml: extra.digest.search: expected one of lunr, pagefind, got 'elastic'"
             in capsys.readouterr().err)
-
-
-@pytest.fixture(scope="module")
-def served(pagefind_site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(pagefind_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(("query", "slug", "title"), [
-    ("Rechenleistung", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
-    ("ByteDance", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
-    ("Rotterdam", "harbour-lines-signs-rotterdam-deal", "Harbour Lines signs Rotterdam deal"),
-])
-def test_material_search_box_answers_from_pagefind(
-    served: str, query: str, slug: str, title: str
-) -> None:
-    """Typing into Material's search box lists the article; clicking opens it."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page()
-            page.goto(served)
-            page.click(".md-search__input")
-            page.locator(".md-search__input").press_sequentially(query, delay=20)
-            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-            hit = page.locator(f'.md-search-result__item > a[href*="articles/{slug}"]')
-            assert hit.count() >= 1
-            hit.first.click()
-            page.wait_for_load_state()
-            assert title in page.locator("h1").first.inner_text()
-        finally:
-            browser.close()

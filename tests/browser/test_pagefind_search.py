@@ -1,0 +1,72 @@
+"""The Pagefind backend as readers meet it: Material's search box answers from the chunked
+index, the result opens the article, and nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_search_backends import build_with_search
+
+from .conftest import Requests, Site, new_context, serve, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = build_with_search(tmp_path_factory.mktemp("pagefind-browser"), "pagefind").parent
+    from digest.config import load_config
+
+    config = load_config(root / "mkdocs.yml")
+    with serve(root / "site", "/digest/") as base_url:
+        yield Site(root=root, config=config, base_url=base_url)
+
+
+@pytest.mark.parametrize(("query", "slug", "title"), [
+    ("Rechenleistung", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
+    ("ByteDance", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
+    ("Rotterdam", "harbour-lines-signs-rotterdam-deal", "Harbour Lines signs Rotterdam deal"),
+])
+def test_material_search_box_answers_from_pagefind(
+    browser: Any, pagefind_site: Site, query: str, slug: str, title: str
+) -> None:
+    """Typing into Material's search box lists the article; clicking opens it."""
+    requests = Requests(pagefind_site.base_url)
+    context = new_context(browser, pagefind_site, requests,
+                          viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(pagefind_site.base_url)
+        wait_ready(page)
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially(query, delay=20)
+        page.locator(".md-search-result__item").first.wait_for()
+        hit = page.locator(f'.md-search-result__item > a[href*="articles/{slug}"]')
+        assert hit.count() >= 1
+        hit.first.click()
+        page.wait_for_load_state()
+        assert title in page.locator("h1").first.inner_text()
+    finally:
+        context.close()
+    assert not requests.outside(), requests.outside()
+    assert any("/pagefind/" in url for url in requests.urls)
+
+
+def test_pagefind_loads_nothing_until_the_first_query(
+    browser: Any, pagefind_site: Site, tmp_path: Path
+) -> None:
+    """Readers who never search download no part of the index."""
+    requests = Requests(pagefind_site.base_url)
+    context = new_context(browser, pagefind_site, requests)
+    try:
+        page = context.new_page()
+        page.goto(pagefind_site.base_url)
+        wait_ready(page)
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert not any("/pagefind/" in url for url in requests.urls)
