@@ -118,7 +118,9 @@ YEAR_CUES = {
 _MONTH_CUE = re.compile(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
 _NOT_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:[.:]\d|x\b|×)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
-_PREV_WORD = re.compile(r"([\w.-]+)[ \u00a0]*$")
+_PREV_WORD = re.compile(r"(?<![\w.-])([\w.-]++)[ \u00a0]*+$")
+"""The last word before a figure, tried only where a word starts and without backtracking into
+it (the same match as the plain pattern: the word before the spaces is always whole)."""
 TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
 
 

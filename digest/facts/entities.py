@@ -142,7 +142,8 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
 class _Tok:
     """A word that may belong to a name: capitalised, mixed case, or a name connector."""
 
-    __slots__ = ("_prev", "base", "cap", "claimed", "end", "glued", "plain", "start", "text")
+    __slots__ = ("_prev", "base", "body", "cap", "claimed", "end", "glued", "plain", "start",
+                 "text")
 
     def __init__(self, start: int, end: int, text: str, glued: bool, info: _Word) -> None:
         self.start = start
@@ -152,9 +153,10 @@ class _Tok:
         self.glued = glued
         """Follows the previous token after a single space, no punctuation between."""
         self._prev: str | None = None
-        self.cap, self.base, self.plain = info
+        self.cap, self.base, self.plain, self.body = info
         """Capitalised; the word without a possessive ``'s``; the base is a plain
-        capitalised word (lower case after the first letter)."""
+        capitalised word (lower case after the first letter); it ends like a German body
+        (``-ministerium``)."""
 
     def prev(self, text: str) -> str:
         """The word right before (any case), empty after punctuation."""
@@ -163,14 +165,14 @@ class _Tok:
         return self._prev
 
 
-_Word = tuple[bool, str, bool]
+_Word = tuple[bool, str, bool, bool]
 _WORDS: dict[str, _Word] = {}
 
 
 def _word(word: str) -> _Word:
     """What a token needs of its word, worked out once per word."""
     base = POSSESSIVE.sub("", word)
-    info = (word[:1].isupper(), base, base[1:].islower())
+    info = (word[:1].isupper(), base, base[1:].islower(), base.endswith(DE_ORG_ENDINGS))
     if len(_WORDS) < 200_000:
         _WORDS[word] = info
     return info
@@ -354,7 +356,7 @@ class _Finder:
         # that overlap a claimed run (a token overlaps [s, e) when it starts before e and
         # ends after s, so it starts after s - the longest token)
         if 1 in ctx.claimed:
-            longest = max((t.end - t.start for t in toks), default=0)
+            longest = max([t.end - t.start for t in toks], default=0)
             for run in _CLAIMED_RUN.finditer(ctx.claimed):
                 s, e = run.span()
                 j = bisect.bisect_left(starts, e) - 1
@@ -499,7 +501,7 @@ class _Finder:
         """Title-case runs with an organisation word (English) or ending in a legal form."""
         toks, n, text = self.toks, len(self.toks), self.text
         heads = ORG_HEADS | LEGAL if self.ctx.lang == "en" else LEGAL
-        if not any(t.base in heads for t in toks):
+        if heads.isdisjoint([t.base for t in toks]):
             return
         k = 0
         while k < n:
@@ -891,7 +893,7 @@ class _Finder:
         # candidates: not a plain capitalised word, or a German body ("Finanzministerium")
         cands = [
             k for k, t in enumerate(toks)
-            if not t.plain or (de and t.base.endswith(DE_ORG_ENDINGS))
+            if not t.plain or (de and t.body)
         ]
         for k in cands:
             t = toks[k]

@@ -182,30 +182,18 @@ def _anchors(ctx: Context) -> list[_Item]:
     for i in items:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
     suffix = p["suffix"]
-    symbols = currencies.symbols()
+    taken_any = bool(items)
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
         m = suffix.match(text, pos)
-        if not m or 1 in taken[m.start() : m.end()]:
+        if not m or (taken_any and 1 in taken[m.start() : m.end()]):
             continue
         # the currency first: most figures are followed by an ordinary word
-        cur_word = m["cur"]
-        end = m.end("cur")
-        word = cur_word.rstrip(".") if cur_word not in symbols else cur_word
-        cur, minor = None, 0
-        cur2 = m["cur2"]
-        if cur2:
-            cur, minor = currencies.code_for(f"{word} {cur2}", ctx.lang)
-            if cur:
-                end = m.end("cur2")
-        if cur is None:
-            if word.lower() in currencies.AMBIGUOUS or (
-                word in symbols and word.isalpha() and not word.isupper()
-            ):
-                continue
-            cur, minor = currencies.code_for(word, ctx.lang, _context_currency(items))
-            end = m.start("cur") + len(word)
+        cur, minor, with_cur2, length = _currency_after(
+            m["cur"], m["cur2"], ctx.lang, _context_currency(items)
+        )
         if cur is None:
             continue
+        end = m.end("cur2") if with_cur2 else m.start("cur") + length
         sc = _scale(m, ctx.lang)
         if _is_weak(m["num"]) and not sc:
             continue
@@ -225,6 +213,26 @@ def _anchors(ctx: Context) -> list[_Item]:
                 items.append(_Item(m.start(), m.end(), v / 100, "GBP", 0))
     items.sort(key=lambda i: i.start)
     return items
+
+
+@lru_cache(maxsize=1 << 14)
+def _currency_after(
+    cur_word: str, cur2: str | None, lang: str, context: str | None
+) -> tuple[str | None, int, bool, int]:
+    """The currency of the word (and the word after it) that follows a figure: ISO code,
+    minor-unit exponent, whether the second word belongs to it, and the length of the
+    first word as counted (``None`` when it is no currency)."""
+    word = cur_word.rstrip(".") if cur_word not in currencies.symbols() else cur_word
+    if cur2:
+        cur, minor = currencies.code_for(f"{word} {cur2}", lang)
+        if cur:
+            return cur, minor, True, len(word)
+    if word.lower() in currencies.AMBIGUOUS or (
+        word in currencies.symbols() and word.isalpha() and not word.isupper()
+    ):
+        return None, 0, False, len(word)
+    cur, minor = currencies.code_for(word, lang, context)
+    return cur, minor, False, len(word)
 
 
 def _context_currency(items: list[_Item]) -> str | None:
