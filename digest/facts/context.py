@@ -31,6 +31,8 @@ _SPELLED_UNITS = {
 }
 """Units a number word may stand before (English ones also with a plural -s)."""
 _WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
+_WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß")
+"""Every character a match of ``_WORD_BEFORE`` can have right before its space."""
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
 
 
@@ -40,6 +42,28 @@ def ends_with_connector(before: str, connectors: tuple[str, ...]) -> bool:
     if before.endswith("\n"):
         before = before[:-1]
     return before.rstrip(SP_CHARS).endswith(connectors)
+
+
+def finditer_from(rx: re.Pattern[str], text: str, starts: tuple[str, ...]) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` for a pattern whose every match begins with one of the
+    literal ``starts``: the pattern is tried only where one of them is (``str.find`` skips
+    the rest of the text far faster than the regex engine)."""
+    positions: set[int] = set()
+    for lit in starts:
+        i = text.find(lit)
+        while i >= 0:
+            positions.add(i)
+            i = text.find(lit, i + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(positions):
+        if i < end:
+            continue
+        m = rx.match(text, i)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[int]:
@@ -72,6 +96,8 @@ class Context:
     claimed: bytearray = field(default_factory=bytearray)
     digit_starts: list[int] = field(default_factory=list)
     """Offsets where a figure starts (not the digits after a separator)."""
+    digit_ends: list[int] = field(default_factory=list)
+    """Where the run of digits (``\\d+``) at each of ``digit_starts`` ends."""
     word_number_starts: list[int] = field(default_factory=list)
     """Offsets of number words followed by a unit (``zwölf Euro``, ``Nineteen percent``)."""
     _starts: list[int] = field(default_factory=list)
@@ -79,13 +105,18 @@ class Context:
     def __post_init__(self) -> None:
         text = self.text
         self.claimed = bytearray(len(text) + 1)
-        self.digit_starts = [
-            m.start() for m in _DIGITS.finditer(text)
-            if m.start() == 0 or text[m.start() - 1] not in ".,'"
-            or m.start() < 2 or not text[m.start() - 2].isdigit()
+        runs = [
+            (s, e) for s, e in [m.span() for m in _DIGITS.finditer(text)]
+            if s < 2 or text[s - 1] not in ".,'" or not text[s - 2].isdigit()
         ]
+        self.digit_starts = [s for s, _ in runs]
+        self.digit_ends = [e for _, e in runs]
         starts = []
         for pos in find_words(text, _SPELLED_UNITS[self.lang], plural=self.lang == "en"):
+            # a word and a space must come right before (``$`` also matches before a newline)
+            q = pos - 1 if pos and text[pos - 1] == "\n" else pos
+            if q < 2 or text[q - 1] not in " \u00a0" or text[q - 2] not in _WORD_LETTERS:
+                continue
             w = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
             if w:
                 starts.append(w.start())

@@ -185,8 +185,8 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     # cheap string checks decide which patterns can match at a figure
     short = []  # 1-2 digits followed by "." or a space: day of a date
     four = []  # four digits: a year
-    for pos in digits:
-        e = pos
+    for pos, e in zip(digits, ctx.digit_ends, strict=True):
+        # the run of \d+ ends at e; digits of other kinds (str.isdigit) may follow
         while e < n and text[e].isdigit():
             e += 1
         width = e - pos
@@ -302,28 +302,40 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
         return False
     if _NOT_YEAR_AFTER.match(after):
         return False
-    cue = YEAR_CUES[ctx.lang].search(before) is not None
-    if not 1900 <= y <= 2099 and not cue:
-        return False
+    # the cue and the word before are looked for only when a rule below needs them
+    cue: bool | None = None
+    if not 1900 <= y <= 2099:
+        cue = YEAR_CUES[ctx.lang].search(before) is not None
+        if not cue:
+            return False
     nxt = _NEXT_WORD.match(after)
     next_word = nxt.group(1) if nxt else ""
-    prev = _PREV_WORD.search(before)
-    prev_word = prev.group(1) if prev else ""
     if ctx.lang == "en":
-        # "Job Simulator: The 2050 Archives", "Windows 2000 Server": inside a title
-        if prev_word[:1].isupper() and next_word[:1].isupper() and not cue:
-            return False
-        if (
-            prev_word[:1].isupper() and not cue
-            and not ctx.is_sentence_start(m.start() - len(before) + (prev.start(1) if prev else 0))
-            and prev_word not in ("In", "Since", "By", "Until", "From", "For")
-        ):
-            return False
-    else:
-        if next_word[:1].isupper() and not cue and prev_word[:1].isupper():
-            return False
-        if next_word[:1].isupper() and not cue and not 1990 <= y <= 2039:
-            return False
+        prev = _PREV_WORD.search(before)
+        prev_word = prev.group(1) if prev else ""
+        if prev_word[:1].isupper():
+            if cue is None:
+                cue = YEAR_CUES[ctx.lang].search(before) is not None
+            if not cue:
+                # "Job Simulator: The 2050 Archives", "Windows 2000 Server": inside a title
+                if next_word[:1].isupper():
+                    return False
+                if (
+                    not ctx.is_sentence_start(
+                        m.start() - len(before) + (prev.start(1) if prev else 0)
+                    )
+                    and prev_word not in ("In", "Since", "By", "Until", "From", "For")
+                ):
+                    return False
+    elif next_word[:1].isupper():
+        if cue is None:
+            cue = YEAR_CUES[ctx.lang].search(before) is not None
+        if not cue:
+            prev = _PREV_WORD.search(before)
+            if prev is not None and prev.group(1)[:1].isupper():
+                return False
+            if not 1990 <= y <= 2039:
+                return False
     return True
 
 

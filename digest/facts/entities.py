@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from digest.facts.context import Context, find_words
+from digest.facts.context import Context, find_words, finditer_from
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
 from digest.vocabulary import Vocabulary
 
@@ -931,24 +931,8 @@ class _Finder:
 
     def _source_cues(self) -> list[re.Match[str]]:
         """``SOURCE_CUE[lang].finditer(text)``, tried only where its first word is."""
-        text = self.text
-        rx = SOURCE_CUE[self.ctx.lang]
-        positions: set[int] = set()
-        for lit in SOURCE_CUE_STARTS[self.ctx.lang]:
-            i = text.find(lit)
-            while i >= 0:
-                positions.add(i)
-                i = text.find(lit, i + 1)
-        out: list[re.Match[str]] = []
-        end = 0
-        for i in sorted(positions):
-            if i < end:
-                continue
-            m = rx.match(text, i)
-            if m:
-                out.append(m)
-                end = m.end()
-        return out
+        lang = self.ctx.lang
+        return finditer_from(SOURCE_CUE[lang], self.text, SOURCE_CUE_STARTS[lang])
 
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from digest.facts.context import SP, Context, ends_with_connector
+from digest.facts.context import SP, Context, ends_with_connector, finditer_from
 from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
 
@@ -166,6 +166,8 @@ _PAIR = re.compile(
     rf"(?:\bum|\bby|\bauf|\bto){SP}+(?P<num>\d+[.,]\d+)(?![\d.,]){SP}+"
     rf"(?:statt|anstatt|anstelle|instead of|rather than|compared with)\b"
 )
+_PAIR_STARTS = ("um", "by", "auf", "to")
+"""The literal every match of ``_PAIR`` starts with."""
 _PAIR_WORDS = ("statt", "anstelle", "instead of", "rather than", "compared with")
 """The literals of ``PAIR_CUE`` (``in`` finds them faster than the pattern)."""
 
@@ -175,7 +177,7 @@ def _implicit_pairs(ctx: Context, items: list[_Item]) -> None:
     text = ctx.text
     if not any(w in text for w in _PAIR_WORDS):
         return
-    for m in _PAIR.finditer(ctx.text):
+    for m in finditer_from(_PAIR, text, _PAIR_STARTS):
         if ctx.is_claimed(m.start("num"), m.end("num")):
             continue
         if any(i.start <= m.start("num") < i.end for i in items):
