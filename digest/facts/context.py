@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.vocabulary import Vocabulary
 
@@ -83,6 +84,36 @@ def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[
                 out.append(i)
             i = text.find(w, i + 1)
     return out
+
+
+def find_words_scan(text: str, words: tuple[str, ...]) -> list[int]:
+    """The offsets ``find_words`` gives, in text order, found by one regex scan for any of the
+    words: faster than one ``str.find`` pass per word when the words begin with letters that
+    are rare in running text (month names, quarter words)."""
+    rx, by_first = _word_scanner(words)
+    out: list[int] = []
+    n = len(text)
+    m = rx.search(text)
+    while m is not None:
+        i = m.start()
+        for w in by_first[text[i]]:
+            if text.startswith(w, i):
+                j = i + len(w)
+                if (i == 0 or not text[i - 1].isalnum()) and (
+                    j >= n or not text[j].isalnum() or w[-1] == "."
+                ):
+                    out.append(i)
+        m = rx.search(text, i + 1)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _word_scanner(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    rx = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w)
+    return rx, by_first
 
 
 @dataclass

@@ -9,7 +9,7 @@ from functools import cache
 
 from babel import Locale
 
-from digest.facts.context import SP, Context, find_words
+from digest.facts.context import SP, Context, find_words_scan
 from digest.model import DateFact
 
 YEAR = r"(?:1[0-9]|20)\d{2}"
@@ -181,7 +181,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     text = ctx.text
     n = len(text)
     digits = ctx.digit_starts
-    months = sorted(find_words(text, MONTH_WORDS[ctx.lang]))
+    months = find_words_scan(text, MONTH_WORDS[ctx.lang])
     # cheap string checks decide which patterns can match at a figure
     short = []  # 1-2 digits followed by "." or a space: day of a date
     four = []  # four digits: a year
@@ -206,7 +206,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if 1 <= nm <= 12 and 1 <= nd <= 31:
             take(_D(m.start(), m.end(), ny, nm, nd))
     quarters = []
-    for t in sorted(find_words(text, QUARTER_CUES)):
+    for t in find_words_scan(text, QUARTER_CUES):
         q = p["quarter"].search(text, max(0, t - 12), t + 40)
         if q:
             quarters.append(q)
