@@ -216,6 +216,10 @@ class _Lex:
     names: dict[str, tuple[str, str]]
     first_tokens: dict[str, int]
     """First word of every known name -> most words a name starting with it has."""
+    first_sizes: dict[str, frozenset[int]]
+    """First word of every known name of several words -> how many words such names have."""
+    sizes: dict[str, frozenset[int]] = field(default_factory=dict)
+    """Token -> ``first_sizes`` of its accent-stripped spelling, as looked up."""
     memo: dict[str, dict[str, tuple[str, str, str] | None]] = field(default_factory=dict)
     """Look-ups already made, by language and spelling."""
     longest: dict[str, int] = field(default_factory=dict)
@@ -227,6 +231,7 @@ class _Lex:
 
 
 _LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
+_NO_SIZES: frozenset[int] = frozenset()
 
 
 def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
@@ -242,10 +247,13 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
         for form in _inflections(surface):
             names.setdefault(strip_accents(form), (kind, canonical))
     firsts: dict[str, int] = {}
+    sizes: dict[str, set[int]] = {}
     for k in [*names, *gaz.places]:
         words = k.split(" ")
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    lex = _Lex(names, firsts)
+        if len(words) > 1:
+            sizes.setdefault(words[0], set()).add(len(words))
+    lex = _Lex(names, firsts, {w: frozenset(n) for w, n in sizes.items()})
     if len(_LEX_CACHE) > 16:
         _LEX_CACHE.clear()
     _LEX_CACHE[id(vocab)] = (vocab, lex)
@@ -575,27 +583,32 @@ class _Finder:
     def known(self) -> None:
         """Vocabulary names, countries, regions and cities; longest match first."""
         toks, n = self.toks, len(self.toks)
+        lex = self.lex
+        lex_longest = lex.longest
         # candidates: a word that starts a known name (or is not looked up yet: 1), or a
         # compound; the look-up table is filled as before, for unclaimed tokens only
-        seen = self.lex.longest.get
+        seen = lex_longest.get
         for k in [k for k, t in enumerate(toks) if seen(t.base, 1) or "-" in t.text]:
             t = toks[k]
             if t.claimed:
                 continue
             compound = "-" in t.text
-            longest = self.lex.longest.get(t.base)
+            longest = lex_longest.get(t.base)
             if longest is None:
                 first = strip_accents(t.base)
-                longest = self.lex.first_tokens.get(first, 0)
+                longest = lex.first_tokens.get(first, 0)
                 if not longest and self.ctx.lang == "de":
-                    longest = 1 if first[:-1] in self.lex.first_tokens else 0
-                if len(self.lex.longest) < 200_000:
-                    self.lex.longest[t.base] = longest
+                    longest = 1 if first[:-1] in lex.first_tokens else 0
+                if len(lex_longest) < 200_000:
+                    lex_longest[t.base] = longest
             if not longest and not compound:
                 continue
             hit = None
+            # a name of several words can only be one whose first word this is, with as many
+            # words as one of those names has
+            sizes = self._sizes(t.text) if longest > 1 else _NO_SIZES
             for size in range(min(longest, n - k), 0, -1):
-                if size > 1 and (not _joined(self.text, toks, k, size)
+                if size > 1 and (size not in sizes or not _joined(self.text, toks, k, size)
                                  or not self.free(k, size)):
                     continue
                 hit = self.lookup(
@@ -615,9 +628,18 @@ class _Finder:
                 nxt = toks[k + 1].text if k + 1 < n and _joined(self.text, toks, k, 2) else ""
                 if MODEL_NEXT.fullmatch(nxt):
                     continue  # "G7 X": a model name, not the G7
-            surface = surface or " ".join(x.text for x in toks[k : k + size])
+            if not surface:
+                surface = t.text if size == 1 else " ".join([x.text for x in toks[k : k + size]])
             self.add(hit[0], hit[1], hit[2], t.start, surface)
             self.claim(k, size)
+
+    def _sizes(self, word: str) -> frozenset[int]:
+        sizes = self.lex.sizes.get(word)
+        if sizes is None:
+            sizes = self.lex.first_sizes.get(strip_accents(word), _NO_SIZES)
+            if len(self.lex.sizes) < 200_000:
+                self.lex.sizes[word] = sizes
+        return sizes
 
     def _compound(self, word: str) -> tuple[str, str, str] | None:
         """``Bank-Austria-Mutter`` -> Bank Austria, ``US-Markt`` -> USA, not ``US-amerikanisch``."""
