@@ -142,8 +142,8 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
 class _Tok:
     """A word that may belong to a name: capitalised, mixed case, or a name connector."""
 
-    __slots__ = ("_prev", "base", "body", "cap", "claimed", "end", "glued", "plain", "start",
-                 "text")
+    __slots__ = ("_prev", "base", "body", "cap", "claimed", "end", "flags", "glued", "plain",
+                 "start", "text")
 
     def __init__(self, start: int, end: int, text: str, glued: bool, info: _Word) -> None:
         self.start = start
@@ -153,10 +153,10 @@ class _Tok:
         self.glued = glued
         """Follows the previous token after a single space, no punctuation between."""
         self._prev: str | None = None
-        self.cap, self.base, self.plain, self.body = info
+        self.cap, self.base, self.plain, self.body, self.flags = info
         """Capitalised; the word without a possessive ``'s``; the base is a plain
         capitalised word (lower case after the first letter); it ends like a German body
-        (``-ministerium``)."""
+        (``-ministerium``); the ``F_*`` facts of the word."""
 
     def prev(self, text: str) -> str:
         """The word right before (any case), empty after punctuation."""
@@ -165,16 +165,29 @@ class _Tok:
         return self._prev
 
 
-_Word = tuple[bool, str, bool, bool]
-_WORDS: dict[str, _Word] = {}
+_Word = tuple[bool, str, bool, bool, int]
+_WORDS: dict[str, dict[str, _Word]] = {"de": {}, "en": {}}
+"""Language -> word -> what a token needs of it."""
+F_ROYAL, F_FIRST, F_HONORIFIC, F_ROLE, F_ORG_CUE, F_ORG_LIKE = 1, 2, 4, 8, 16, 32
+"""Word facts: a royal title, a first name, an honorific (also with a full stop), a cue for a
+person after it (honorific or role), a cue for an organisation after it, name-like."""
 
 
-def _word(word: str) -> _Word:
-    """What a token needs of its word, worked out once per word."""
+def _word(word: str, lang: str) -> _Word:
+    """What a token needs of its word, worked out once per word and language."""
     base = POSSESSIVE.sub("", word)
-    info = (word[:1].isupper(), base, base[1:].islower(), base.endswith(DE_ORG_ENDINGS))
-    if len(_WORDS) < 200_000:
-        _WORDS[word] = info
+    flags = (
+        (F_ROYAL if word in ROYAL else 0)
+        | (F_FIRST if word in load().first_names else 0)
+        | (F_HONORIFIC if word in HONORIFIC or word.rstrip(".") in HONORIFIC else 0)
+        | (F_ROLE if word in HONORIFIC or ROLE[lang].match(word) else 0)
+        | (F_ORG_CUE if ORG_CUES[lang].match(word) else 0)
+        | (F_ORG_LIKE if _org_like(word, lang) else 0)
+    )
+    info = (word[:1].isupper(), base, base[1:].islower(), base.endswith(DE_ORG_ENDINGS), flags)
+    table = _WORDS[lang]
+    if len(table) < 200_000:
+        table[word] = info
     return info
 
 
@@ -260,6 +273,27 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
     return lex
 
 
+def _org_like(word: str, lang: str) -> bool:
+    """Looks like a name rather than an ordinary (German) noun (remembered)."""
+    table = _memo_table(lang + "like")
+    hit = table.get(word)
+    if hit is None:
+        hit = _org_like_uncached(word, lang)
+        if len(table) < 200_000:
+            table[word] = hit
+    return hit
+
+
+def _org_like_uncached(word: str, lang: str) -> bool:
+    if not word[:1].isupper() or word in NOT_SURNAME:
+        return False
+    if NAME_SHAPE.search(word):
+        return True
+    if lang == "de":
+        return DE_NOUN_END.search(word) is None and word not in _DE_FUNCTION
+    return True
+
+
 _ADJ = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?)(e|es|er|en|em)$")
 
 
@@ -296,7 +330,7 @@ LOWER_NAMES = ("dpa", "voestalpine", "eBay", "iPhone", "iPad", "iTunes", "easyJe
 """Names written in lower case that the look-ups should still see."""
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, lang: str) -> list[_Tok]:
     """Candidate name words with offsets; plain lower-case words are skipped."""
     found: list[tuple[int, str, str | None]] = [
         (m.start(), m.group(1), m.group(2)) for m in list(_CAND.finditer(text))
@@ -326,8 +360,8 @@ def _tokens(text: str) -> list[_Tok]:
             glued.append(True)
             last_end += 1 + len(conn)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
-    known = _WORDS.get
-    infos = [known(w) or _word(w) for w in words]
+    known = _WORDS[lang].get
+    infos = [known(w) or _word(w, lang) for w in words]
     return list(map(_Tok, starts, ends, words, glued, infos))
 
 
@@ -358,7 +392,7 @@ class _Finder:
         self.text = ctx.text
         self.gaz = load()
         self.lex = _lexicon(ctx.vocab, self.gaz)
-        self.toks = toks = _tokens(ctx.text)
+        self.toks = toks = _tokens(ctx.text, ctx.lang)
         self.starts = starts = [t.start for t in toks]
         # figures of amounts and dates ("US-Dollar", "Juli") are not names: mark the tokens
         # that overlap a claimed run (a token overlaps [s, e) when it starts before e and
@@ -376,7 +410,6 @@ class _Finder:
         self.acronyms: dict[str, tuple[str, str]] = {}
         self._compound_head = ""
         self._lookups = self.lex.memo.setdefault(ctx.lang, {})
-        self._like = _memo_table(ctx.lang + "like")
         self._compounds = self.lex.compounds.setdefault(ctx.lang, {})
 
     # -- bookkeeping -------------------------------------------------------------------
@@ -540,7 +573,7 @@ class _Finder:
             if not words:
                 continue
             while last - start >= 2 and self.ctx.lang == "de" and (
-                toks[start].text in GENERIC_DE or _memo("deo", toks[start].text, ORG_CUES["de"])
+                toks[start].text in GENERIC_DE or toks[start].flags & F_ORG_CUE
             ):
                 start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
             words = [x.text for x in toks[start : last + 1]]
@@ -704,17 +737,14 @@ class _Finder:
 
     def persons(self) -> None:
         toks, n = self.toks, len(self.toks)
-        firsts = self.gaz.first_names
         role = ROLE[self.ctx.lang]
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
             cands = [
                 k for k, t in enumerate(toks)
                 if t.cap and (
-                    t.text in ROYAL or t.text in firsts or (
-                        k and t.glued and (toks[k - 1].text in HONORIFIC
-                                           or _memo("der", toks[k - 1].text, role))
-                    )
+                    t.flags & (F_ROYAL | F_FIRST)
+                    or (k and t.glued and toks[k - 1].flags & F_ROLE)
                 )
             ]
         else:
@@ -736,9 +766,9 @@ class _Finder:
                     self.add("persons", name, name, t.start, name)
                     self.claim(k, size)
                 continue
-            if t.text in HONORIFIC or t.text.rstrip(".") in HONORIFIC:
+            if t.flags & F_HONORIFIC:
                 continue
-            is_first = t.text in firsts
+            is_first = t.flags & F_FIRST
             cue = False
             if not is_first:
                 prev = self._prev(k)
@@ -867,17 +897,15 @@ class _Finder:
         """``Elektronikhersteller Canon``, ``the mobile firm Intervoice``."""
         toks, n = self.toks, len(self.toks)
         cue = ORG_CUES[self.ctx.lang]
-        firsts = self.gaz.first_names
-        org_like = self._org_like
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
                 k for k in range(1, n)
-                if toks[k].glued and _memo("deo", toks[k - 1].text, cue)
-                and (org_like(toks[k].text) or toks[k].text in firsts)
+                if toks[k].glued and toks[k - 1].flags & F_ORG_CUE
+                and toks[k].flags & (F_ORG_LIKE | F_FIRST)
             ]
         else:
-            cands = [k for k in range(n) if org_like(toks[k].text) or toks[k].text in firsts]
+            cands = [k for k in range(n) if toks[k].flags & (F_ORG_LIKE | F_FIRST)]
         for k in cands:
             t = toks[k]
             if t.claimed:
@@ -958,22 +986,7 @@ class _Finder:
 
     def _org_like(self, word: str) -> bool:
         """Looks like a name rather than an ordinary (German) noun."""
-        table = self._like
-        hit = table.get(word)
-        if hit is None:
-            hit = self._org_like_uncached(word)
-            if len(table) < 200_000:
-                table[word] = hit
-        return hit
-
-    def _org_like_uncached(self, word: str) -> bool:
-        if not word[:1].isupper() or word in NOT_SURNAME:
-            return False
-        if NAME_SHAPE.search(word):
-            return True
-        if self.ctx.lang == "de":
-            return DE_NOUN_END.search(word) is None and word not in _DE_FUNCTION
-        return True
+        return _org_like(word, self.ctx.lang)
 
     def _tok_at(self, pos: int) -> int | None:
         k = bisect.bisect_left(self.starts, pos)
