@@ -29,6 +29,8 @@ from digest.links import editions, related, topics
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity
 from digest.render import (
     SiteLinks,
+    article_html,
+    newest_first,
     render_archive,
     render_article,
     render_editions,
@@ -171,6 +173,9 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         related=related(entries, config.related_items),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
+    # Feeds show the newest articles in full; each is rendered to HTML once.
+    bodies = {e.article.source: article_html(e)
+              for e in newest_first(entries)[: config.feed_items]}
     files = [
         *(render_article(e, config, site) for e in entries),
         render_home(entries, weeks, config),
@@ -178,9 +183,9 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         *render_topics(entity_topics, config),
         *render_editions(weeks, config),
         *render_redirects(entries, config),
-        *build_feeds(entries, config),
+        *build_feeds(entries, config, bodies),
         *build_edition_feeds(weeks, config),
-        json_feed(entries, config),
+        json_feed(entries, config, bodies),
         *facts_exports(entries, config),
     ]
     return [*files, feeds_sitemap(files, config)]
@@ -197,7 +202,9 @@ def digest_stage(
     """
     stamp = cache.fingerprint(config, discover(config), dict(git_add_dates(config)))
     last = cache.load_snapshot(config)
-    if last is not None and last.fingerprint == stamp:
+    # Skipping needs the outputs too: someone may have deleted the generated folders.
+    outputs_there = all((config.docs_path / d).is_dir() for d in config.owned_dirs)
+    if last is not None and last.fingerprint == stamp and outputs_there:
         if strict and last.problems:
             return StageResult((), last.problems, None, last.articles)
         return StageResult((), last.problems, WriteReport((), (), 0), last.articles)

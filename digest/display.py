@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
@@ -101,11 +102,13 @@ def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["en"])
 
 
+@cache
 def number(value: Decimal, locale: str) -> str:
     """A number as the locale writes it: ``1.234,5`` in German, ``1,234.5`` in English."""
     return format_decimal(value, locale=locale, decimal_quantization=False)
 
 
+@cache
 def amount(value: Decimal, locale: str, digits: int = 2) -> str:
     """Large amounts in the compact form newsrooms use: ``160 Mrd.``, ``23.5B``."""
     if abs(value) >= 1_000_000:

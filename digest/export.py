@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from digest.config import Config
@@ -18,7 +18,9 @@ FACT_COLUMNS = (
 )
 
 
-def json_feed(entries: Sequence[Entry], config: Config) -> OutputFile:
+def json_feed(
+    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None
+) -> OutputFile:
     """The newest ``feed_items`` articles as JSON Feed 1.1."""
     url = f"{config.site_url}{config.feeds_dir}/feed.json"
     items = []
@@ -28,7 +30,7 @@ def json_feed(entries: Sequence[Entry], config: Config) -> OutputFile:
             "id": f"tag:{config.host},{config.id_authority_date}:{a.stem}",
             "url": config.site_url + page_url(config, a.slug),
             "title": a.title,
-            "content_html": article_html(e),
+            "content_html": bodies[a.source] if bodies is not None else article_html(e),
             "summary": a.description,
             "date_published": a.date.isoformat(),
             "tags": [t.name for t in e.tags],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from feedgen.feed import FeedGenerator
@@ -12,7 +12,7 @@ from feedgen.feed import FeedGenerator
 from digest.config import Config
 from digest.links import Edition
 from digest.model import Entry, OutputFile
-from digest.render import article_html, edition_html, edition_title, page_url
+from digest.render import article_html, brief_html, edition_html, edition_title, page_url
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -28,22 +28,32 @@ def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
     return f"{base}rss.xml", f"{base}atom.xml"
 
 
-def build_feeds(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
-    """The site feeds and one pair per tag, newest first, at most ``feed_items`` each."""
+def build_feeds(
+    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None
+) -> list[OutputFile]:
+    """The site feeds and one pair per tag, newest first, at most ``feed_items`` each.
+
+    The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
+    feeds carry the key facts and the lead, so their size stays small however many tags the
+    archive has.
+    """
     newest = sorted(entries, key=lambda e: (e.article.date, e.article.source), reverse=True)
-    files = _feed_pair(newest, config, None, config.site_name)
+    if bodies is None:
+        bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
+    files = _feed_pair(newest, config, None, config.site_name, bodies)
     by_tag: dict[str, tuple[str, list[Entry]]] = {}
     for entry in newest:
         for tag in entry.tags:
             by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
-        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}")
+        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}", None)
     return files
 
 
 def _feed_pair(
-    entries: Sequence[Entry], config: Config, tag_slug: str | None, title: str
+    entries: Sequence[Entry], config: Config, tag_slug: str | None, title: str,
+    bodies: Mapping[str, str] | None,
 ) -> list[OutputFile]:
     rss_url, atom_url = feed_urls(config, tag_slug)
     items = list(entries[: config.feed_items])
@@ -65,13 +75,14 @@ def _feed_pair(
         if kind == "rss":
             fg.lastBuildDate(newest)
         for entry in items:
-            _add_entry(fg, entry, config)
+            body = bodies[entry.article.source] if bodies is not None else brief_html(entry)
+            _add_entry(fg, entry, config, body)
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         out.append(OutputFile(f"{config.docs_dir}/{url}", data))
     return out
 
 
-def _add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
+def _add_entry(fg: FeedGenerator, entry: Entry, config: Config, body: str) -> None:
     article = entry.article
     fe = fg.add_entry(order="append")
     fe.id(entry_id(entry, config))
@@ -83,7 +94,7 @@ def _add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
     # RSS readers take <description> as HTML, so it is escaped there; Atom's <summary> is
     # text. description() also sets the Atom content, which content() then replaces.
     fe.description(html.escape(article.description, quote=False))
-    fe.content(article_html(entry), type="html")
+    fe.content(body, type="html")
     fe.summary(article.description)
     if article.author:
         fe.author(name=article.author)

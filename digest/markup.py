@@ -14,6 +14,8 @@ import nh3
 _INLINE = re.compile(r"[\\`*_{}\[\]<>&|#]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"}
 _LINE_START = set("#>-+=!?:~*_")
+# One converter for the process: building Python-Markdown's parser costs more than converting.
+_MARKDOWN = markdown.Markdown()
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre", "q",
     "s", "small", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
@@ -102,7 +104,7 @@ def strip_markdown(text: str) -> str:
 
 def markdown_to_html(text: str, *, inline: bool = False) -> str:
     """Markdown we rendered or sanitised, as clean HTML for feeds (allow-listed again)."""
-    rendered = markdown.markdown(text)
+    rendered = _MARKDOWN.reset().convert(text)
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return nh3.clean(

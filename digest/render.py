@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import yaml
 from pymdownx.slugs import slugify
 
 from digest import display
@@ -68,9 +66,9 @@ def doc_url(doc: str) -> str:
 
 
 def _rel(target: str, from_doc: str) -> str:
-    """A Markdown link from one docs-relative page to another."""
-    base = posixpath.dirname(from_doc) or "."
-    return posixpath.relpath(target, base)
+    """A Markdown link from one docs-relative page to another (up to the root, then down:
+    every generated link is built this way, millions of times on a large site)."""
+    return "../" * from_doc.count("/") + target
 
 
 def _out(config: Config, doc: str, lines: Sequence[str]) -> OutputFile:
@@ -85,8 +83,10 @@ def front_matter(data: dict[str, object]) -> str:
     tags = safe.get("tags")
     if isinstance(tags, list):
         safe["tags"] = [html.escape(t) if isinstance(t, str) else t for t in tags]
-    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{dumped}---\n"
+    # One key per line, each value as JSON: JSON is YAML, and far faster to write than
+    # yaml.safe_dump, which matters with tens of thousands of pages.
+    lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in safe.items())
+    return f"---\n{lines}---\n"
 
 
 def paginate(items: Sequence[Entry], size: int) -> list[Sequence[Entry]]:
@@ -370,7 +370,7 @@ _material_slug = slugify(case="lower")
 def tag_anchor(name: str) -> str:
     """The anchor Material's tags plugin gives a tag on the tags page (its own slugify, which
     keeps umlauts; our file-name slugs transliterate them)."""
-    return f"tag:{_material_slug(name, '-')}"
+    return f"tag:{_material_slug(html.escape(name), '-')}"
 
 
 def newest_first(entries: Sequence[Entry]) -> list[Entry]:
@@ -577,12 +577,11 @@ def article_html(entry: Entry) -> str:
     rows = fact_rows(entry.facts, a.locale, a.lang)
     parts = []
     if rows:
-        items = "".join(
-            f"<li><strong>{html.escape(label)}:</strong> {markdown_to_html(value, inline=True)}"
-            "</li>" for label, value in rows)
-        parts.append(f"<p><strong>{html.escape(words['box'])}</strong></p><ul>{items}</ul>")
-        parts += [f"<p><small>{markdown_to_html(n, inline=True)}</small></p>"
-                  for n in rate_notes(entry.facts, a.locale, a.lang)]
+        # One Markdown conversion for the whole box: the rows are Markdown with escapes.
+        box = "\n".join(f"- **{escape_text(label)}:** {value}" for label, value in rows)
+        notes = "\n\n".join(rate_notes(entry.facts, a.locale, a.lang))
+        parts.append(f"<p><strong>{html.escape(words['box'])}</strong></p>"
+                     + markdown_to_html(f"{box}\n\n{notes}" if notes else box))
     parts.append(f"<p>{html.escape(a.lead)}</p>")
     for block in a.blocks:
         if block.kind == "h":
@@ -596,6 +595,13 @@ def article_html(entry: Entry) -> str:
         parts.append(f'<p>{html.escape(words["source"])}: <a href="{url}">'
                      f"{html.escape(_host(a.source_url))}</a></p>")
     return "\n".join(parts)
+
+
+def brief_html(entry: Entry) -> str:
+    """An article in a few lines of HTML: its key facts in brief and the lead."""
+    facts = fact_brief(entry)
+    lead = f"<p>{html.escape(entry.article.lead)}</p>"
+    return f"<p><strong>{html.escape(facts)}</strong></p>\n{lead}" if facts else lead
 
 
 def _clip(text: str, limit: int) -> str:

@@ -171,3 +171,18 @@ def test_unchanged_rebuild_is_skipped_and_changed_seed_alone_reextracted(
     assert changed.report is not None
     assert "content/articles/zweiter-titel.md" in changed.report.written
     assert "content/articles/erster-titel.md" not in changed.report.written
+
+
+def test_first_rebuild_is_skipped_and_deleted_outputs_come_back(tmp_path: Path) -> None:
+    """The run right after a cold build already writes nothing; removing content/articles
+    makes the next run rebuild it."""
+    project = make_project(tmp_path)
+    config = load_config(project / "mkdocs.yml")
+    digest_stage(config, build_time=BUILD_TIME)
+    again = digest_stage(config, build_time=BUILD_TIME)
+    assert again.entries == () and again.report is not None and again.report.written == ()
+    import shutil
+
+    shutil.rmtree(project / "content" / "articles")
+    restored = digest_stage(config, build_time=BUILD_TIME)
+    assert restored.report is not None and f"content/articles/{SLUG}.md" in restored.report.written
