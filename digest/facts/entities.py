@@ -855,11 +855,11 @@ class _Finder:
                     by_last[last] = (kind, key)
         if not by_last:
             return
-        de = self.ctx.lang == "de"
-        cands = [
-            k for k, t in enumerate(self.toks)
-            if t.cap and (t.base in by_last or (de and t.base[:-1] in by_last))
-        ]
+        # German genitive: "Faymanns" for Faymann
+        wanted = set(by_last)
+        if self.ctx.lang == "de":
+            wanted |= {last + "s" for last in by_last}
+        cands = [k for k, t in enumerate(self.toks) if t.base in wanted and t.cap]
         for k in cands:
             t = self.toks[k]
             if t.claimed:
