@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.facts.context import Context, find_words, finditer_from
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
@@ -996,18 +997,25 @@ class _Finder:
         """``Kaspersky`` after ``Kaspersky Lab``, an acronym after its long name: one org."""
         orgs = sorted((e for e in self.ents.values() if e.kind == "orgs"), key=lambda e: e.first)
         words = {id(e): _words(e.display) for e in orgs}
+        initials: dict[int, str] = {}
         for e in orgs:
             if e.key in self.acronyms and self.acronyms[e.key] != ("orgs", e.key):
                 continue
+            acronym = e.display.isupper() and len(e.display) >= 3
+            a = words[id(e)]
             for other in orgs:
                 if other is e or (other.kind, other.key) not in self.ents:
                     continue
                 if (e.kind, e.key) not in self.ents:
                     break
-                a, b = words[id(e)], words[id(other)]
-                if e.display.isupper() and len(e.display) >= 3 and e.display == "".join(
-                    w[0] for w in other.display.split() if w[:1].isupper()
-                ):
+                b = words[id(other)]
+                if acronym:
+                    caps = initials.get(id(other))
+                    if caps is None:
+                        caps = initials[id(other)] = "".join(
+                            w[0] for w in other.display.split() if w[:1].isupper()
+                        )
+                if acronym and e.display == caps:
                     # "IAAF" after "International Association of Athletics Federations"
                     other.first = min(other.first, e.first)
                     other.surfaces.extend(e.surfaces)
@@ -1099,11 +1107,12 @@ _DE_FUNCTION = {"Ab", "Bei", "Seit", "Nach", "Zudem", "Doch", "Damit", "Dann", "
                 "Denn", "Dort", "Hier", "Heute", "Mehr", "Nur", "Auch", "Jetzt"}
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in WORD_SPLIT.split(strip_accents(name).casefold()) if w]
+@lru_cache(maxsize=1 << 14)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in WORD_SPLIT.split(strip_accents(name).casefold()) if w)
 
 
-def _is_run(short: list[str], long: list[str]) -> bool:
+def _is_run(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
