@@ -59,6 +59,8 @@ class Config:
     """Articles per listing page (archive months, topics, editions): no page grows with N."""
     related_items: int
     feed_items: int
+    tag_feed_items: int
+    """Items per tag feed: many tags, each a light feed of the newest facts and leads."""
     home_items: int
     timezone: str
     boilerplate: tuple[str, ...]
@@ -110,6 +112,7 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
     "page_size": 50,
     "related_items": 5,
     "feed_items": 50,
+    "tag_feed_items": 20,
     "home_items": 10,
     "timezone": "Europe/Vienna",
     "boilerplate": list(DEFAULT_BOILERPLATE),
@@ -228,6 +231,7 @@ def load_config(path: Path) -> Config:
         page_size=want_int("page_size", 1),
         related_items=want_int("related_items", 0),
         feed_items=want_int("feed_items", 1),
+        tag_feed_items=want_int("tag_feed_items", 1),
         home_items=want_int("home_items", 1),
         timezone=timezone,
         boilerplate=tuple(boilerplate),

@@ -56,7 +56,8 @@ def _feed_pair(
     bodies: Mapping[str, str] | None,
 ) -> list[OutputFile]:
     rss_url, atom_url = feed_urls(config, tag_slug)
-    items = list(entries[: config.feed_items])
+    limit = config.feed_items if tag_slug is None else config.tag_feed_items
+    items = list(entries[:limit])
     out = []
     for kind, url in (("rss", rss_url), ("atom", atom_url)):
         fg = FeedGenerator()

@@ -186,3 +186,18 @@ def test_first_rebuild_is_skipped_and_deleted_outputs_come_back(tmp_path: Path) 
     shutil.rmtree(project / "content" / "articles")
     restored = digest_stage(config, build_time=BUILD_TIME)
     assert restored.report is not None and f"content/articles/{SLUG}.md" in restored.report.written
+
+
+@pytest.mark.parametrize("dest", [
+    "content/articles/../../mkdocs.yml", "content/index.md", "/etc/passwd",
+    "content/articles/a\0b.md", "seeds/x.md",
+])
+def test_writer_refuses_paths_outside_owned_folders(tmp_path: Path, dest: str) -> None:
+    """The writer only writes inside the folders the digest owns."""
+    from digest.errors import DigestError
+    from digest.model import OutputFile
+    from digest.write import check_outputs
+
+    config = load_config(make_project(tmp_path) / "mkdocs.yml")
+    with pytest.raises(DigestError, match="refusing to write outside the digest's folders"):
+        check_outputs([OutputFile(dest, b"x")], config)

@@ -77,14 +77,17 @@ def test_content_summary_categories_and_self_links(tmp_path: Path) -> None:
 
 
 def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
-    """A feed per tag; every feed holds at most feed_items entries."""
+    """A feed per tag with the facts and lead; limits for site and tag feeds apply apart."""
     project = make_project(tmp_path, SEEDS)
     yml = project / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace("feed_items: 50", "feed_items: 1"))
+    yml.write_text(yml.read_text().replace(
+        "feed_items: 50", "feed_items: 1\n    tag_feed_items: 2"))
     digest_stage(load_config(yml), build_time=BUILD_TIME)
     feeds = project / "content" / "feeds"
     tag = feedparser.parse((feeds / "tags" / "energie.rss.xml").read_bytes())
-    assert [e.title for e in tag.entries] == ["Newer article"]
+    assert [e.title for e in tag.entries] == ["Newer article", "Older article"]
+    assert "The company said revenue rose 5 percent" in tag.entries[0].content[0].value
+    assert "<h2>" not in tag.entries[0].content[0].value
     assert len(feedparser.parse((feeds / "atom.xml").read_bytes()).entries) == 1
 
 
