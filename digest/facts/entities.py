@@ -322,10 +322,11 @@ def _inflections(name: str) -> list[str]:
 _PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
 _CONNECTORS = CONNECT | CONNECT_IN_NAME | {"ohne"}
 _CAND = re.compile(
-    r"(?P<w>[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*(?:[.\-]\w[\w'’&]*)*)"
+    r"(?P<w>[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*+(?:[.\-]\w[\w'’&]*+)*+)"
     r"(?: (?P<c>" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")(?= [A-ZÄÖÜ]))?"
 )
-"""A capitalised word, and a name connector after it ("Bank of", "Monte dei")."""
+"""A capitalised word, and a name connector after it ("Bank of", "Monte dei"). The word is
+matched possessively: what follows it is optional, so the engine never needs to give back."""
 _WORD_AT = re.compile(r"\w[\w-]*")
 LOWER_NAMES = ("dpa", "voestalpine", "eBay", "iPhone", "iPad", "iTunes", "easyJet")
 """Names written in lower case that the look-ups should still see."""
