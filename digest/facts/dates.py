@@ -124,7 +124,7 @@ it (the same match as the plain pattern: the word before the spaces is always wh
 TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _D:
     start: int
     end: int

@@ -214,7 +214,7 @@ def _memo(kind: str, word: str, rx: re.Pattern[str]) -> bool:
     return hit
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ent:
     kind: str
     key: str

@@ -36,7 +36,7 @@ SEPARATE_WORDS = {"auf", "bzw.", "oder", "or", "beziehungsweise"}
 _IMPLICIT_CUE = {"de": re.compile("davon"), "en": re.compile(r"(?:from|with)[ \u00a0]\d")}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int

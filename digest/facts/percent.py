@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from digest.facts.context import SP, Context, ends_with_connector, finditer_from
+from digest.facts.context import SP, SP_CHARS, Context, ends_with_connector, finditer_from
 from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
 
@@ -20,7 +20,7 @@ POINTS = re.compile(r"(?i)punkt|point")
 PAIR_CUE = re.compile(r"statt|anstelle|instead of|rather than|compared with")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     start: int
     end: int
@@ -166,8 +166,8 @@ _PAIR = re.compile(
     rf"(?:\bum|\bby|\bauf|\bto){SP}+(?P<num>\d+[.,]\d+)(?![\d.,]){SP}+"
     rf"(?:statt|anstatt|anstelle|instead of|rather than|compared with)\b"
 )
-_PAIR_STARTS = ("um", "by", "auf", "to")
-"""The literal every match of ``_PAIR`` starts with."""
+_PAIR_STARTS = tuple(w + sp for w in ("um", "by", "auf", "to") for sp in SP_CHARS)
+"""How every match of ``_PAIR`` starts: the word and a space."""
 _PAIR_WORDS = ("statt", "anstelle", "instead of", "rather than", "compared with")
 """The literals of ``PAIR_CUE`` (``in`` finds them faster than the pattern)."""
 
