@@ -131,6 +131,8 @@ class Context:
     """Where the run of digits (``\\d+``) at each of ``digit_starts`` ends."""
     word_number_starts: list[int] = field(default_factory=list)
     """Offsets of number words followed by a unit (``zwölf Euro``, ``Nineteen percent``)."""
+    claims: list[tuple[int, int]] = field(default_factory=list)
+    """The spans claimed so far, as claimed (``claimed`` marks the same characters)."""
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -169,6 +171,8 @@ class Context:
 
     def claim(self, start: int, end: int) -> None:
         self.claimed[start:end] = b"\x01" * (end - start)
+        if end > start:
+            self.claims.append((start, end))
 
     def is_claimed(self, start: int, end: int) -> bool:
         return 1 in self.claimed[start:end]

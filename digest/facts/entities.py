@@ -385,7 +385,6 @@ def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
     return all(toks[k].glued for k in range(i + 1, i + n))
 
 
-_CLAIMED_RUN = re.compile(rb"\x01+")
 
 
 class _Finder:
@@ -399,10 +398,9 @@ class _Finder:
         # figures of amounts and dates ("US-Dollar", "Juli") are not names: mark the tokens
         # that overlap a claimed run (a token overlaps [s, e) when it starts before e and
         # ends after s, so it starts after s - the longest token)
-        if 1 in ctx.claimed:
+        if ctx.claims:
             longest = max([t.end - t.start for t in toks], default=0)
-            for run in _CLAIMED_RUN.finditer(ctx.claimed):
-                s, e = run.span()
+            for s, e in ctx.claims:
                 j = bisect.bisect_left(starts, e) - 1
                 while j >= 0 and starts[j] > s - longest:
                     if toks[j].end > s:
