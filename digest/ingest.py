@@ -71,32 +71,32 @@ class ReadResult:
 # ---------------------------------------------------------------------------- discovery
 
 
-def discover(config: Config) -> list[str]:
-    """Seed paths relative to the project root, sorted so every build sees the same order."""
+def _scan(config: Config) -> tuple[list[str], list[str]]:
+    """Files of the seeds folder, sorted: those a reader takes, and the others (not
+    READMEs or dotfiles), so contributors learn why a file was not published."""
     folder = config.root / config.seeds_dir
     if not folder.is_dir():
-        return []
-    return sorted(
-        p.relative_to(config.root).as_posix()
-        for p in folder.rglob("*")
-        if (p.is_file() or p.is_symlink()) and not p.name.startswith(".") and p.suffix in READERS
-        and p.name.lower() not in _README
-    )
+        return [], []
+    seeds, others = [], []
+    for p in folder.rglob("*"):
+        if p.name.startswith(".") or p.name.lower() in _README:
+            continue
+        rel = p.relative_to(config.root).as_posix()
+        if (p.is_file() or p.is_symlink()) and p.suffix in READERS:
+            seeds.append(rel)
+        elif p.is_file():
+            others.append(rel)
+    return sorted(seeds), sorted(others)
+
+
+def discover(config: Config) -> list[str]:
+    """Seed paths relative to the project root, sorted so every build sees the same order."""
+    return _scan(config)[0]
 
 
 def ignored_files(config: Config) -> list[str]:
-    """Files in the seeds folder that no reader takes, so contributors learn why."""
-    folder = config.root / config.seeds_dir
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p.relative_to(config.root).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not p.name.startswith(".")
-        and p.suffix not in READERS
-        and p.name.lower() not in _README
-    )
+    """Files in the seeds folder that no reader takes."""
+    return _scan(config)[1]
 
 
 def git_add_dates(config: Config) -> dict[str, dt.datetime]:
