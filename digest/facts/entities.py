@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from digest.facts.context import Context, find_words, finditer_from
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
@@ -138,32 +139,6 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
                "Mit", "Bei", "Auf", "Aus", "Zum", "Zur", "Vom", "An", "Als", "Auch", "Wie",
                "Was", "Wenn", "Dass", "Ein", "Eine", "Sie", "Er", "Es", "Wir", "Ich", "On",
                "At", "To", "As", "By", "But", "He", "She", "It", "We", "They", "This", "That"}
-
-
-class _Tok:
-    """A word that may belong to a name: capitalised, mixed case, or a name connector."""
-
-    __slots__ = ("_prev", "base", "body", "cap", "claimed", "end", "flags", "glued", "plain",
-                 "start", "text")
-
-    def __init__(self, start: int, end: int, text: str, glued: bool, info: _Word) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.claimed = False
-        self.glued = glued
-        """Follows the previous token after a single space, no punctuation between."""
-        self._prev: str | None = None
-        self.cap, self.base, self.plain, self.body, self.flags = info
-        """Capitalised; the word without a possessive ``'s``; the base is a plain
-        capitalised word (lower case after the first letter); it ends like a German body
-        (``-ministerium``); the ``F_*`` facts of the word."""
-
-    def prev(self, text: str) -> str:
-        """The word right before (any case), empty after punctuation."""
-        if self._prev is None:
-            self._prev = _prev_word(text, self.start)
-        return self._prev
 
 
 _Word = tuple[bool, str, bool, bool, int]
@@ -332,7 +307,9 @@ LOWER_NAMES = ("dpa", "voestalpine", "eBay", "iPhone", "iPad", "iTunes", "easyJe
 """Names written in lower case that the look-ups should still see."""
 
 
-def _tokens(text: str, lang: str) -> list[_Tok]:
+def _tokens(
+    text: str, lang: str
+) -> tuple[list[int], list[int], list[str], list[bool], list[_Word]]:
     """Candidate name words with offsets; plain lower-case words are skipped."""
     found: list[tuple[int, str, str | None]] = [
         (m.start(), m.group(1), m.group(2)) for m in list(_CAND.finditer(text))
@@ -364,7 +341,7 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     known = _WORDS[lang].get
     infos = [known(w) or _word(w, lang) for w in words]
-    return list(map(_Tok, starts, ends, words, glued, infos))
+    return starts, ends, words, glued, infos
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -378,33 +355,39 @@ def _prev_word(text: str, start: int) -> str:
     return word.lstrip(_PUNCT)
 
 
-def _joined(text: str, toks: list[_Tok], i: int, n: int) -> bool:
-    """Tokens i..i+n-1 are one run of words separated by single spaces."""
-    if n == 2:
-        return toks[i + 1].glued
-    return all(toks[k].glued for k in range(i + 1, i + n))
-
-
-
-
 class _Finder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.text = ctx.text
         self.gaz = load()
         self.lex = _lexicon(ctx.vocab, self.gaz)
-        self.toks = toks = _tokens(ctx.text, ctx.lang)
-        self.starts = starts = [t.start for t in toks]
+        # the tokens, one list per attribute (index k is token k)
+        starts, ends, texts, glued, infos = _tokens(ctx.text, ctx.lang)
+        self.starts, self.ends, self.texts, self.glued = starts, ends, texts, glued
+        self.n = n = len(starts)
+        columns: list[tuple[Any, ...]] = list(zip(*infos, strict=True)) or [()] * 5
+        self.caps: tuple[bool, ...] = columns[0]
+        """Capitalised."""
+        self.bases: tuple[str, ...] = columns[1]
+        """The word without a possessive ``'s``."""
+        self.plains: tuple[bool, ...] = columns[2]
+        """The base is a plain capitalised word (lower case after the first letter)."""
+        self.bodies: tuple[bool, ...] = columns[3]
+        """The base ends like a German body (``-ministerium``)."""
+        self.flags: tuple[int, ...] = columns[4]
+        """The ``F_*`` facts of the word."""
+        self.claimed = claimed = [False] * n
+        self._prevs: dict[int, str] = {}
         # figures of amounts and dates ("US-Dollar", "Juli") are not names: mark the tokens
-        # that overlap a claimed run (a token overlaps [s, e) when it starts before e and
+        # that overlap a claimed span (a token overlaps [s, e) when it starts before e and
         # ends after s, so it starts after s - the longest token)
-        if ctx.claims:
-            longest = max([t.end - t.start for t in toks], default=0)
+        if ctx.claims and n:
+            longest = max([e - s for s, e in zip(starts, ends, strict=True)])
             for s, e in ctx.claims:
                 j = bisect.bisect_left(starts, e) - 1
                 while j >= 0 and starts[j] > s - longest:
-                    if toks[j].end > s:
-                        toks[j].claimed = True
+                    if ends[j] > s:
+                        claimed[j] = True
                     j -= 1
         self.ents: dict[tuple[str, str], _Ent] = {}
         self.acronyms: dict[str, tuple[str, str]] = {}
@@ -422,17 +405,30 @@ class _Finder:
         ent.surfaces.append((pos, surface))
 
     def claim(self, i: int, n: int) -> None:
-        for k in range(i, min(i + n, len(self.toks))):
-            self.toks[k].claimed = True
+        end = min(i + n, self.n)
+        if end > i:
+            self.claimed[i:end] = [True] * (end - i)
 
     def free(self, i: int, n: int) -> bool:
-        toks = self.toks
         if n == 1:
-            return i < len(toks) and not toks[i].claimed
-        return i + n <= len(toks) and not any(t.claimed for t in toks[i : i + n])
+            return i < self.n and not self.claimed[i]
+        return i + n <= self.n and not any(self.claimed[i : i + n])
+
+    def joined(self, i: int, n: int) -> bool:
+        """Tokens i..i+n-1 are one run of words separated by single spaces."""
+        if n == 2:
+            return self.glued[i + 1]
+        return all(self.glued[i + 1 : i + n])
 
     def sentence_start(self, i: int) -> bool:
-        return self.ctx.is_sentence_start(self.toks[i].start)
+        return self.ctx.is_sentence_start(self.starts[i])
+
+    def prev_word(self, k: int) -> str:
+        """The word right before token k (any case), empty after punctuation."""
+        prev = self._prevs.get(k)
+        if prev is None:
+            prev = self._prevs[k] = _prev_word(self.text, self.starts[k])
+        return prev
 
     # -- look-ups ----------------------------------------------------------------------
     def lookup(self, words: str) -> tuple[str, str, str] | None:
@@ -490,12 +486,12 @@ class _Finder:
                 self.add(hit[0], hit[1], hit[2], pos, part)
             elif re.fullmatch(r"[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+)+", part):
                 self.add("persons", part, part, pos, part)
-        for k in range(bisect.bisect_left(self.starts, line_start + m.start()), len(self.toks)):
-            self.toks[k].claimed = True
+        first = bisect.bisect_left(self.starts, line_start + m.start())
+        self.claim(first, self.n - first)
 
     def acronyms_defined(self) -> None:
         """``Office of Fair Trading (OFT)``: the long name, and the acronym as its alias."""
-        text, starts = self.text, self.starts
+        text, starts, texts, claimed = self.text, self.starts, self.texts, self.claimed
         opens = []  # tokens right after " ("
         i = text.find(" (")
         while i >= 0:
@@ -504,16 +500,17 @@ class _Finder:
                 opens.append(k)
             i = text.find(" (", i + 1)
         for k in opens:
-            t = self.toks[k]
-            if text[t.end : t.end + 1] != ")":
+            end = self.ends[k]
+            if text[end : end + 1] != ")":
                 continue
-            if t.claimed or not ACRONYM.fullmatch(t.text):
+            word = texts[k]
+            if claimed[k] or not ACRONYM.fullmatch(word):
                 continue
-            letters = [c for c in t.text if c.isupper()]
+            letters = [c for c in word if c.isupper()]
             j = k - 1
             caps = 0
-            while j >= 0 and k - j <= 10 and _joined(self.text, self.toks, j, k - j):
-                w = self.toks[j].text
+            while j >= 0 and k - j <= 10 and self.joined(j, k - j):
+                w = texts[j]
                 if w[:1].isupper():
                     caps += 1
                 elif w not in CONNECT_IN_NAME:
@@ -523,64 +520,64 @@ class _Finder:
                 j -= 1
             if j < 0 or caps != len(letters):
                 continue
-            words = [w.text for w in self.toks[j:k]]
+            words = texts[j:k]
             initials = [w[0].upper() for w in words if w[:1].isupper()]
-            if initials != letters or not all(self.free(x, 1) for x in range(j, k)):
+            if initials != letters or any(claimed[j:k]):
                 continue
             name = " ".join(words)
             hit = self.lookup(name)
             if hit and hit[0] == "persons":
                 continue
             kind, key, disp = hit if hit else ("orgs", name, name)
-            self.add(kind, key, disp, self.toks[j].start, name)
-            self.acronyms[t.text] = (kind, key)
+            self.add(kind, key, disp, starts[j], name)
+            self.acronyms[word] = (kind, key)
             self.claim(j, k - j)
-            self.add(kind, key, disp, t.start, t.text)
+            self.add(kind, key, disp, starts[k], word)
             self.claim(k, 1)
 
     def org_runs(self) -> None:
         """Title-case runs with an organisation word (English) or ending in a legal form."""
-        toks, n, text = self.toks, len(self.toks), self.text
+        n, texts, bases, claimed = self.n, self.texts, self.bases, self.claimed
         heads = ORG_HEADS | LEGAL if self.ctx.lang == "en" else LEGAL
-        if heads.isdisjoint([t.base for t in toks]):
+        if heads.isdisjoint(bases):
             return
+        caps, glued, flags = self.caps, self.glued, self.flags
         k = 0
         while k < n:
-            t = toks[k]
-            if t.claimed or not t.cap or t.text in ARTICLES:
+            if claimed[k] or not caps[k] or texts[k] in ARTICLES:
                 k += 1
                 continue
             j = last = k
             while (
-                not POSSESSIVE.search(toks[j].text) and j + 1 < n
-                and _joined(text, toks, j, 2) and not toks[j + 1].claimed
+                not POSSESSIVE.search(texts[j]) and j + 1 < n
+                and glued[j + 1] and not claimed[j + 1]
             ):
-                nxt = toks[j + 1].text
+                nxt = texts[j + 1]
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j = last = j + 1
                 elif (
-                    nxt in CONNECT and j + 2 < n and _joined(text, toks, j + 1, 2)
-                    and toks[j + 2].text[:1].isupper() and not toks[j + 2].claimed
+                    nxt in CONNECT and j + 2 < n and glued[j + 2]
+                    and texts[j + 2][:1].isupper() and not claimed[j + 2]
                 ):
                     j += 1
                 else:
                     break
             start = k
-            if toks[k].text in ("In", "At", "From", "For", "On", "By", "With", "But", "And"):
+            if texts[k] in ("In", "At", "From", "For", "On", "By", "With", "But", "And"):
                 start = k + 1
-            words = [x.text for x in toks[start : last + 1]]
+            words = texts[start : last + 1]
             k = last + 1
             if not words:
                 continue
             while last - start >= 2 and self.ctx.lang == "de" and (
-                toks[start].text in GENERIC_DE or toks[start].flags & F_ORG_CUE
+                texts[start] in GENERIC_DE or flags[start] & F_ORG_CUE
             ):
                 start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
-            words = [x.text for x in toks[start : last + 1]]
-            bare = [x.base for x in toks[start : last + 1]]
-            caps = sum(1 for w in words if w[:1].isupper())
+            words = texts[start : last + 1]
+            bare = bases[start : last + 1]
+            caps_n = sum(1 for w in words if w[:1].isupper())
             legal = bare[-1] in LEGAL and len(words) >= 2
-            headed = self.ctx.lang == "en" and caps >= 2 and any(w in ORG_HEADS for w in bare)
+            headed = self.ctx.lang == "en" and caps_n >= 2 and any(w in ORG_HEADS for w in bare)
             if not (legal or headed):
                 continue
             name = " ".join(bare)
@@ -588,7 +585,7 @@ class _Finder:
                 name = " ".join(bare[:-1])
             hit = self.lookup(name)
             kind, key, disp = hit if hit else ("orgs", name, name)
-            self.add(kind, key, disp, toks[start].start, name)
+            self.add(kind, key, disp, self.starts[start], name)
             self.claim(start, last + 1 - start)
 
     def dateline(self) -> None:
@@ -609,61 +606,58 @@ class _Finder:
             kind, key, disp = hit if hit else ("places", part, part)
             pos = nl + 1 + m.group().find(part)
             self.add(kind, key, disp, pos, part)
-            for k in range(bisect.bisect_left(self.starts, pos),
-                           bisect.bisect_left(self.starts, pos + len(part))):
-                self.toks[k].claimed = True
+            first = bisect.bisect_left(self.starts, pos)
+            self.claim(first, bisect.bisect_left(self.starts, pos + len(part)) - first)
 
     def known(self) -> None:
         """Vocabulary names, countries, regions and cities; longest match first."""
-        toks, n = self.toks, len(self.toks)
+        n, texts, bases, claimed = self.n, self.texts, self.bases, self.claimed
         lex = self.lex
         lex_longest = lex.longest
         # candidates: a word that starts a known name (or is not looked up yet: 1), or a
         # compound; the look-up table is filled as before, for unclaimed tokens only
         seen = lex_longest.get
-        for k in [k for k, t in enumerate(toks) if seen(t.base, 1) or "-" in t.text]:
-            t = toks[k]
-            if t.claimed:
+        for k in [k for k in range(n) if seen(bases[k], 1) or "-" in texts[k]]:
+            if claimed[k]:
                 continue
-            compound = "-" in t.text
-            longest = lex_longest.get(t.base)
+            word, base = texts[k], bases[k]
+            compound = "-" in word
+            longest = lex_longest.get(base)
             if longest is None:
-                first = strip_accents(t.base)
+                first = strip_accents(base)
                 longest = lex.first_tokens.get(first, 0)
                 if not longest and self.ctx.lang == "de":
                     longest = 1 if first[:-1] in lex.first_tokens else 0
                 if len(lex_longest) < 200_000:
-                    lex_longest[t.base] = longest
+                    lex_longest[base] = longest
             if not longest and not compound:
                 continue
             hit = None
             # a name of several words can only be one whose first word this is, with as many
             # words as one of those names has
-            sizes = self._sizes(t.text) if longest > 1 else _NO_SIZES
+            sizes = self._sizes(word) if longest > 1 else _NO_SIZES
             for size in range(min(longest, n - k), 0, -1):
-                if size > 1 and (size not in sizes or not _joined(self.text, toks, k, size)
+                if size > 1 and (size not in sizes or not self.joined(k, size)
                                  or not self.free(k, size)):
                     continue
-                hit = self.lookup(
-                    t.text if size == 1 else " ".join([x.text for x in toks[k : k + size]])
-                )
+                hit = self.lookup(word if size == 1 else " ".join(texts[k : k + size]))
                 if hit:
                     break
             surface = ""
             if hit is None and compound:
-                hit, size = self._compound(t.text), 1
+                hit, size = self._compound(word), 1
                 surface = self._compound_head
             if hit is None:
                 continue
             if hit[0] == "places" and not self._place_ok(k, size):
                 continue
-            if hit[0] == "orgs" and size == 1 and MODEL_CODE.fullmatch(t.text):
-                nxt = toks[k + 1].text if k + 1 < n and _joined(self.text, toks, k, 2) else ""
+            if hit[0] == "orgs" and size == 1 and MODEL_CODE.fullmatch(word):
+                nxt = texts[k + 1] if k + 1 < n and self.glued[k + 1] else ""
                 if MODEL_NEXT.fullmatch(nxt):
                     continue  # "G7 X": a model name, not the G7
             if not surface:
-                surface = t.text if size == 1 else " ".join([x.text for x in toks[k : k + size]])
-            self.add(hit[0], hit[1], hit[2], t.start, surface)
+                surface = word if size == 1 else " ".join(texts[k : k + size])
+            self.add(hit[0], hit[1], hit[2], self.starts[k], surface)
             self.claim(k, size)
 
     def _sizes(self, word: str) -> frozenset[int]:
@@ -705,70 +699,69 @@ class _Finder:
 
     def _place_ok(self, k: int, size: int) -> bool:
         """A place word inside a longer name (``London Quarter``, ``AOL Europe``) is not a place."""
-        toks = self.toks
-        nxt = toks[k + size] if k + size < len(toks) else None
-        prv = toks[k - 1] if k > 0 else None
-        joined_next = nxt is not None and _joined(self.text, toks, k + size - 1, 2)
-        joined_prev = prv is not None and _joined(self.text, toks, k - 1, 2)
-        if joined_next and nxt is not None and nxt.text in PLACE_NAME_HEADS:
+        texts, caps, n = self.texts, self.caps, self.n
+        nxt = k + size if k + size < n else None
+        prv = k - 1 if k > 0 else None
+        joined_next = nxt is not None and self.glued[k + size]
+        joined_prev = prv is not None and self.glued[k]
+        if joined_next and nxt is not None and texts[nxt] in PLACE_NAME_HEADS:
             return False
         if self.ctx.lang == "en":
-            if joined_next and nxt is not None and nxt.cap and not POSSESSIVE.search(
-                toks[k + size - 1].text
-            ) and not self._is_place(nxt.text) and nxt.text not in NOT_SURNAME:
+            if joined_next and nxt is not None and caps[nxt] and not POSSESSIVE.search(
+                texts[k + size - 1]
+            ) and not self._is_place(texts[nxt]) and texts[nxt] not in NOT_SURNAME:
                 return False
-            if joined_prev and prv is not None and prv.cap and not self._is_place(prv.text) and (
-                prv.text not in ROLE_PREFIX_OK
-                and (not self.sentence_start(k - 1) or self.lookup(prv.text) is not None)
+            if (
+                joined_prev and prv is not None and caps[prv] and not self._is_place(texts[prv])
+                and texts[prv] not in ROLE_PREFIX_OK
+                and (not self.sentence_start(prv) or self.lookup(texts[prv]) is not None)
             ):
                 return False
         return True
 
     def _prev(self, k: int) -> str:
         """The word before token k; German cue words are nouns, so tokens themselves."""
-        t = self.toks[k]
         if self.ctx.lang == "de":
-            return self.toks[k - 1].text if k and t.glued else ""
-        return t.prev(self.text)
+            return self.texts[k - 1] if k and self.glued[k] else ""
+        return self.prev_word(k)
 
     def _is_place(self, word: str) -> bool:
         hit = self.lookup(word)
         return hit is not None and hit[0] == "places"
 
     def persons(self) -> None:
-        toks, n = self.toks, len(self.toks)
+        n, texts, caps, glued, flags = self.n, self.texts, self.caps, self.glued, self.flags
+        claimed, starts = self.claimed, self.starts
         role = ROLE[self.ctx.lang]
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
             cands = [
-                k for k, t in enumerate(toks)
-                if t.cap and (
-                    t.flags & (F_ROYAL | F_FIRST)
-                    or (k and t.glued and toks[k - 1].flags & F_ROLE)
+                k for k in range(n)
+                if caps[k] and (
+                    flags[k] & (F_ROYAL | F_FIRST)
+                    or (k and glued[k] and flags[k - 1] & F_ROLE)
                 )
             ]
         else:
-            cands = [k for k, t in enumerate(toks) if t.cap]
+            cands = [k for k in range(n) if caps[k]]
         for k in cands:
-            t = toks[k]
-            if t.claimed:
+            if claimed[k]:
                 continue
-            if t.text in ROYAL:
-                if self.free(k + 1, 1) and _joined(self.text, toks, k, 2) and toks[k + 1].cap:
+            word = texts[k]
+            if word in ROYAL:
+                if self.free(k + 1, 1) and glued[k + 1] and caps[k + 1]:
                     size = 2
-                    if k + 2 < n and _joined(self.text, toks, k + 1, 2) and ROMAN.match(
-                        toks[k + 2].text
-                    ):
+                    if k + 2 < n and glued[k + 2] and ROMAN.match(texts[k + 2]):
                         size = 3
-                    name = " ".join(x.text for x in toks[k : k + size])
-                    if size == 3 and self.text[toks[k + 2].end : toks[k + 2].end + 1] == ".":
+                    name = " ".join(texts[k : k + size])
+                    if size == 3 and self.text[self.ends[k + 2] : self.ends[k + 2] + 1] == ".":
                         name += "."
-                    self.add("persons", name, name, t.start, name)
+                    self.add("persons", name, name, starts[k], name)
                     self.claim(k, size)
                 continue
-            if t.flags & F_HONORIFIC:
+            if flags[k] & F_HONORIFIC:
                 continue
-            is_first = t.flags & F_FIRST
+            is_first = flags[k] & F_FIRST
             cue = False
             if not is_first:
                 prev = self._prev(k)
@@ -779,38 +772,38 @@ class _Finder:
                     continue
                 if size == 0 and cue:
                     # "Mr Greenspan", "Minister Hundstorfer": a surname on its own
-                    if self.lookup(t.text) is not None or t.text in NOT_SURNAME:
+                    if self.lookup(word) is not None or word in NOT_SURNAME:
                         continue
-                    if not SURNAME_ONLY.fullmatch(t.text):
+                    if not SURNAME_ONLY.fullmatch(word):
                         continue
-                    name = POSSESSIVE.sub("", t.text)
-                    self.add("persons", name, name, t.start, name)
+                    name = POSSESSIVE.sub("", word)
+                    self.add("persons", name, name, starts[k], name)
                     self.claim(k, 1)
                     continue
-                name = POSSESSIVE.sub("", " ".join(x.text for x in toks[k : k + size + 1]))
-                self.add("persons", name, name, t.start, name)
+                name = POSSESSIVE.sub("", " ".join(texts[k : k + size + 1]))
+                self.add("persons", name, name, starts[k], name)
                 self.claim(k, size + 1)
 
     def persons_by_company(self) -> None:
         """``Kostas Kenteris and Katerina Thanou``, ``Kenenisa Bekele of Ethiopia``,
         ``Ireland's Gary Murray``: two unknown capitalised words that keep a person's company."""
-        toks, n, text = self.toks, len(self.toks), self.text
+        n, text, texts, bases = self.n, self.text, self.texts, self.bases
+        caps, glued, claimed = self.caps, self.glued, self.claimed
         people = {e.key for e in self.ents.values() if e.kind == "persons"}
-        pairs = [k for k in range(n - 1) if toks[k + 1].glued and toks[k].cap and toks[k + 1].cap]
+        pairs = [k for k in range(n - 1) if glued[k + 1] and caps[k] and caps[k + 1]]
         for k in pairs:
-            t, u = toks[k], toks[k + 1]
-            if t.claimed or u.claimed or not u.glued or not t.cap or not u.cap:
+            if claimed[k] or claimed[k + 1]:
                 continue
-            if not (SURNAME.fullmatch(t.text) and SURNAME.fullmatch(u.base)):
+            first, second = texts[k], texts[k + 1]
+            if not (SURNAME.fullmatch(first) and SURNAME.fullmatch(bases[k + 1])):
                 continue
-            if t.text in NOT_SURNAME or self.lookup(t.text) or self.lookup(u.base):
+            if first in NOT_SURNAME or self.lookup(first) or self.lookup(bases[k + 1]):
                 continue
-            if k + 2 < n and toks[k + 2].glued and toks[k + 2].cap and not POSSESSIVE.search(
-                u.text
-            ):
+            if k + 2 < n and glued[k + 2] and caps[k + 2] and not POSSESSIVE.search(second):
                 continue  # a longer title-case run: a name of something else
-            before = text[max(0, t.start - 30) : t.start]
-            after = text[u.end : u.end + 30]
+            start = self.starts[k]
+            before = text[max(0, start - 30) : start]
+            after = text[self.ends[k + 1] : self.ends[k + 1] + 30]
             company = False
             m = _AND_BEFORE.search(before)
             if m and any(p.endswith(m.group(1)) for p in people):
@@ -819,19 +812,19 @@ class _Finder:
             if m and self._is_place(m.group(1)):
                 company = True
             if company:
-                name = f"{t.text} {u.base}"
-                self.add("persons", name, name, t.start, name)
+                name = f"{first} {bases[k + 1]}"
+                self.add("persons", name, name, start, name)
                 self.claim(k, 2)
 
     def _surname_run(self, k: int) -> int:
-        toks, n = self.toks, len(self.toks)
+        n, texts = self.n, self.texts
         size = 0
         while (
-            size < 3 and k + size + 1 < n and self.free(k + size + 1, 1)
-            and _joined(self.text, toks, k + size, 2)
+            size < 3 and k + size + 1 < n and not self.claimed[k + size + 1]
+            and self.glued[k + size + 1]
         ):
-            w = toks[k + size + 1].text
-            if POSSESSIVE.search(toks[k + size].text):
+            w = texts[k + size + 1]
+            if POSSESSIVE.search(texts[k + size]):
                 break
             base = POSSESSIVE.sub("", w)
             if not SURNAME.fullmatch(base):
@@ -859,20 +852,21 @@ class _Finder:
         wanted = set(by_last)
         if self.ctx.lang == "de":
             wanted |= {last + "s" for last in by_last}
-        cands = [k for k, t in enumerate(self.toks) if t.base in wanted and t.cap]
+        bases, caps, claimed = self.bases, self.caps, self.claimed
+        cands = [k for k in range(self.n) if bases[k] in wanted and caps[k]]
         for k in cands:
-            t = self.toks[k]
-            if t.claimed:
+            if claimed[k]:
                 continue
-            base = t.base
+            base = bases[k]
             if self.ctx.lang == "de" and base not in by_last and base.endswith("s"):
                 base = base[:-1]
             if base in by_last:
                 kind, key = by_last[base]
                 ent = self.ents[(kind, key)]
-                ent.first = min(ent.first, t.start)
-                ent.surfaces.append((t.start, t.text))
+                ent.first = min(ent.first, self.starts[k])
+                ent.surfaces.append((self.starts[k], self.texts[k]))
                 self.claim(k, 1)
+
         # "Maria Giulia" after "Maria Giulia Sergio": the shorter name is the same person
         persons = [e for e in self.ents.values() if e.kind == "persons"]
         for e in persons:
@@ -895,43 +889,41 @@ class _Finder:
 
     def appositions(self) -> None:
         """``Elektronikhersteller Canon``, ``the mobile firm Intervoice``."""
-        toks, n = self.toks, len(self.toks)
+        n, texts, glued, flags, claimed = self.n, self.texts, self.glued, self.flags, self.claimed
         cue = ORG_CUES[self.ctx.lang]
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
                 k for k in range(1, n)
-                if toks[k].glued and toks[k - 1].flags & F_ORG_CUE
-                and toks[k].flags & (F_ORG_LIKE | F_FIRST)
+                if glued[k] and flags[k - 1] & F_ORG_CUE and flags[k] & (F_ORG_LIKE | F_FIRST)
             ]
         else:
-            cands = [k for k in range(n) if toks[k].flags & (F_ORG_LIKE | F_FIRST)]
+            cands = [k for k in range(n) if flags[k] & (F_ORG_LIKE | F_FIRST)]
         for k in cands:
-            t = toks[k]
-            if t.claimed:
+            if claimed[k]:
                 continue
             prev = self._prev(k)
             if not prev or not _memo(self.ctx.lang + "o", prev, cue):
                 continue
             size = 1
-            while size < 3 and k + size < n and _joined(self.text, toks, k + size - 1, 2):
-                w = toks[k + size].text
-                if self.free(k + size, 1) and w[:1].isupper() and (
+            while size < 3 and k + size < n and glued[k + size]:
+                w = texts[k + size]
+                if not claimed[k + size] and w[:1].isupper() and (
                     self._org_like(w) or SURNAME.fullmatch(w)
                 ) and self.lookup(w) is None:
                     size += 1
                 else:
                     break
-            name = POSSESSIVE.sub("", " ".join(x.text for x in toks[k : k + size]))
-            self.add("orgs", name, name, t.start, name)
+            name = POSSESSIVE.sub("", " ".join(texts[k : k + size]))
+            self.add("orgs", name, name, self.starts[k], name)
             self.claim(k, size)
 
     def org_cues(self) -> None:
-        toks = self.toks
+        claimed = self.claimed
         for m in self._source_cues():
             name = m["n"]
             idx = self._tok_at(m.start("n"))
-            if idx is None or toks[idx].claimed or not self._org_like(name.split()[0]):
+            if idx is None or claimed[idx] or not self._org_like(name.split()[0]):
                 continue
             if name.split()[0] in self.gaz.first_names:
                 continue
@@ -940,26 +932,25 @@ class _Finder:
             self.claim(idx, size)
         articles = ARTICLE_WORDS[self.ctx.lang]
         de = self.ctx.lang == "de"
+        texts, bases, plains, starts = self.texts, self.bases, self.plains, self.starts
         # candidates: not a plain capitalised word, or a German body ("Finanzministerium")
-        cands = [
-            k for k, t in enumerate(toks)
-            if not t.plain or (de and t.body)
-        ]
+        bodies = self.bodies
+        cands = [k for k in range(self.n) if not plains[k] or (de and bodies[k])]
         for k in cands:
-            t = toks[k]
-            if t.claimed:
+            if claimed[k]:
                 continue
-            base = t.base
-            if t.plain:
+            base = bases[k]
+            if plains[k]:
                 # plain capitalised word: only German bodies ("Finanzministerium")
                 if de and base.endswith(DE_ORG_ENDINGS) and DE_ORG_SUFFIX.match(base):
-                    self.add("orgs", base, base, t.start, base)
+                    self.add("orgs", base, base, starts[k], base)
                     self.claim(k, 1)
                 continue
+            word = texts[k]
             if _memo("camel", base, CAMEL):
-                if t.text in PRODUCTS or t.text in LEGAL or NOT_CAMEL.match(t.text):
+                if word in PRODUCTS or word in LEGAL or NOT_CAMEL.match(word):
                     continue
-                self.add("orgs", base, base, t.start, base)
+                self.add("orgs", base, base, starts[k], base)
                 self.claim(k, 1)
                 continue
             if not ALLCAPS.fullmatch(base) or base in NOT_ORG_CAPS:
@@ -970,13 +961,13 @@ class _Finder:
                 kind, key = self.acronyms[base]
                 ent = self.ents.get((kind, key))
                 if ent is not None:
-                    ent.surfaces.append((t.start, base))
+                    ent.surfaces.append((starts[k], base))
                     self.claim(k, 1)
                     continue
-            prev = t.prev(self.text)
-            if prev in articles or (not de and base != t.text):
+            prev = self.prev_word(k)
+            if prev in articles or (not de and base != word):
                 # "the IAAF", "die WKStA", "the IAAF's decision": an organisation
-                self.add("orgs", base, base, t.start, base)
+                self.add("orgs", base, base, starts[k], base)
                 self.claim(k, 1)
 
     def _source_cues(self) -> list[re.Match[str]]:
