@@ -67,6 +67,26 @@ def finditer_from(rx: re.Pattern[str], text: str, starts: tuple[str, ...]) -> li
     return out
 
 
+def search_tail(rx: re.Pattern[str], before: str, words: int) -> re.Match[str] | None:
+    """``rx.search(before)`` for a pattern anchored at the end (``$``) whose matches hold at
+    most ``words`` runs of characters between plain spaces and no other kind of space: the
+    search starts at the last such runs, not at the beginning of ``before`` (the leftmost
+    match cannot start earlier, and the engine's attempts there were the expensive part)."""
+    if "\u00a0" in before or "\u202f" in before:
+        return rx.search(before)
+    pos = len(before)
+    found = 0
+    while True:
+        space = before.rfind(" ", 0, pos)
+        if space < 0:
+            return rx.search(before)
+        if space + 1 < pos:
+            found += 1
+            if found == words:
+                return rx.search(before, space + 1)
+        pos = space
+
+
 def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[int]:
     """Offsets of whole-word occurrences of ``words`` (str.find is far faster than a regex
     alternation of literals); with ``plural`` also the forms with a final -s."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from digest.facts import currencies, fx
-from digest.facts.context import SP, Context, ends_with_connector
+from digest.facts.context import SP, Context, ends_with_connector, search_tail
 from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
@@ -257,7 +257,9 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
         before = ctx.text[max(start_limit, right.start - 60) : right.start]
         if not ends_with_connector(before, _CHAIN_CONNECTORS):
             break
-        m = p["chain"].search(before)
+        # a match: [von ]figure[ scale] connector (and a line break): five runs of
+        # characters between spaces at most
+        m = search_tail(p["chain"], before, 5)
         if not m:
             break
         conn = m["conn"]

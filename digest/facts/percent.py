@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from digest.facts.context import SP, SP_CHARS, Context, ends_with_connector, finditer_from
+from digest.facts.context import (
+    SP,
+    SP_CHARS,
+    Context,
+    ends_with_connector,
+    finditer_from,
+    search_tail,
+)
 from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
 
@@ -120,7 +127,9 @@ def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     before = ctx.text[max(floor, anchor.start - 50) : anchor.start]
     if not ends_with_connector(before, _CHAIN_CONNECTORS):
         return []
-    m = p["chain"].search(before)
+    # a match: [von ][plus ]figure connector (of up to two words, and a line break): six runs
+    # of characters between spaces at most
+    m = search_tail(p["chain"], before, 6)
     if not m:
         return []
     base = anchor.start - len(before)
