@@ -434,19 +434,17 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
 
 
 def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
-             intro: Sequence[str] = (), *, searchable: bool = False) -> list[OutputFile]:
+             intro: Sequence[str] = ()) -> list[OutputFile]:
     """A paginated list of briefs under ``folder``; no page holds more than page_size.
 
-    Listings repeat the articles' leads, so they stay out of the search index (which every
-    reader downloads) unless they are the page readers search for, like a topic's first page.
+    Listings repeat the articles' titles and leads, so they stay out of the search index:
+    with them in it, the index grew with articles times tags, not with articles.
     """
     pages = paginate(items, config.page_size)
     files = []
     for number, chunk in enumerate(pages, 1):
         doc = _page_doc(folder, number)
-        meta: dict[str, object] = {"title": title}
-        if not (searchable and number == 1):
-            meta["search"] = {"exclude": True}
+        meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
         lines = [front_matter(meta), f"# {escape_text(title)}", ""]
         if number == 1:
             lines += intro
@@ -486,8 +484,7 @@ def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
                     f"| {html.escape(e.article.date.date().isoformat())} "
                     f"| {_fact_text(fact, e)} | [{escape_text(e.article.title)}]({link}) |")
             intro += ["", f"## {words['articles_heading']}", ""]
-        files += _listing(config, folder, topic.name, topic.entries, lang, intro,
-                          searchable=True)
+        files += _listing(config, folder, topic.name, topic.entries, lang, intro)
     index_doc = f"{config.topics_dir}/index.md"
     index = [front_matter({"title": words["topics"]}), f"# {words['topics']}", ""]
     for kind in ENTITY_KINDS:
