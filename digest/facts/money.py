@@ -252,8 +252,16 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
     p = _patterns(ctx.lang)
     out: list[_Item] = []
     right = anchor
-    start_limit = ctx.sentence(anchor.start)[0]
+    start_limit = -1
     while True:
+        # the window without the sentence limit first: when it does not end with a
+        # connector, no part of it does, and the sentence is not needed
+        if not ends_with_connector(
+            ctx.text[max(0, right.start - 60) : right.start], _CHAIN_CONNECTORS
+        ):
+            break
+        if start_limit < 0:
+            start_limit = ctx.sentence(anchor.start)[0]
         before = ctx.text[max(start_limit, right.start - 60) : right.start]
         if not ends_with_connector(before, _CHAIN_CONNECTORS):
             break
@@ -352,7 +360,7 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
         if not prev:
             continue
         ref = prev[-1]
-        if ctx.sentence(ref.start)[0] < ctx.sentence(start)[0] and ctx.lang == "en":
+        if ctx.lang == "en" and ctx.sentence(ref.start)[0] < ctx.sentence(start)[0]:
             continue
         v = parse_number(num, ctx.lang)
         if v is None:

@@ -123,6 +123,12 @@ _CHAIN_CONNECTORS = ("bis", "-", "–", "to", "and", "und", "auf", "bzw.", "oder
 def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     """``20 bis 30 Prozent`` (range), ``30, 40 Prozent`` (range), ``von 1,6 auf 2,4 %``."""
     p = _patterns(ctx.lang)
+    # the window without the limits first: when it does not end with a connector, no part
+    # of it does, and the sentence is not needed
+    if not ends_with_connector(
+        ctx.text[max(0, anchor.start - 50) : anchor.start], _CHAIN_CONNECTORS
+    ):
+        return []
     floor = max(ctx.sentence(anchor.start)[0], done[-1].end if done else 0)
     before = ctx.text[max(floor, anchor.start - 50) : anchor.start]
     if not ends_with_connector(before, _CHAIN_CONNECTORS):
