@@ -430,8 +430,7 @@ def _hedges(ctx: Context, items: list[_Item]) -> None:
     p = _patterns(ctx.lang)
     for it in items:
         before = ctx.text[max(0, it.start - 30) : it.start]
-        # a match: a space, a hedge of up to three words, "of" (and a line break)
-        if search_tail(p["hedge"], before, 6):
+        if p["hedge"].search(before):
             it.approx = True
 
 

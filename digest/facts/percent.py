@@ -10,7 +10,6 @@ from functools import cache
 
 from digest.facts.context import (
     SP,
-    SP_CHARS,
     Context,
     ends_with_connector,
     finditer_from,
@@ -181,8 +180,8 @@ _PAIR = re.compile(
     rf"(?:\bum|\bby|\bauf|\bto){SP}+(?P<num>\d+[.,]\d+)(?![\d.,]){SP}+"
     rf"(?:statt|anstatt|anstelle|instead of|rather than|compared with)\b"
 )
-_PAIR_STARTS = tuple(w + sp for w in ("um", "by", "auf", "to") for sp in SP_CHARS)
-"""How every match of ``_PAIR`` starts: the word and a space."""
+_PAIR_STARTS = ("um", "by", "auf", "to")
+"""The literal every match of ``_PAIR`` starts with."""
 _PAIR_WORDS = ("statt", "anstelle", "instead of", "rather than", "compared with")
 """The literals of ``PAIR_CUE`` (``in`` finds them faster than the pattern)."""
 
