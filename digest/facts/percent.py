@@ -189,8 +189,8 @@ _PAIR_WORDS = ("statt", "anstelle", "instead of", "rather than", "compared with"
 def _implicit_pairs(ctx: Context, items: list[_Item]) -> None:
     """``um 1,6 statt ... um 2,4 Prozent``: a decimal paired with a percentage."""
     text = ctx.text
-    if not any(w in text for w in _PAIR_WORDS):
-        return
+    if not items or not any(w in text for w in _PAIR_WORDS):
+        return  # a pair needs a percentage in its sentence
     for m in finditer_from(_PAIR, text, _PAIR_STARTS):
         if ctx.is_claimed(m.start("num"), m.end("num")):
             continue
