@@ -183,14 +183,13 @@ def _anchors(ctx: Context) -> list[_Item]:
         taken[i.start : i.end] = b"\x01" * (i.end - i.start)
     suffix = p["suffix"]
     taken_any = bool(items)
+    context = _context_currency(items)  # kept up to date as amounts are added below
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
         m = suffix.match(text, pos)
         if not m or (taken_any and 1 in taken[m.start() : m.end()]):
             continue
         # the currency first: most figures are followed by an ordinary word
-        cur, minor, with_cur2, length = _currency_after(
-            m["cur"], m["cur2"], ctx.lang, _context_currency(items)
-        )
+        cur, minor, with_cur2, length = _currency_after(m["cur"], m["cur2"], ctx.lang, context)
         if cur is None:
             continue
         end = m.end("cur2") if with_cur2 else m.start("cur") + length
@@ -203,6 +202,8 @@ def _anchors(ctx: Context) -> list[_Item]:
         if minor:
             v = v / 100
         items.append(_Item(m.start(), end, v, cur, sc))
+        if cur in ("EUR", "USD"):
+            context = cur
     if ctx.lang == "en":
         for pos in ctx.digit_starts:
             m = p["pence"].match(text, pos)
