@@ -194,8 +194,16 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             four.append(pos)
         elif width <= 2 and e < n and text[e] in ". \u00a0stnr":
             short.append(pos)
-    numeric = [m for m in (p["numeric"].match(text, pos) for pos in short) if m]
-    numeric += [m for m in (p["numeric"].match(text, pos) for pos in four) if m and m["iy"]]
+    # a day needs its full stop right after it, an ISO date its hyphen after the year
+    numeric_rx = p["numeric"]
+    numeric = [
+        m for pos in short if "." in text[pos + 1 : pos + 3]
+        and (m := numeric_rx.match(text, pos))
+    ]
+    numeric += [
+        m for pos in four if text[pos + 4 : pos + 5] == "-"
+        and (m := numeric_rx.match(text, pos)) and m["iy"]
+    ]
     for m in numeric:
         if m["iy"]:
             ny, nm, nd = int(m["iy"]), int(m["im"]), int(m["id"])
