@@ -615,9 +615,18 @@ class _Finder:
         lex = self.lex
         lex_longest = lex.longest
         # candidates: a word that starts a known name (or is not looked up yet: 1), or a
-        # compound; the look-up table is filled as before, for unclaimed tokens only
+        # compound not known to name nothing; the look-up tables are filled as before, for
+        # unclaimed tokens only
         seen = lex_longest.get
-        for k in [k for k in range(n) if seen(bases[k], 1) or "-" in texts[k]]:
+        compounds = self._compounds
+        cands = [
+            k for k in range(n)
+            if seen(bases[k], 1) or (
+                "-" in texts[k]
+                and ((done := compounds.get(texts[k])) is None or done[0] is not None)
+            )
+        ]
+        for k in cands:
             if claimed[k]:
                 continue
             word, base = texts[k], bases[k]
