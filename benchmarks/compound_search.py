@@ -164,12 +164,13 @@ SOURCES: dict[str, tuple[str | None, Callable[[], Terms | None]]] = {
 
 def make_fixture_project(tmp: Path, *, site: bool = False) -> Path:
     """The project skeleton with the example articles, built by ``digest build`` into
-    ``content/`` (and ``site/`` if ``site``)."""
+    ``content/`` (and ``site/`` if ``site``), with Material's lunr search: the measurement
+    is of lunr's stemmer, and it reads lunr's index."""
     from digest.cli import main
     from tests.conftest import make_project
 
     tmp.mkdir(parents=True, exist_ok=True)
-    project = make_project(tmp, fixture_seeds())
+    project = make_project(tmp, fixture_seeds(), search="lunr")
     with contextlib.chdir(project):
         status = main(["-f", str(project / "mkdocs.yml"), "build",
                        *([] if site else ["--no-site"])])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -16,9 +17,15 @@ SEED = ROOT / "seeds" / "000_c9f697076553e962.txt"
 BUILD_TIME = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 
 
-def make_project(tmp: Path, seeds: dict[str, str | bytes] | None = None) -> Path:
-    """A copy of the project's site skeleton in ``tmp`` with the given seeds (default: the seed)."""
+def make_project(
+    tmp: Path, seeds: dict[str, str | bytes] | None = None, *, search: str | None = None
+) -> Path:
+    """A copy of the project's site skeleton in ``tmp`` with the given seeds (default: the seed);
+    ``search`` overrides the search backend (tests that read Material's lunr index say so)."""
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    if search is not None:
+        yml = tmp / "mkdocs.yml"
+        yml.write_text(re.sub(r"(?m)^    search: \w+$", f"    search: {search}", yml.read_text()))
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     content = tmp / "content"
     content.mkdir()

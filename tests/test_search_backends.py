@@ -4,6 +4,7 @@ per-page language in <html lang>."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,8 @@ from .conftest import DATA, SEED, make_project
 def build_with_search(tmp: Path, search: str) -> Path:
     seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
     seeds[SEED.name] = SEED.read_text()
-    project = make_project(tmp, seeds)
+    project = make_project(tmp, seeds, search=search)
     yml = project / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace(
-        "    timezone: Europe/Vienna", f"    timezone: Europe/Vienna\n    search: {search}"))
     assert main(["-f", str(yml), "build"]) == 0
     return project / "site"
 
@@ -57,12 +56,23 @@ def test_html_lang_follows_the_article(pagefind_site: Path) -> None:
     assert '<html lang="de"' in (pagefind_site / "index.html").read_text()
 
 
+@pytest.mark.slow
+def test_lunr_index_finds_the_article_and_not_boilerplate(tmp_path: Path) -> None:
+    """With Material's lunr backend the index holds the article's text, so 'Rechenleistung'
+    finds it, and 'Kommentare' is nowhere in it."""
+    site = build_with_search(tmp_path, "lunr")
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    hits = {d["location"] for d in index["docs"] if "Rechenleistung" in d["text"]}
+    assert any(loc.startswith("articles/ki-milliarden-fuer-tiktok") for loc in hits)
+    assert all("Kommentare" not in d["text"] for d in index["docs"])
+    assert index["config"]["lang"] == ["de", "en"]
+
+
 def test_unknown_backend_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A typo in the backend is a config error with the choices."""
     project = make_project(tmp_path)
     yml = project / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace(
-        "    timezone: Europe/Vienna", "    timezone: Europe/Vienna\n    search: elastic"))
+    yml.write_text(re.sub(r"(?m)^    search: \w+$", "    search: elastic", yml.read_text()))
     assert main(["-f", str(yml), "build"]) == 1
     assert ("mkdocs.yml: extra.digest.search: expected one of lunr, pagefind, got 'elastic'"
             in capsys.readouterr().err)

@@ -22,7 +22,7 @@ FIXTURES = DATA / "fixture_site"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     seeds = {p.name: p.read_text() for p in sorted(FIXTURES.glob("0*.md"))}
-    project = make_project(tmp_path_factory.mktemp("fixture"), seeds)
+    project = make_project(tmp_path_factory.mktemp("fixture"), seeds, search="lunr")
     assert main(["-f", str(project / "mkdocs.yml"), "build", "--strict"]) == 0
     return project / "site"
 
