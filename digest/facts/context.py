@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from digest.facts.months import MONTH_WORDS, QUARTER_CUES
 from digest.vocabulary import Vocabulary
 
 SP = r"[ \u00a0\u202f]"
@@ -31,6 +32,8 @@ _SPELLED_UNITS = {
            "million", "billion", "trillion"),
 }
 """Units a number word may stand before (English ones also with a plural -s)."""
+_QUARTERS_CAPITALISED = tuple(w for w in QUARTER_CUES if w[:1].isupper())
+_QUARTERS_LOWER = tuple(w for w in QUARTER_CUES if not w[:1].isupper())
 _WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
 _WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß")
 """Every character a match of ``_WORD_BEFORE`` can have right before its space."""
@@ -106,12 +109,12 @@ def find_words(text: str, words: tuple[str, ...], plural: bool = False) -> list[
     return out
 
 
-def find_words_scan(text: str, words: tuple[str, ...]) -> list[int]:
-    """The offsets ``find_words`` gives, in text order, found by one regex scan for any of the
-    words: faster than one ``str.find`` pass per word when the words begin with letters that
-    are rare in running text (month names, quarter words)."""
-    rx, by_first = _word_scanner(words)
-    out: list[int] = []
+def scan_words(text: str, lists: tuple[tuple[str, ...], ...]) -> list[list[int]]:
+    """The offsets ``find_words`` gives for each of several word lists, in text order, found by
+    one regex scan for any of the words: faster than one ``str.find`` pass per word when the
+    words begin with letters that are rare in running text (capitalised words)."""
+    rx, by_first, lists_of = _word_scanner(lists)
+    out: list[list[int]] = [[] for _ in lists]
     n = len(text)
     m = rx.search(text)
     while m is not None:
@@ -122,18 +125,26 @@ def find_words_scan(text: str, words: tuple[str, ...]) -> list[int]:
                 if (i == 0 or not text[i - 1].isalnum()) and (
                     j >= n or not text[j].isalnum() or w[-1] == "."
                 ):
-                    out.append(i)
+                    for k in lists_of[w]:
+                        out[k].append(i)
         m = rx.search(text, i + 1)
     return out
 
 
 @lru_cache(maxsize=32)
-def _word_scanner(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    rx = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+def _word_scanner(
+    lists: tuple[tuple[str, ...], ...],
+) -> tuple[re.Pattern[str], dict[str, list[str]], dict[str, list[int]]]:
+    words = {w for ws in lists for w in ws}
+    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     by_first: dict[str, list[str]] = {}
-    for w in words:
+    for w in sorted(words):
         by_first.setdefault(w[0], []).append(w)
-    return rx, by_first
+    lists_of: dict[str, list[int]] = {}
+    for k, ws in enumerate(lists):
+        for w in ws:  # a word twice in a list is found twice, as by find_words
+            lists_of.setdefault(w, []).append(k)
+    return rx, by_first, lists_of
 
 
 @dataclass
@@ -151,6 +162,10 @@ class Context:
     """Where the run of digits (``\\d+``) at each of ``digit_starts`` ends."""
     word_number_starts: list[int] = field(default_factory=list)
     """Offsets of number words followed by a unit (``zwölf Euro``, ``Nineteen percent``)."""
+    month_starts: list[int] = field(default_factory=list)
+    """Offsets of month names, in text order (``find_words`` of the language's months)."""
+    quarter_starts: list[int] = field(default_factory=list)
+    """Offsets of quarter and half-year words, in text order."""
     claims: list[tuple[int, int]] = field(default_factory=list)
     """The spans claimed so far, as claimed (``claimed`` marks the same characters)."""
     _starts: list[int] = field(default_factory=list)
@@ -164,8 +179,19 @@ class Context:
         ]
         self.digit_starts = [s for s, _ in runs]
         self.digit_ends = [e for _, e in runs]
+        # the capitalised words (German units, months, quarters) in one scan, the others
+        # (English units and quarters) one by one
+        if self.lang == "de":
+            units, months, quarters = scan_words(
+                text, (_SPELLED_UNITS["de"], MONTH_WORDS["de"], _QUARTERS_CAPITALISED)
+            )
+        else:
+            months, quarters = scan_words(text, (MONTH_WORDS[self.lang], _QUARTERS_CAPITALISED))
+            units = find_words(text, _SPELLED_UNITS[self.lang], plural=True)
+        self.month_starts = months
+        self.quarter_starts = sorted(quarters + find_words(text, _QUARTERS_LOWER))
         starts = []
-        for pos in find_words(text, _SPELLED_UNITS[self.lang], plural=self.lang == "en"):
+        for pos in units:
             # a word and a space must come right before (``$`` also matches before a newline)
             q = pos - 1 if pos and text[pos - 1] == "\n" else pos
             if q < 2 or text[q - 1] not in " \u00a0" or text[q - 2] not in _WORD_LETTERS:

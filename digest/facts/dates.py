@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from babel import Locale
-
-from digest.facts.context import SP, Context, find_words_scan
+from digest.facts.context import SP, Context
+from digest.facts.months import MONTHS
 from digest.model import DateFact
 
 YEAR = r"(?:1[0-9]|20)\d{2}"
@@ -28,32 +27,6 @@ QUANTITY = (
     r"staff|employees|tonnes|tons|metres|meters|miles|km|hours|minutes|feet|cases|units|"
     r"homes|troops|users|customers|visitors|GMT|BST|CET|MEZ|Uhr|h\b|pm\b|am\b|%|€|\$|£"
 )
-
-
-def _months() -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {"de": {}, "en": {}}
-    for lang, locales in (("de", ("de", "de_AT", "de_CH")), ("en", ("en", "en_GB"))):
-        for name in locales:
-            loc = Locale.parse(name)
-            for width in ("wide", "abbreviated"):
-                for num, word in loc.months["format"][width].items():
-                    w = word.rstrip(".")
-                    if width == "abbreviated":
-                        if len(w) >= 3 and w != loc.months["format"]["wide"][num]:
-                            out[lang].setdefault(w + ".", num)
-                    else:
-                        out[lang].setdefault(w, num)
-    out["de"].update({"Jänner": 1, "Feber": 2, "Jän.": 1, "Feb.": 2, "Sept.": 9})
-    out["en"].update({"Sept.": 9})
-    for lang in ("de", "en"):
-        out[lang].pop("Mai.", None)
-    return out
-
-
-MONTHS = _months()
-MONTH_WORDS = {lang: tuple(table) for lang, table in MONTHS.items()}
-QUARTER_CUES = ("Quartal", "Quartals", "quarter", "Halbjahr", "Halbjahres", "Halbjahrs", "half",
-                "Jahreshälfte", "Q1", "Q2", "Q3", "Q4", "H1", "H2")
 
 
 def _alt(words: list[str]) -> str:
@@ -181,7 +154,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     text = ctx.text
     n = len(text)
     digits = ctx.digit_starts
-    months = find_words_scan(text, MONTH_WORDS[ctx.lang])
+    months = ctx.month_starts
     # cheap string checks decide which patterns can match at a figure
     short = []  # 1-2 digits followed by "." or a space: day of a date
     four = []  # four digits: a year
@@ -214,7 +187,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if 1 <= nm <= 12 and 1 <= nd <= 31:
             take(_D(m.start(), m.end(), ny, nm, nd))
     quarters = []
-    for t in find_words_scan(text, QUARTER_CUES):
+    for t in ctx.quarter_starts:
         q = p["quarter"].search(text, max(0, t - 12), t + 40)
         if q:
             quarters.append(q)
