@@ -266,9 +266,9 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
         before = ctx.text[max(start_limit, right.start - 60) : right.start]
         if not ends_with_connector(before, _CHAIN_CONNECTORS):
             break
-        # a match: [von ]figure[ scale] connector (and a line break): five runs of
-        # characters between spaces at most
-        m = search_tail(p["chain"], before, 5)
+        # a match: [von ]figure[ scale] connector (and a line break): four runs of
+        # characters between spaces at most, five with the line break
+        m = search_tail(p["chain"], before, 5 if before.endswith("\n") else 4)
         if not m:
             break
         conn = m["conn"]

@@ -132,9 +132,9 @@ def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     before = ctx.text[max(floor, anchor.start - 50) : anchor.start]
     if not ends_with_connector(before, _CHAIN_CONNECTORS):
         return []
-    # a match: [von ][plus ]figure connector (of up to two words, and a line break): six runs
-    # of characters between spaces at most
-    m = search_tail(p["chain"], before, 6)
+    # a match: [von ][plus ]figure connector (of up to two words): five runs of characters
+    # between spaces at most, six with a line break
+    m = search_tail(p["chain"], before, 6 if before.endswith("\n") else 5)
     if not m:
         return []
     base = anchor.start - len(before)
