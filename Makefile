@@ -45,6 +45,11 @@ serve: install
 eval: install
 	$(BIN)/digest eval $(CORPUS)/articles --pair $(CORPUS)/seed.facts.yaml=seeds/000_c9f697076553e962.txt
 
+## Benchmark at newsroom scale: generated articles, digest stage vs plain MkDocs, search cost.
+BENCH_N ?= 100 1000 10000
+bench: install system-deps
+	$(PY) -m benchmarks.run --n $(BENCH_N) --search
+
 ## Regenerate the golden end-to-end files after an intended change of output.
 golden: install
 	$(PY) -m tests.golden
