@@ -93,8 +93,8 @@ CODE = ROOT
 
 def snapshot_code(workdir: Path, source: str) -> str:
     """Freeze what is measured for the whole run: ``digest/`` and the site skeleton as
-    committed (``head``) or as they are in the working tree now (``worktree``); the package
-    goes first on every command's PYTHONPATH.
+    committed (``head`` or a commit) or as they are in the working tree now (``worktree``);
+    the package goes first on every command's PYTHONPATH.
 
     Others may edit ``digest/`` while a long run goes on, and the digest's cache keys include
     a hash of its code, so without a frozen copy a run would measure a moving target."""
@@ -105,11 +105,13 @@ def snapshot_code(workdir: Path, source: str) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                           text=True, check=True).stdout.strip()
     paths = ["digest", *SKELETON]
-    if source == "head":
-        archive = subprocess.run(["git", "archive", "HEAD", *paths], cwd=ROOT,
+    if source != "worktree":
+        rev = "HEAD" if source == "head" else source
+        archive = subprocess.run(["git", "archive", rev, *paths], cwd=ROOT,
                                  capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
-        described = head
+        described = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT,
+                                   capture_output=True, text=True, check=True).stdout.strip()
     else:
         for path in paths:
             if (ROOT / path).is_dir():
@@ -214,8 +216,8 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
-def site_sizes(project: Path, n: int) -> dict[str, Any]:
-    site = project / "site"
+def site_sizes(project: Path, n: int, site: Path | None = None) -> dict[str, Any]:
+    site = site or project / "site"
     if not site.is_dir():
         return {}
     total, files = tree_size(site)
@@ -226,7 +228,7 @@ def site_sizes(project: Path, n: int) -> dict[str, Any]:
         out |= {"search_index_bytes": size, "search_index_bytes_per_article": round(size / n)}
     pagefind = site / "pagefind"
     if pagefind.is_dir():
-        out["pagefind_bytes"] = tree_size(pagefind)[0]
+        out["pagefind_bytes"], out["pagefind_files"] = tree_size(pagefind)
     content_bytes, content_files = tree_size(project / "content")
     out |= {"content_bytes": content_bytes, "content_files": content_files}
     return out
@@ -286,6 +288,7 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
     stages = [s for s in args.stages if s != "mkdocs_only" or has_only]
     runs: dict[str, list[Run]] = {s: [] for s in stages}
     sizes: dict[str, Any] = {}
+    sizes_only: dict[str, Any] = {}
     edited = project / "seeds" / seeds[n // 3].name
 
     def step(stage: str, cmd: list[str]) -> bool:
@@ -306,13 +309,18 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
         step("again2", [*digest, "--no-site"])
         if step("plain", mkdocs):
             sizes = site_sizes(project, n)
-        step("mkdocs_only", [*mkdocs, "-f", str(project / "mkdocs.only.yml")])
+        only = project / "site-mkdocs-only"
+        if step("mkdocs_only", [*mkdocs, "-f", str(project / "mkdocs.only.yml"), "-d",
+                                str(only)]):
+            sizes_only = site_sizes(project, n, only)
+        shutil.rmtree(only, ignore_errors=True)
         if "edit" in stages:
             original = edited.read_bytes()
             edited.write_bytes(original.rstrip(b"\n") + b" Ein Satz mehr.\n")
             step("edit", [*digest, "--no-site"])
             edited.write_bytes(original)
-        clean(project)
+        if "full" in stages:
+            clean(project)
         if step("full", digest):
             sizes = site_sizes(project, n)
     result: dict[str, Any] = {
@@ -321,6 +329,7 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
         "seed_bytes": sum(len(s.text.encode()) for s in seeds),
         "stages": {s: median_run(r) for s, r in runs.items() if r},
         "sizes": sizes,
+        "sizes_mkdocs_only": sizes_only,
     }
     cold = result["stages"].get("cold")
     if cold and cold["exit"] == 0 and not cold["timed_out"]:
@@ -457,10 +466,19 @@ def markdown(report: dict[str, Any]) -> str:
     row("site size MB (files)",
         [f"{sz[n]['site_bytes'] / 1e6:,.1f} ({sz[n]['site_files']:,})" if sz[n] else "–"
          for n in ns])
-    row("search index MB (KB per article)",
+    row("lunr search index MB (KB per article)",
         [f"{sz[n]['search_index_bytes'] / 1e6:,.1f} "
          f"({sz[n]['search_index_bytes_per_article'] / 1e3:,.1f})"
-         if "search_index_bytes" in sz[n] else "–" for n in ns])
+         if sz[n].get("search_index_bytes", 0) > 1000 else "– (not used)" for n in ns])
+    so = {n: sizes[n].get("sizes_mkdocs_only", {}) for n in ns}
+    if any(so.values()):
+        row("MkDocs without the digest plugin: site MB, lunr index MB",
+            [f"{so[n]['site_bytes'] / 1e6:,.1f}, {so[n].get('search_index_bytes', 0) / 1e6:,.1f}"
+             if so[n] else "–" for n in ns])
+    if any("pagefind_bytes" in sz[n] for n in ns):
+        row("Pagefind index MB (files)",
+            [f"{sz[n]['pagefind_bytes'] / 1e6:,.1f} ({sz[n]['pagefind_files']:,})"
+             if "pagefind_bytes" in sz[n] else "–" for n in ns])
     ex = {n: sizes[n].get("extract", {}) for n in ns}
     row("extraction alone, one core: articles/s",
         [_num(ex[n].get("articles_per_s")) for n in ns])
@@ -503,8 +521,11 @@ def targets(report: dict[str, Any]) -> list[dict[str, Any]]:
 
     for n in (1000, 10_000):
         if n in sizes:
-            add(f"full build / plain mkdocs at {n:,}", r.get(f"full_vs_plain_{n}"),
-                TARGETS["full_vs_plain"])
+            add(f"full build / plain mkdocs (same mkdocs.yml) at {n:,}",
+                r.get(f"full_vs_plain_{n}"), TARGETS["full_vs_plain"])
+            if f"full_vs_mkdocs_only_{n}" in r:
+                add(f"full build / mkdocs without the digest plugin at {n:,}",
+                    r.get(f"full_vs_mkdocs_only_{n}"), TARGETS["full_vs_plain"])
     if 10_000 in sizes:
         add("per-article cost of the full build, 10,000 vs 1,000",
             r.get("per_article_full_10000_vs_1000"), TARGETS["per_article_growth"])
@@ -566,8 +587,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=Path("/tmp/digest-bench"))
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument("--keep", action="store_true", help="keep the scratch projects")
-    p.add_argument("--code", choices=("head", "worktree"), default="head",
-                   help="measure the committed digest/ (default) or the working tree")
+    p.add_argument("--code", default="head", metavar="head|worktree|COMMIT",
+                   help="measure the committed digest/ (default), the working tree or a commit")
     p.add_argument("--merge", action="store_true",
                    help="keep the other sizes of the existing latest.json (replace only these)")
     args = p.parse_args(argv)
