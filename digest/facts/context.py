@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from digest.facts.months import MONTH_WORDS, QUARTER_CUES
 from digest.vocabulary import Vocabulary
@@ -113,13 +114,13 @@ def scan_words(text: str, lists: tuple[tuple[str, ...], ...]) -> list[list[int]]
     """The offsets ``find_words`` gives for each of several word lists, in text order, found by
     one regex scan for any of the words: faster than one ``str.find`` pass per word when the
     words begin with letters that are rare in running text (capitalised words)."""
-    rx, by_first, lists_of = _word_scanner(lists)
+    rx, by_start, lists_of = _word_scanner(lists)
     out: list[list[int]] = [[] for _ in lists]
     n = len(text)
     m = rx.search(text)
     while m is not None:
         i = m.start()
-        for w in by_first[text[i]]:
+        for w in by_start[text[i : i + 2]]:
             if text.startswith(w, i):
                 j = i + len(w)
                 if (i == 0 or not text[i - 1].isalnum()) and (
@@ -136,15 +137,36 @@ def _word_scanner(
     lists: tuple[tuple[str, ...], ...],
 ) -> tuple[re.Pattern[str], dict[str, list[str]], dict[str, list[int]]]:
     words = {w for ws in lists for w in ws}
-    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    by_first: dict[str, list[str]] = {}
+    assert all(len(w) >= 2 for w in words)
+    rx = re.compile(_trie_pattern(words))
+    by_start: dict[str, list[str]] = {}
     for w in sorted(words):
-        by_first.setdefault(w[0], []).append(w)
+        by_start.setdefault(w[:2], []).append(w)
     lists_of: dict[str, list[int]] = {}
     for k, ws in enumerate(lists):
         for w in ws:  # a word twice in a list is found twice, as by find_words
             lists_of.setdefault(w, []).append(k)
-    return rx, by_first, lists_of
+    return rx, by_start, lists_of
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A pattern that matches where any of ``words`` starts (up to the end of the shortest
+    one there), written as a tree of prefixes: at each position the engine compares a few
+    letters instead of trying every word."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alts = [re.escape(c) + emit(child) for c, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
 
 
 @dataclass
