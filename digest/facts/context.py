@@ -41,6 +41,26 @@ _WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz√
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
 
 
+_ASCII_DIGIT_RUN = re.compile(rb"[0-9]+")
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_DIGITS.finditer(text)``, found in a one-byte copy of the text when that
+    is safe: below U+0100 the only decimal digits are 0-9, and the characters beyond it (which
+    the copy turns into "?") are checked for digits of other scripts."""
+    if text.isascii():
+        data = text.encode("ascii")
+    else:
+        data = text.encode("latin-1", "replace")
+        if data.count(b"?") != text.count("?"):
+            i = data.find(b"?")
+            while i >= 0:
+                if text[i].isdecimal():
+                    return [m.span() for m in _DIGITS.finditer(text)]
+                i = data.find(b"?", i + 1)
+    return [m.span() for m in _ASCII_DIGIT_RUN.finditer(data)]
+
+
 def ends_with_connector(before: str, connectors: tuple[str, ...]) -> bool:
     """``before`` ends with one of ``connectors`` and spaces (``$`` also matches before a last
     newline): the cheap test whether a pattern ending in ``(?:connectors){SP}*$`` can match."""
@@ -196,7 +216,7 @@ class Context:
         text = self.text
         self.claimed = bytearray(len(text) + 1)
         runs = [
-            (s, e) for s, e in [m.span() for m in _DIGITS.finditer(text)]
+            (s, e) for s, e in _digit_runs(text)
             if s < 2 or text[s - 1] not in ".,'" or not text[s - 2].isdigit()
         ]
         self.digit_starts = [s for s, _ in runs]
