@@ -189,4 +189,9 @@ def date(fact: DateFact, locale: str, lang: str) -> str:
 
 def long_date(when: dt.datetime, locale: str) -> str:
     """The article date as readers of the locale write it: ``29. November 2026``."""
-    return str(format_date(when.date(), "long", locale=locale))
+    return _long_date(when.date(), locale)
+
+
+@cache
+def _long_date(day: dt.date, locale: str) -> str:
+    return str(format_date(day, "long", locale=locale))

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
 from digest.text import slugify
@@ -137,16 +138,22 @@ def topics(entries: Sequence[Entry], min_articles: int = 1) -> list[Topic]:
 
 def mentions(topic: Topic, entry: Entry) -> list[Money | Percent | DateFact]:
     """The numeric facts of an article stated in a sentence that names the topic."""
-    text = entry.article.plain_text()
     needle = topic.name.casefold()
     facts: list[Money | Percent | DateFact] = [*entry.facts.money, *entry.facts.percent]
+    if not facts:
+        return []
     out: list[Money | Percent | DateFact] = []
-    for sentence in _SENTENCE.split(text):
-        lowered = sentence.casefold()
+    for sentence, lowered in _sentences(entry.article.plain_text()):
         if needle not in lowered:
             continue
         out += [f for f in facts if f.text and f.text in sentence and f not in out]
     return out
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[str, str], ...]:
+    """Sentences with their case-folded form; an article is split once for all its topics."""
+    return tuple((s, s.casefold()) for s in _SENTENCE.split(text))
 
 
 def editions(entries: Sequence[Entry]) -> list[Edition]:

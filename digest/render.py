@@ -343,14 +343,26 @@ def render_redirects(entries: Sequence[Entry], config: Config) -> list[OutputFil
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
     """An article in a listing: linked title, date, tags and its key facts in one line."""
+    return list(_brief(entry, config, "../" * from_doc.count("/"), heading))
+
+
+# A brief depends only on the entry and how deep the listing page is, and an article appears
+# in many listings (archive, edition, one topic per entity): render each variant once. The
+# cache holds the entry itself, so an id is never reused for another entry while cached.
+_BRIEFS: dict[tuple[int, str, str], tuple[Entry, tuple[str, ...]]] = {}
+
+
+def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ...]:
+    key = (id(entry), up, heading)
+    cached = _BRIEFS.get(key)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
     a = entry.article
     words = display.labels(a.lang)
-    link = _rel(article_doc(config, a.slug), from_doc)
     tags = ", ".join(
-        f"[{escape_text(t.name)}]({_rel('tags.md', from_doc)}#{tag_anchor(t.name)})"
-        for t in entry.tags[:6])
+        f"[{escape_text(t.name)}]({up}tags.md#{tag_anchor(t.name)})" for t in entry.tags[:6])
     lines = [
-        f"{heading} [{escape_text(a.title)}]({link})",
+        f"{heading} [{escape_text(a.title)}]({up}{article_doc(config, a.slug)})",
         "",
         f'<time datetime="{a.date.isoformat()}">'
         f"{html.escape(display.long_date(a.date, a.locale))}</time>"
@@ -361,7 +373,11 @@ def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") 
     if facts:
         lines += [f"**{escape_text(words['box'])}:** {escape_text(facts)}", ""]
     lines += [escape_text(_clip(a.description, 240)), ""]
-    return lines
+    if len(_BRIEFS) > 200_000:
+        _BRIEFS.clear()
+    result = tuple(lines)
+    _BRIEFS[key] = (entry, result)
+    return result
 
 
 _material_slug = slugify(case="lower")
