@@ -41,13 +41,15 @@ _WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz√
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
 
 
-_ASCII_DIGIT_RUN = re.compile(rb"[0-9]+")
+_DIGIT_MAP = bytes(0x31 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+"""Byte translation: a digit becomes "1", everything else a space."""
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
     """The spans of ``_DIGITS.finditer(text)``, found in a one-byte copy of the text when that
     is safe: below U+0100 the only decimal digits are 0-9, and the characters beyond it (which
-    the copy turns into "?") are checked for digits of other scripts."""
+    the copy turns into "?") are checked for digits of other scripts. The copy is translated
+    to ones and spaces, so that ``bytes.find`` (far faster than a regex scan) finds the runs."""
     if text.isascii():
         data = text.encode("ascii")
     else:
@@ -58,7 +60,18 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
                 if text[i].isdecimal():
                     return [m.span() for m in _DIGITS.finditer(text)]
                 i = data.find(b"?", i + 1)
-    return [m.span() for m in _ASCII_DIGIT_RUN.finditer(data)]
+    ones = data.translate(_DIGIT_MAP)
+    find = ones.find
+    out = []
+    start = find(b"1")
+    while start >= 0:
+        end = find(b" ", start)
+        if end < 0:
+            out.append((start, len(ones)))
+            break
+        out.append((start, end))
+        start = find(b"1", end)
+    return out
 
 
 def ends_with_connector(before: str, connectors: tuple[str, ...]) -> bool:
