@@ -620,8 +620,8 @@ class _Finder:
         seen = lex_longest.get
         compounds = self._compounds
         cands = [
-            k for k in range(n)
-            if seen(bases[k], 1) or (
+            k for k, base in enumerate(bases)
+            if seen(base, 1) or (
                 "-" in texts[k]
                 and ((done := compounds.get(texts[k])) is None or done[0] is not None)
             )
@@ -744,15 +744,13 @@ class _Finder:
         role = ROLE[self.ctx.lang]
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
-            cands = [
-                k for k in range(n)
-                if caps[k] and (
-                    flags[k] & (F_ROYAL | F_FIRST)
-                    or (k and glued[k] and flags[k - 1] & F_ROLE)
-                )
-            ]
+            named = [k for k, f in enumerate(flags) if f & (F_ROYAL | F_FIRST)]
+            cued = [k + 1 for k, f in enumerate(flags) if f & F_ROLE and k + 1 < n]
+            if cued:
+                named = sorted({*named, *(k for k in cued if glued[k])})
+            cands = [k for k in named if caps[k]]
         else:
-            cands = [k for k in range(n) if caps[k]]
+            cands = [k for k, cap in enumerate(caps) if cap]
         for k in cands:
             if claimed[k]:
                 continue
@@ -903,11 +901,12 @@ class _Finder:
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
-                k for k in range(1, n)
-                if glued[k] and flags[k - 1] & F_ORG_CUE and flags[k] & (F_ORG_LIKE | F_FIRST)
+                k + 1 for k, f in enumerate(flags)
+                if f & F_ORG_CUE and k + 1 < n
+                and glued[k + 1] and flags[k + 1] & (F_ORG_LIKE | F_FIRST)
             ]
         else:
-            cands = [k for k in range(n) if flags[k] & (F_ORG_LIKE | F_FIRST)]
+            cands = [k for k, f in enumerate(flags) if f & (F_ORG_LIKE | F_FIRST)]
         for k in cands:
             if claimed[k]:
                 continue
@@ -944,7 +943,10 @@ class _Finder:
         texts, bases, plains, starts = self.texts, self.bases, self.plains, self.starts
         # candidates: not a plain capitalised word, or a German body ("Finanzministerium")
         bodies = self.bodies
-        cands = [k for k in range(self.n) if not plains[k] or (de and bodies[k])]
+        if de:
+            cands = [k for k, plain in enumerate(plains) if not plain or bodies[k]]
+        else:
+            cands = [k for k, plain in enumerate(plains) if not plain]
         for k in cands:
             if claimed[k]:
                 continue
