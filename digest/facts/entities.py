@@ -744,11 +744,13 @@ class _Finder:
         role = ROLE[self.ctx.lang]
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
-            named = [k for k, f in enumerate(flags) if f & (F_ROYAL | F_FIRST)]
-            cued = [k + 1 for k, f in enumerate(flags) if f & F_ROLE and k + 1 < n]
-            if cued:
-                named = sorted({*named, *(k for k in cued if glued[k])})
-            cands = [k for k in named if caps[k]]
+            cands = [
+                k for k in range(n)
+                if caps[k] and (
+                    flags[k] & (F_ROYAL | F_FIRST)
+                    or (k and glued[k] and flags[k - 1] & F_ROLE)
+                )
+            ]
         else:
             cands = [k for k, cap in enumerate(caps) if cap]
         for k in cands:
@@ -901,9 +903,8 @@ class _Finder:
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
-                k + 1 for k, f in enumerate(flags)
-                if f & F_ORG_CUE and k + 1 < n
-                and glued[k + 1] and flags[k + 1] & (F_ORG_LIKE | F_FIRST)
+                k for k in range(1, n)
+                if glued[k] and flags[k - 1] & F_ORG_CUE and flags[k] & (F_ORG_LIKE | F_FIRST)
             ]
         else:
             cands = [k for k, f in enumerate(flags) if f & (F_ORG_LIKE | F_FIRST)]
