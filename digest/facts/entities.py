@@ -321,23 +321,25 @@ def _tokens(
     starts: list[int] = []
     words: list[str] = []
     glued: list[bool] = []
+    add_start, add_word, add_glued = starts.append, words.append, glued.append
+    tags = "#" in text or "@" in text
     last_end = -2
     for start, word, conn in found:
-        before = text[start - 1] if start else "\n"
-        if before == "#" or before == "@":
-            last_end = -2
+        if tags and start and text[start - 1] in "#@":
+            last_end = -2  # a hashtag or handle: no name, and the next word is not glued
             continue
-        glued.append(start == last_end + 1 and before == " ")
-        if word[-1] == "'" or word[-1] == "’":
+        add_glued(start == last_end + 1 and text[start - 1] == " ")
+        if word[-1] in "'’":
             word = word[:-1]
-        starts.append(start)
-        words.append(word)
+        add_start(start)
+        add_word(word)
         last_end = start + len(word)
         if conn:
-            starts.append(last_end + 1)
-            words.append(conn)
-            glued.append(True)
-            last_end += 1 + len(conn)
+            last_end += 1
+            add_start(last_end)
+            add_word(conn)
+            add_glued(True)
+            last_end += len(conn)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     known = _WORDS[lang].get
     infos = [known(w) or _word(w, lang) for w in words]
