@@ -385,7 +385,7 @@ class _Finder:
         # ends after s, so it starts after s - the longest token)
         if ctx.claims and n:
             longest = max([e - s for s, e in zip(starts, ends, strict=True)])
-            for s, e in ctx.claims:
+            for s, e in set(ctx.claims):  # money claims its amounts twice
                 j = bisect.bisect_left(starts, e) - 1
                 while j >= 0 and starts[j] > s - longest:
                     if ends[j] > s:
