@@ -353,14 +353,14 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
         end = start + len(num)
         if ctx.is_claimed(start, end) or any(i.start <= start < i.end for i in items):
             continue
-        prev = [
-            i for i in items
+        # the last amount before it (not one in brackets)
+        ref = next((
+            i for i in reversed(items)
             if i.end <= start and start - i.end < 400 and i.kind == "amount"
             and not _OPEN_BEFORE.search(ctx.text[max(0, i.start - 3) : i.start])
-        ]
-        if not prev:
+        ), None)
+        if ref is None:
             continue
-        ref = prev[-1]
         if ctx.lang == "en" and ctx.sentence(ref.start)[0] < ctx.sentence(start)[0]:
             continue
         v = parse_number(num, ctx.lang)
