@@ -205,8 +205,11 @@ def _anchors(ctx: Context) -> list[_Item]:
         if cur in ("EUR", "USD"):
             context = cur
     if ctx.lang == "en":
-        for pos in ctx.digit_starts:
-            m = p["pence"].match(text, pos)
+        pence = p["pence"]
+        for pos, end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
+            if text[end : end + 1] not in ("p", "."):
+                continue  # "20p", "2.5p": the p (or the decimals) right after the digits
+            m = pence.match(text, pos)
             if not m or 1 in taken[m.start() : m.end()]:
                 continue
             v = parse_number(m["num"], "en")
