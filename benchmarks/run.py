@@ -495,6 +495,9 @@ def markdown(report: dict[str, Any]) -> str:
             [_num(s.get("ms_to_expected_result"), 0) if s else "–" for s in se.values()])
         row("same search again, index loaded: ms",
             [_num(s.get("ms_repeat_search"), 0) if s else "–" for s in se.values()])
+        row("result list shown in the end is for the query",
+            [f"`{s['results_for']}`" if s and s.get("results_for") else "–"
+             for s in se.values()])
     m = report["machine"]
     rows += ["", f"Machine: {m['cpu']}, {m['usable_cores']} cores, {m['ram_gb']} GB RAM, "
              f"Python {m['python']}, MkDocs {m.get('mkdocs', '?')}, Material "
@@ -557,11 +560,12 @@ def targets_markdown(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(report: dict[str, Any], out: Path) -> tuple[str, str]:
+def write_report(report: dict[str, Any], out: Path, *, measured: bool = True) -> tuple[str, str]:
     sizes = {int(k): v for k, v in report["sizes"].items()}
     report["ratios"] = ratios(sizes)
     report["targets"] = targets(report)
-    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    if measured:
+        report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     table = markdown(report)
     goals = targets_markdown(report["targets"])
     out.mkdir(parents=True, exist_ok=True)
@@ -591,7 +595,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="measure the committed digest/ (default), the working tree or a commit")
     p.add_argument("--merge", action="store_true",
                    help="keep the other sizes of the existing latest.json (replace only these)")
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: write latest.md again from latest.json")
     args = p.parse_args(argv)
+    if args.report_only:
+        saved = json.loads((args.out / "latest.json").read_text(encoding="utf-8"))
+        table, goals = write_report(saved, args.out, measured=False)
+        print(table)
+        print(goals)
+        return 0
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
