@@ -295,6 +295,8 @@ def _inflections(name: str) -> list[str]:
 
 
 _PUNCT = "\"'„“”‚‘’«»()[]{}.,;:!?*"
+_NO_WORD_END = _PUNCT + " \n"
+"""Characters before a space after which ``_prev_word`` finds no word."""
 _CONNECTORS = CONNECT | CONNECT_IN_NAME | {"ohne"}
 _CAND = re.compile(
     r"(?P<w>[A-ZÄÖÜÀ-ÞĀ-Ž][\w'’&]*+(?:[.\-]\w[\w'’&]*+)*+)"
@@ -429,7 +431,13 @@ class _Finder:
         """The word right before token k (any case), empty after punctuation."""
         prev = self._prevs.get(k)
         if prev is None:
-            prev = self._prevs[k] = _prev_word(self.text, self.starts[k])
+            start, text = self.starts[k], self.text
+            # the usual cases without a word: no single space before, or punctuation
+            if start < 2 or text[start - 1] != " " or text[start - 2] in _NO_WORD_END:
+                prev = ""
+            else:
+                prev = _prev_word(text, start)
+            self._prevs[k] = prev
         return prev
 
     # -- look-ups ----------------------------------------------------------------------
