@@ -752,6 +752,7 @@ class _Finder:
         n, texts, caps, glued, flags = self.n, self.texts, self.caps, self.glued, self.flags
         claimed, starts = self.claimed, self.starts
         role = ROLE[self.ctx.lang]
+        role_words = _memo_table(self.ctx.lang + "r")
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
             cands = [
@@ -784,7 +785,11 @@ class _Finder:
             cue = False
             if not is_first:
                 prev = self._prev(k)
-                cue = bool(prev) and (prev in HONORIFIC or _memo(self.ctx.lang + "r", prev, role))
+                if prev:
+                    hit = role_words.get(prev)
+                    if hit is None:
+                        hit = _memo(self.ctx.lang + "r", prev, role)
+                    cue = prev in HONORIFIC or hit
             if is_first or cue:
                 size = self._surname_run(k)
                 if size == 0 and not cue:
@@ -910,6 +915,7 @@ class _Finder:
         """``Elektronikhersteller Canon``, ``the mobile firm Intervoice``."""
         n, texts, glued, flags, claimed = self.n, self.texts, self.glued, self.flags, self.claimed
         cue = ORG_CUES[self.ctx.lang]
+        org_cue_words = _memo_table(self.ctx.lang + "o")
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
@@ -922,7 +928,12 @@ class _Finder:
             if claimed[k]:
                 continue
             prev = self._prev(k)
-            if not prev or not _memo(self.ctx.lang + "o", prev, cue):
+            if not prev:
+                continue
+            hit = org_cue_words.get(prev)
+            if hit is None:
+                hit = _memo(self.ctx.lang + "o", prev, cue)
+            if not hit:
                 continue
             size = 1
             while size < 3 and k + size < n and glued[k + size]:
