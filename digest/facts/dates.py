@@ -290,10 +290,10 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
         if not cue:
             return False
     nxt = _NEXT_WORD.match(after)
-    next_word = nxt.group(1) if nxt else ""
+    next_word = nxt[1] if nxt else ""
     if ctx.lang == "en":
         prev = _PREV_WORD.search(before)
-        prev_word = prev.group(1) if prev else ""
+        prev_word = prev[1] if prev else ""
         if prev_word[:1].isupper():
             if cue is None:
                 cue = YEAR_CUES[ctx.lang].search(before) is not None
@@ -313,7 +313,7 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
             cue = YEAR_CUES[ctx.lang].search(before) is not None
         if not cue:
             prev = _PREV_WORD.search(before)
-            if prev is not None and prev.group(1)[:1].isupper():
+            if prev is not None and prev[1][:1].isupper():
                 return False
             if not 1990 <= y <= 2039:
                 return False

@@ -314,7 +314,7 @@ def _tokens(
 ) -> tuple[list[int], list[int], list[str], list[bool], list[_Word]]:
     """Candidate name words with offsets; plain lower-case words are skipped."""
     found: list[tuple[int, str, str | None]] = [
-        (m.start(), m.group(1), m.group(2)) for m in list(_CAND.finditer(text))
+        (m.start(), m[1], m[2]) for m in list(_CAND.finditer(text))
     ]
     extra = find_words(text, LOWER_NAMES)
     if extra:

@@ -132,8 +132,8 @@ def _scale(m: re.Match[str], lang: str) -> int:
         gi = m.re.groupindex
         has = _SCALE_GROUPS[m.re.pattern] = ("s1" in gi, "s2" in gi, "scale" in gi)
     word = (
-        (has[0] and m.group("s1")) or (has[1] and m.group("s2"))
-        or (has[2] and (m.group("scale") or "").strip()) or ""
+        (has[0] and m["s1"]) or (has[1] and m["s2"])
+        or (has[2] and (m["scale"] or "").strip()) or ""
     )
     return scale_of(word, lang)
 
