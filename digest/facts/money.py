@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from digest.facts import currencies, fx
-from digest.facts.context import SP, Context, ends_with_connector, search_tail
+from digest.facts.context import SP, SP_CHARS, Context, ends_with_connector, search_tail
 from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
@@ -434,6 +434,14 @@ def _hedges(ctx: Context, items: list[_Item]) -> None:
     p = _patterns(ctx.lang)
     for it in items:
         before = ctx.text[max(0, it.start - 30) : it.start]
+        # a hedge (or "of") ends with a letter or a full stop, then spaces up to the amount
+        # (or up to a line break right before it)
+        end = before[:-1] if before.endswith("\n") else before
+        if not end or end[-1] not in SP_CHARS:
+            continue
+        last = end.rstrip(SP_CHARS)[-1:]
+        if not (last.isalpha() or last == "."):
+            continue
         if p["hedge"].search(before):
             it.approx = True
 
