@@ -430,8 +430,20 @@ def _rates(ctx: Context, items: list[_Item]) -> None:
                 it.kind, it.per = "exchange_rate", r.per
 
 
+_PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß.]+")
+"""Letters whose lower case is what a case-insensitive pattern compares."""
+
+
+@cache
+def _hedge_last_words(lang: str) -> frozenset[str]:
+    """The last word of every hedge, and "of": what a hedged amount's word before it is."""
+    words = {h.replace("\\.", ".").split(" ")[-1] for h in HEDGES[lang].split("|")}
+    return frozenset(words | {"von", "of", "the"})
+
+
 def _hedges(ctx: Context, items: list[_Item]) -> None:
     p = _patterns(ctx.lang)
+    last_words = _hedge_last_words(ctx.lang)
     for it in items:
         before = ctx.text[max(0, it.start - 30) : it.start]
         # a hedge (or "of") ends with a letter or a full stop, then spaces up to the amount
@@ -439,9 +451,10 @@ def _hedges(ctx: Context, items: list[_Item]) -> None:
         end = before[:-1] if before.endswith("\n") else before
         if not end or end[-1] not in SP_CHARS:
             continue
-        last = end.rstrip(SP_CHARS)[-1:]
-        if not (last.isalpha() or last == "."):
-            continue
+        rest = end.rstrip(SP_CHARS)
+        word = rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\u202f")) + 1 :]
+        if not word or (word.lower() not in last_words and _PLAIN.fullmatch(word)):
+            continue  # a plain word that ends no hedge (the pattern ignores case)
         if p["hedge"].search(before):
             it.approx = True
 
