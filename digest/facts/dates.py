@@ -88,7 +88,7 @@ YEAR_CUES = {
         r"|[,(/-])[ \u00a0]*$"
     ),
 }
-_DIGIT = re.compile(r"\d")
+_QUARTER_FIGURE = re.compile(rf"{YEAR}|[QH][1-4]")
 _MONTH_CUE = re.compile(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
 _NOT_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:[.:]\d|x\b|×)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
@@ -189,8 +189,8 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
             take(_D(m.start(), m.end(), ny, nm, nd))
     quarters = []
     for t in ctx.quarter_starts:
-        if not _DIGIT.search(text, max(0, t - 12), t + 40):
-            continue  # every quarter or half has its year (or number) in figures
+        if not _QUARTER_FIGURE.search(text, max(0, t - 12), t + 40):
+            continue  # every quarter or half has its year in figures, or is Q1, H2 ...
         q = p["quarter"].search(text, max(0, t - 12), t + 40)
         if q:
             quarters.append(q)
