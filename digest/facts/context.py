@@ -74,6 +74,23 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_FIGURE_SEPARATORS = frozenset(".,'\u00a0\u202f")
+"""What a figure has between its digits (``1.000,5``, ``1\u00a0000``, ``1'000``)."""
+
+
+def starts_after_figure(text: str, end: int, firsts: frozenset[str]) -> bool:
+    """Whether one of ``firsts`` comes right after the figure whose first digits end at
+    ``end`` (after its separators and further digits, and one plain space): the cheap test
+    that a unit or scale word can follow it (the figure patterns use no other characters)."""
+    n = len(text)
+    while end < n and (text[end] in _FIGURE_SEPARATORS or text[end].isdecimal()):
+        end += 1
+    nxt = text[end : end + 1]
+    if nxt == " ":
+        nxt = text[end + 1 : end + 2]
+    return nxt in firsts
+
+
 def ends_with_connector(before: str, connectors: tuple[str, ...]) -> bool:
     """``before`` ends with one of ``connectors`` and spaces (``$`` also matches before a last
     newline): the cheap test whether a pattern ending in ``(?:connectors){SP}*$`` can match."""

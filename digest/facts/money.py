@@ -9,7 +9,14 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from digest.facts import currencies, fx
-from digest.facts.context import SP, SP_CHARS, Context, ends_with_connector, search_tail
+from digest.facts.context import (
+    SP,
+    SP_CHARS,
+    Context,
+    ends_with_connector,
+    search_tail,
+    starts_after_figure,
+)
 from digest.facts.numbers import (
     DIGITS,
     SCALE_RE,
@@ -380,6 +387,10 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
     return out + _scaled_without_unit(ctx, items, out)
 
 
+_SCALE_FIRSTS = {"de": frozenset("M"), "en": frozenset("bmt")}
+"""The first letters of the scale words of the ``scaled`` pattern."""
+
+
 def _scaled_without_unit(ctx: Context, items: list[_Item], done: list[_Item]) -> list[_Item]:
     """``3,4 Millionen Euro nach 2,9 Millionen im Vorjahr``: a figure with a scale word but no
     unit, in a sentence about a scaled amount, is money in that amount's currency."""
@@ -389,7 +400,10 @@ def _scaled_without_unit(ctx: Context, items: list[_Item], done: list[_Item]) ->
     if not scaled:
         return out
     text = ctx.text
-    for pos in ctx.digit_starts:
+    firsts = _SCALE_FIRSTS[ctx.lang]
+    for pos, figure_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
+        if not starts_after_figure(text, figure_end, firsts):
+            continue  # no scale word after the figure
         m = p["scaled"].match(text, pos)
         if not m or ctx.is_claimed(m.start(), m.end()):
             continue

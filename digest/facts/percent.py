@@ -14,6 +14,7 @@ from digest.facts.context import (
     ends_with_connector,
     finditer_from,
     search_tail,
+    starts_after_figure,
 )
 from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
@@ -22,6 +23,8 @@ UNIT = {
     "de": r"%-Punkte[n]?|Prozentpunkte[n]?|Prozentpunkt|Prozent|v\.\s?H\.|%",
     "en": r"percentage[ -]points?|per[ -]?cent(?:age)?|pct\.?|%",
 }
+_UNIT_FIRSTS = {"de": frozenset("%Pv"), "en": frozenset("%p")}
+"""The first characters of ``UNIT``."""
 POINTS = re.compile(r"(?i)punkt|point")
 PAIR_CUE = re.compile(r"statt|anstelle|instead of|rather than|compared with")
 
@@ -77,7 +80,12 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
     items: list[_Item] = []
     one, sign = p["one"], p["sign"]
     text = ctx.text
+    figure_ends = dict(zip(ctx.digit_starts, ctx.digit_ends, strict=True))
+    firsts = _UNIT_FIRSTS[ctx.lang]
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
+        end = figure_ends.get(pos)
+        if end is not None and not starts_after_figure(text, end, firsts):
+            continue  # no "%" or "Prozent" after the figure
         m = one.match(text, pos)
         if not m or ctx.is_claimed(m.start(), m.end()):
             continue
