@@ -1021,15 +1021,17 @@ class _Finder:
         orgs = sorted((e for e in self.ents.values() if e.kind == "orgs"), key=lambda e: e.first)
         words = {id(e): _words(e.display) for e in orgs}
         initials: dict[int, str] = {}
+        gone: set[int] = set()  # merged away in this loop (and so no longer in self.ents)
         for e in orgs:
             if e.key in self.acronyms and self.acronyms[e.key] != ("orgs", e.key):
                 continue
             acronym = e.display.isupper() and len(e.display) >= 3
             a = words[id(e)]
+            long_enough = len("".join(a)) >= 4
             for other in orgs:
-                if other is e or (other.kind, other.key) not in self.ents:
+                if other is e or id(other) in gone:
                     continue
-                if (e.kind, e.key) not in self.ents:
+                if id(e) in gone:
                     break
                 b = words[id(other)]
                 if acronym:
@@ -1043,10 +1045,12 @@ class _Finder:
                     other.first = min(other.first, e.first)
                     other.surfaces.extend(e.surfaces)
                     del self.ents[(e.kind, e.key)]
+                    gone.add(id(e))
                     break
-                if len(a) < len(b) and _is_run(a, b) and len("".join(a)) >= 4:
+                if len(a) < len(b) and _is_run(a, b) and long_enough:
                     other.first = min(other.first, e.first)
                     del self.ents[(e.kind, e.key)]
+                    gone.add(id(e))
                     break
 
     def _org_display(self, ent: _Ent) -> str:
