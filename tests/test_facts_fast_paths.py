@@ -10,9 +10,10 @@ import random
 
 import pytest
 
-from digest.facts import entities, money, percent
+from digest.facts import dates, entities, money, percent
 from digest.facts.context import (
     _DIGITS,
+    SP_CHARS,
     Context,
     _digit_runs,
     ends_with_connector,
@@ -20,6 +21,7 @@ from digest.facts.context import (
     finditer_from,
     scan_words,
     search_tail,
+    starts_after_figure,
 )
 from digest.facts.months import MONTH_WORDS, QUARTER_CUES
 from digest.vocabulary import Vocabulary
@@ -96,3 +98,42 @@ def test_context_word_positions(lang: str) -> None:
         ctx = Context(text=text, lang=lang, published=None, vocab=Vocabulary())
         assert ctx.month_starts == sorted(find_words(text, MONTH_WORDS[lang]))
         assert ctx.quarter_starts == sorted(find_words(text, QUARTER_CUES))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_unit_and_scale_tests_are_necessary(lang: str) -> None:
+    pieces = ["5", "12,5", "1.000", "1\u00a0000", "1'000", "%", "Prozent", "%-Punkte", "v. H.",
+              "percent", "per cent", "pct", "Mio.", "Millionen", "Mrd.", "bn", "m", "million",
+              "x", ",", ".", "-"]
+    one, scaled = percent._patterns(lang)["one"], money._patterns(lang)["scaled"]
+    for text in _texts(pieces, 3000, 7, 8):
+        for pos, end in _digit_runs(text):
+            if one.match(text, pos):
+                assert starts_after_figure(text, end, percent._UNIT_FIRSTS[lang]), repr(text)
+            if scaled.match(text, pos):
+                assert starts_after_figure(text, end, money._SCALE_FIRSTS[lang]), repr(text)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_hedge_test_is_necessary(lang: str) -> None:
+    pieces = ["rund", "RUND", "ca.", "mehr als", "ÜBER", "bis zu", "about", "More than",
+              "as much as", "approx.", "von", "of", "THE", "x", "(", "5", "faſt", "ſome",
+              "mİndestens", "\u212aNAPP", "$", ","]
+    rx, last_words = money._patterns(lang)["hedge"], money._hedge_last_words(lang)
+    for text in _texts(pieces, 5000, 8, 6):
+        if rx.search(text):
+            end = text[:-1] if text.endswith("\n") else text
+            assert end and end[-1] in SP_CHARS, repr(text)
+            rest = end.rstrip(SP_CHARS)
+            word = rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\u202f")) + 1 :]
+            assert word.lower() in last_words or not money._PLAIN.fullmatch(word), repr(text)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_quarter_test_is_necessary(lang: str) -> None:
+    pieces = ["first", "2.", "ersten", "Quartal", "quarter", "half", "Halbjahr", "des Jahres",
+              "of the year", "2015", "15", "Q1", "H2", "h1", "x", "77m"]
+    rx = dates._patterns(lang)["quarter"]
+    for text in _texts(pieces, 3000, 9, 8):
+        if rx.search(text):
+            assert dates._QUARTER_FIGURE.search(text), repr(text)
