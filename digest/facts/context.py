@@ -187,7 +187,8 @@ def _word_scanner(
     lists: tuple[tuple[str, ...], ...],
 ) -> tuple[re.Pattern[str], dict[str, list[str]], dict[str, list[int]]]:
     words = {w for ws in lists for w in ws}
-    assert all(len(w) >= 2 for w in words)
+    if any(len(w) < 2 for w in words):
+        raise ValueError("scan_words looks words up by their first two characters")
     rx = re.compile(_trie_pattern(words))
     by_start: dict[str, list[str]] = {}
     for w in sorted(words):

@@ -213,8 +213,8 @@ def _anchors(ctx: Context) -> list[_Item]:
             context = cur
     if ctx.lang == "en":
         pence = p["pence"]
-        for pos, end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
-            if text[end : end + 1] not in ("p", "."):
+        for pos, digits_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
+            if text[digits_end : digits_end + 1] not in ("p", "."):
                 continue  # "20p", "2.5p": the p (or the decimals) right after the digits
             m = pence.match(text, pos)
             if not m or 1 in taken[m.start() : m.end()]:
