@@ -149,10 +149,12 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
 def feeds_sitemap(files: Sequence[OutputFile], config: Config) -> OutputFile:
     """A sitemap of the feeds folder. Material fetches ``sitemap.xml`` next to every
     ``<link rel="alternate">`` (meant for language versions); the feed links are alternates
-    too, so without this file every page load would log a 404."""
+    too, so without this file every page load would log a 404. It lists only the site-wide
+    feeds: every reader downloads it, once per feed link, so it must not grow with tags."""
     prefix = f"{config.docs_dir}/"
+    main = {f"{config.feeds_dir}/{name}" for name in ("rss.xml", "atom.xml", "feed.json")}
     urls = sorted(config.site_url + f.dest.removeprefix(prefix) for f in files
-                  if f.dest.startswith(f"{prefix}{config.feeds_dir}/"))
+                  if f.dest.removeprefix(prefix) in main)
     body = "".join(f"  <url><loc>{escape(u)}</loc></url>\n" for u in urls)
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

@@ -96,3 +96,11 @@ def test_boilerplate_never_reaches_the_feed(tmp_path: Path) -> None:
     feeds = build(tmp_path, {"c.txt": "Titel\nDer erste Absatz.\nKommentare\n"})
     for path in feeds.rglob("*.xml"):
         assert "Kommentare" not in path.read_text(), path
+
+
+def test_feeds_sitemap_stays_small(tmp_path: Path) -> None:
+    """Material fetches feeds/sitemap.xml on every page: it lists the site feeds, not tags."""
+    feeds = build(tmp_path)
+    text = (feeds / "sitemap.xml").read_text()
+    assert text.count("<loc>") == 3
+    assert "/tags/" not in text

@@ -16,6 +16,8 @@ const MAX_SECTIONS = 3
 /* The worker lives at assets/javascripts/workers/ below the site root */
 const root = new URL("../../../", self.location.href)
 let pagefind = null
+/* Queries arrive per key press and finish out of order: only the newest may answer */
+let latest = 0
 
 function escapeHTML(value) {
   return String(value).replace(/[&<>"']/g, ch => ({
@@ -80,12 +82,14 @@ addEventListener("message", async ev => {
   if (message.type === SETUP) {
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
+    const mine = ++latest
     let data = { items: [] }
     try {
       data = await search(message.data)
     } catch (err) {
       console.warn("Search failed:", err)
     }
-    postMessage({ type: RESULT, data })
+    if (mine === latest)
+      postMessage({ type: RESULT, data })
   }
 })

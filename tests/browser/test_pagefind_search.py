@@ -73,3 +73,23 @@ def test_pagefind_loads_nothing_until_the_first_query(
     finally:
         context.close()
     assert not any("/pagefind/" in url for url in requests.urls)
+
+
+def test_fast_typing_shows_results_for_the_whole_query(browser: Any, pagefind_site: Site) -> None:
+    """Answers to earlier key presses arrive late; the list shown is for the full query."""
+    requests = Requests(pagefind_site.base_url)
+    context = new_context(browser, pagefind_site, requests)
+    try:
+        page = context.new_page()
+        page.goto(pagefind_site.base_url)
+        wait_ready(page)
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially("Rotterdam", delay=0)
+        page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_timeout(2000)
+        links = page.locator(".md-search-result__item > a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))")
+    finally:
+        context.close()
+    assert any("articles/harbour-lines-signs-rotterdam-deal" in h for h in links), links
+    assert not any("nordwerk" in h or "ki-milliarden" in h for h in links), links
