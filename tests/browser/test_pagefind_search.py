@@ -3,8 +3,8 @@ index, the result opens the article, and nothing leaves 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +26,19 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(root=root, config=config, base_url=base_url)
 
 
+@contextlib.contextmanager
+def home_page(browser: Any, site: Site, requests: Requests, **options: Any) -> Iterator[Any]:
+    """The site's home page, loaded and ready, in a fresh context that stays on 127.0.0.1."""
+    context = new_context(browser, site, requests, **options)
+    try:
+        page = context.new_page()
+        page.goto(site.base_url)
+        wait_ready(page)
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("query", "slug", "title"), [
     ("Rechenleistung", "ki-milliarden-fuer-tiktok", "KI-Milliarden für TikTok"),
     # Compound parts and lemmas reach Pagefind too: the text only has "Rechenzentren".
@@ -39,12 +52,8 @@ def test_material_search_box_answers_from_pagefind(
 ) -> None:
     """Typing into Material's search box lists the article; clicking opens it."""
     requests = Requests(pagefind_site.base_url)
-    context = new_context(browser, pagefind_site, requests,
-                          viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(pagefind_site.base_url)
-        wait_ready(page)
+    with home_page(browser, pagefind_site, requests,
+                   viewport={"width": 1280, "height": 900}) as page:
         page.click(".md-search__input")
         page.locator(".md-search__input").press_sequentially(query, delay=20)
         page.locator(".md-search-result__item").first.wait_for()
@@ -53,43 +62,27 @@ def test_material_search_box_answers_from_pagefind(
         hit.first.click()
         page.wait_for_load_state()
         assert title in page.locator("h1").first.inner_text()
-    finally:
-        context.close()
     assert not requests.outside(), requests.outside()
     assert any("/pagefind/" in url for url in requests.urls)
 
 
-def test_pagefind_loads_nothing_until_the_first_query(
-    browser: Any, pagefind_site: Site, tmp_path: Path
-) -> None:
+def test_pagefind_loads_nothing_until_the_first_query(browser: Any, pagefind_site: Site) -> None:
     """Readers who never search download no part of the index."""
     requests = Requests(pagefind_site.base_url)
-    context = new_context(browser, pagefind_site, requests)
-    try:
-        page = context.new_page()
-        page.goto(pagefind_site.base_url)
-        wait_ready(page)
+    with home_page(browser, pagefind_site, requests) as page:
         page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
     assert not any("/pagefind/" in url for url in requests.urls)
 
 
 def test_fast_typing_shows_results_for_the_whole_query(browser: Any, pagefind_site: Site) -> None:
     """Answers to earlier key presses arrive late; the list shown is for the full query."""
     requests = Requests(pagefind_site.base_url)
-    context = new_context(browser, pagefind_site, requests)
-    try:
-        page = context.new_page()
-        page.goto(pagefind_site.base_url)
-        wait_ready(page)
+    with home_page(browser, pagefind_site, requests) as page:
         page.click(".md-search__input")
         page.locator(".md-search__input").press_sequentially("Rotterdam", delay=0)
         page.locator(".md-search-result__item").first.wait_for()
         page.wait_for_timeout(2000)
         links = page.locator(".md-search-result__item > a").evaluate_all(
             "els => els.map(e => e.getAttribute('href'))")
-    finally:
-        context.close()
     assert any("articles/harbour-lines-signs-rotterdam-deal" in h for h in links), links
     assert not any("nordwerk" in h or "ki-milliarden" in h for h in links), links
