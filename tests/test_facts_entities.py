@@ -37,6 +37,27 @@ ORGS = [
      ["Reuters", "Barclays", "HSBC"]),
     ("en", "Title\nThe US Federal Reserve raised rates; the Fed said more may come.",
      ["Federal Reserve"]),
+    # Two companies joined by "und"/"and", a common noun with "von" before a name: the run
+    # stops at the legal form and the name starts after "von".
+    ("de", "Titel\nDie Vertex Data SE und Talwerk Wind AG haben eine Partnerschaft.",
+     ["Vertex Data", "Talwerk Wind"]),
+    ("de", "Titel\nMarlow Capital Group und Talwerk Wind AG einigten sich.",
+     ["Marlow Capital Group", "Talwerk Wind"]),
+    ("de", "Titel\nDie Aktie von Baltica Capital AG legte an der Börse zu.",
+     ["Baltica Capital"]),
+    ("de", "Titel\nAnalysten von Cedar Pharma Holding erwarten mehr.", ["Cedar Pharma Holding"]),
+    ("en", "Title\nAurora Mobility GmbH and Harbor Networks SE agreed a partnership.",
+     ["Aurora Mobility", "Harbor Networks"]),
+    ("en", "Title\nShares in Marks and Spencer Group rose.", ["Marks and Spencer Group"]),
+    ("de", "Titel\nDie Müller Logistik GmbH & Co. KG wächst.", ["Müller Logistik"]),
+    ("de", "Titel\nAlpenblick Textil und Eisenberg Medien AG haben eine Partnerschaft.",
+     ["Eisenberg Medien"]),
+    ("en", "Title\nDeutsche Bank and Vertex Data SE agreed a partnership.",
+     ["Deutsche Bank", "Vertex Data"]),
+    ("en", "Title\nThe Department for Business and Trade said so.",
+     ["Department for Business and Trade"]),
+    ("de", "Titel\nTSMC und Harbor Networks SE bauen ein Werk.", ["Harbor Networks"]),
+    ("de", "Titel\nDie Schmidt Bau GmbH & Co KG baut.", ["Schmidt Bau"]),
 ]
 
 

@@ -29,6 +29,8 @@ GENERIC_DE = {"Brauerei", "Molkerei", "Bäckerei", "Druckerei", "Reederei", "Spe
               "Kanzlei", "Agentur", "Bank", "Versicherung", "Handelskette", "Baufirma",
               "Baukonzern", "Holding", "Gruppe", "Firma", "Fluglinie", "Airline", "Werft",
               "Mühle", "Kellerei", "Sägewerk", "Zeitung", "Verlag", "Tochter", "Mutter"}
+JOINS = {"und", "and", "&"}
+"""Words that join two names; after a legal form they end the first."""
 ARTICLES = {"The", "Der", "Die", "Das", "A", "An", "Ein", "Eine"}
 CONNECT_IN_NAME = {"of", "and", "for", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
                    "von", "&", "y", "da", "do", "dos", "del", "bin", "al", "ibn"}
@@ -563,6 +565,8 @@ class _Finder:
                 and glued[j + 1] and not claimed[j + 1]
             ):
                 nxt = texts[j + 1]
+                if nxt in JOINS and self._ends_name(k, j):
+                    break  # "Vertex Data SE und Talwerk Wind AG": two companies
                 if nxt[:1].isupper() or nxt[:1].isdigit():
                     j = last = j + 1
                 elif (
@@ -583,6 +587,11 @@ class _Finder:
                 texts[start] in GENERIC_DE or flags[start] & F_ORG_CUE
             ):
                 start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
+            if self.ctx.lang == "de":
+                for i in range(last - 1, start - 1, -1):
+                    if texts[i] in ("von", "vom"):
+                        start = i + 1  # "Aktie von Baltica Capital AG": the name follows
+                        break
             words = texts[start : last + 1]
             bare = bases[start : last + 1]
             caps_n = sum(1 for w in words if w[:1].isupper())
@@ -590,9 +599,12 @@ class _Finder:
             headed = self.ctx.lang == "en" and caps_n >= 2 and any(w in ORG_HEADS for w in bare)
             if not (legal or headed):
                 continue
-            name = " ".join(bare)
-            if legal and bare[-1] not in ("Group", "Gruppe", "Holding", "Holdings"):
-                name = " ".join(bare[:-1])
+            cut = len(bare)
+            while legal and cut > 1 and (bare[cut - 1] in LEGAL or bare[cut - 1] == "&") and (
+                bare[cut - 1] not in ("Group", "Gruppe", "Holding", "Holdings")
+            ):
+                cut -= 1  # "Müller Logistik GmbH & Co. KG" -> "Müller Logistik"
+            name = " ".join(bare[:cut])
             hit = self.lookup(name)
             kind, key, disp = hit if hit else ("orgs", name, name)
             self.add(kind, key, disp, self.starts[start], name)
@@ -1015,6 +1027,26 @@ class _Finder:
     def _tok_at(self, pos: int) -> int | None:
         k = bisect.bisect_left(self.starts, pos)
         return k if k < len(self.starts) and self.starts[k] == pos else None
+
+    def _ends_name(self, k: int, j: int) -> bool:
+        """Whether the run ``k..j`` before an "und"/"and" is a whole name of its own: it
+        ends in a legal form (not "GmbH & Co. KG"), it is a known name, or it has two or
+        more capitalised words ("Alpenblick Textil und Eisenberg Medien AG"), unlike
+        "Marks and Spencer" or "Food and Drug Administration"."""
+        texts, bases = self.texts, self.bases
+        if bases[j] in LEGAL:
+            return j > k and not (j + 2 < self.n and bases[j + 2] in ("Co", "Co."))
+        words = [w for w in texts[k : j + 1] if w not in ARTICLES]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            return True
+        if len(words) != 1:
+            return False
+        word = bases[j]
+        return (
+            ALLCAPS.fullmatch(word) is not None  # "TSMC und Harbor Networks SE"
+            or ("orgs", word) in self.ents
+            or self.lookup(word) is not None
+        )
 
     def merge_orgs(self) -> None:
         """``Kaspersky`` after ``Kaspersky Lab``, an acronym after its long name: one org."""
