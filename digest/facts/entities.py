@@ -31,6 +31,9 @@ GENERIC_DE = {"Brauerei", "Molkerei", "Bäckerei", "Druckerei", "Reederei", "Spe
               "Mühle", "Kellerei", "Sägewerk", "Zeitung", "Verlag", "Tochter", "Mutter"}
 JOINS = {"und", "and", "&"}
 """Words that join two names; after a legal form they end the first."""
+DE_LEADING = {"Laut", "Nach", "Bei", "Mit", "Auch", "Bereits", "Zudem", "Für", "Gegen", "Über",
+              "Unter", "Wie", "Seit", "Trotz", "Während", "Dass", "Denn", "Doch", "Neben"}
+"""Capitalised at a sentence's start, never the first word of a company's name."""
 ARTICLES = {"The", "Der", "Die", "Das", "A", "An", "Ein", "Eine"}
 CONNECT_IN_NAME = {"of", "and", "for", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
                    "von", "&", "y", "da", "do", "dos", "del", "bin", "al", "ibn"}
@@ -585,6 +588,8 @@ class _Finder:
                 continue
             while last - start >= 2 and self.ctx.lang == "de" and (
                 texts[start] in GENERIC_DE or flags[start] & F_ORG_CUE
+                or texts[start] in DE_LEADING or ORG_COMPOUND.search(texts[start])
+                or texts[start].endswith("agentur")
             ):
                 start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
             if self.ctx.lang == "de":
@@ -737,6 +742,8 @@ class _Finder:
         joined_prev = prv is not None and self.glued[k]
         if joined_next and nxt is not None and texts[nxt] in PLACE_NAME_HEADS:
             return False
+        if joined_next and self._legal_follows(k + size):
+            return False  # "Ashford Solar Inc", "Amazon Deutschland GmbH": a company
         if self.ctx.lang == "en":
             if joined_next and nxt is not None and caps[nxt] and not POSSESSIVE.search(
                 texts[k + size - 1]
@@ -749,6 +756,15 @@ class _Finder:
             ):
                 return False
         return True
+
+    def _legal_follows(self, k: int) -> bool:
+        """Whether the capitalised words from token k end in a legal form within three."""
+        for j in range(k, min(k + 3, self.n)):
+            if self.bases[j] in LEGAL and self.bases[j] not in ("Group", "Gruppe"):
+                return True
+            if not self.caps[j] or (j > k and not self.glued[j]):
+                return False
+        return False
 
     def _prev(self, k: int) -> str:
         """The word before token k; German cue words are nouns, so tokens themselves."""
