@@ -140,3 +140,22 @@ def test_problem_severity_text() -> None:
 
     assert str(Problem("seeds/x.md", 4, "date: bad")) == "seeds/x.md:4: date: bad"
     assert str(Problem("seeds/x.md", None, "w", Severity.WARNING)) == "seeds/x.md: warning: w"
+
+
+@pytest.mark.parametrize("raw", [
+    'title: "Ein Titel"\ndate: 2026-03-02\ntags: [a, b]\nsummary: >\n  Zwei\n  Zeilen\n',
+    "title: x\ntitel: y\n",
+    "title: [unclosed\n",
+    "- a\n- b\n",
+    "title: !!python/object/apply:os.system [ls]\n",
+    "date: 2026-02-30\n",
+    "title: x\ntitle: y\n",
+    "",
+])
+def test_front_matter_same_with_libyaml(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml's fast parser gives the values, lines and messages of the careful one."""
+    import digest.ingest as ingest
+
+    fast = ingest.parse_front_matter("seeds/a.md", raw)
+    monkeypatch.setattr(ingest, "_FastLoader", None)
+    assert fast == ingest.parse_front_matter("seeds/a.md", raw)

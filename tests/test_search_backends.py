@@ -76,3 +76,20 @@ def test_unknown_backend_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["-f", str(yml), "build"]) == 1
     assert ("mkdocs.yml: extra.digest.search: expected one of lunr, pagefind, got 'elastic'"
             in capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("backend", "indexed"), [("pagefind", False), ("lunr", True)])
+def test_lunr_indexing_runs_only_for_lunr(tmp_path: Path, backend: str, indexed: bool) -> None:
+    """With Pagefind, Material's search plugin keeps its UI but no longer indexes each page
+    (its lunr index would be emptied anyway); with lunr it indexes as before."""
+    import contextlib
+
+    from mkdocs.config import load_config
+
+    project = make_project(tmp_path, search=backend)
+    with contextlib.chdir(project):
+        config = load_config(str(project / "mkdocs.yml"))
+        config = config.plugins.on_config(config)
+    search = config.plugins["material/search"]
+    bound = [getattr(h, "__self__", None) for h in config.plugins.events["page_context"]]
+    assert (search in bound) is indexed
