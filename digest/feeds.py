@@ -7,6 +7,8 @@ import html
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
+from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 
 from digest.config import Config
@@ -40,24 +42,29 @@ def build_feeds(
     newest = sorted(entries, key=lambda e: (e.article.date, e.article.source), reverse=True)
     if bodies is None:
         bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
-    files = _feed_pair(newest, config, None, config.site_name, bodies)
+    files = _feed_pair(newest, config, None, config.site_name, bodies, {})
+    briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
     by_tag: dict[str, tuple[str, list[Entry]]] = {}
     for entry in newest:
         for tag in entry.tags:
             by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
-        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}", None)
+        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}", None, briefs)
     return files
 
 
 def _feed_pair(
     entries: Sequence[Entry], config: Config, tag_slug: str | None, title: str,
-    bodies: Mapping[str, str] | None,
+    bodies: Mapping[str, str] | None, made: dict[str, FeedEntry],
 ) -> list[OutputFile]:
     rss_url, atom_url = feed_urls(config, tag_slug)
     limit = config.feed_items if tag_slug is None else config.tag_feed_items
     items = list(entries[:limit])
+    for entry in items:
+        if entry.article.source not in made:
+            body = bodies[entry.article.source] if bodies is not None else brief_html(entry)
+            made[entry.article.source] = _feed_entry(entry, config, body)
     out = []
     for kind, url in (("rss", rss_url), ("atom", atom_url)):
         fg = FeedGenerator()
@@ -76,16 +83,18 @@ def _feed_pair(
         if kind == "rss":
             fg.lastBuildDate(newest)
         for entry in items:
-            body = bodies[entry.article.source] if bodies is not None else brief_html(entry)
-            _add_entry(fg, entry, config, body)
+            fg.add_entry(made[entry.article.source], order="append")
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         out.append(OutputFile(f"{config.docs_dir}/{url}", data))
     return out
 
 
-def _add_entry(fg: FeedGenerator, entry: Entry, config: Config, body: str) -> None:
+def _feed_entry(entry: Entry, config: Config, body: str) -> FeedEntry:
+    """One article as a feed item; the same object serves its RSS and Atom feeds and, for
+    tag feeds, every tag it has (feedgen builds the XML from it each time)."""
     article = entry.article
-    fe = fg.add_entry(order="append")
+    fe = FeedEntry()
+    fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
     fe.id(entry_id(entry, config))
     fe.guid(entry_id(entry, config), permalink=False)
     fe.title(article.title)
@@ -100,8 +109,9 @@ def _add_entry(fg: FeedGenerator, entry: Entry, config: Config, body: str) -> No
     if article.author:
         fe.author(name=article.author)
         fe.dc.dc_creator(article.author)
-    for tag in entry.tags:
-        fe.category(term=tag.name, label=tag.name)
+    if entry.tags:
+        fe.category([{"term": tag.name, "label": tag.name} for tag in entry.tags])
+    return fe
 
 
 def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
