@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import itertools
 import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from digest import cache, compounds
 from digest import facts as facts_mod
@@ -26,7 +29,7 @@ from digest.export import facts_exports, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.ingest import discover, git_add_dates, ignored_files, read_all
 from digest.links import editions, related, topics
-from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity
+from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
 from digest.render import (
     SiteLinks,
     article_html,
@@ -36,13 +39,16 @@ from digest.render import (
     render_editions,
     render_home,
     render_redirects,
-    render_topics,
+    render_topic,
+    render_topic_indexes,
     topic_doc,
 )
 from digest.tags import make_tags
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, replace_dir, write_outputs
 
+T = TypeVar("T")
+R = TypeVar("R")
 Progress = Callable[[int, int], None]
 Analysis = tuple[Facts, tuple[str, ...]]
 """What extraction yields per article: its facts and its extra search terms."""
@@ -84,42 +90,72 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
                  search_terms=terms)
 
 
-# Worker processes get the vocabulary once, through fork, instead of once per article.
-_worker_vocab: Vocabulary | None = None
 PARALLEL_MIN = 256
+"""Below this many items one process is faster than starting workers."""
 CHUNK = 64
 
-
-def _extract_in_worker(article: Article) -> Analysis:
-    assert _worker_vocab is not None
-    return extract_facts(article, _worker_vocab)
+_job: Callable[[Any], Any] | None = None
+"""What the worker processes run; they get it (and all it refers to) through fork, once."""
 
 
-def extract_many(
-    articles: Sequence[Article], vocab: Vocabulary, progress: Progress | None = None
-) -> list[Analysis]:
-    """Facts for many articles, in order; on several cores in worker processes."""
-    global _worker_vocab
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    results: list[Analysis] = []
-    if len(articles) < PARALLEL_MIN or cores < 2:
-        for article in articles:
-            results.append(extract_facts(article, vocab))
+def _run_job(item: Any) -> Any:
+    assert _job is not None
+    return _job(item)
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def fork_map(
+    job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None
+) -> list[R]:
+    """``[job(item) for item in items]``, in order; in forked worker processes when there
+    are enough items and cores. Workers get ``items`` through fork and are sent only
+    indices, so nothing is pickled on the way in; only results come back."""
+    global _job
+    results: list[R] = []
+    if len(items) < PARALLEL_MIN or cores() < 2:
+        for item in items:
+            results.append(job(item))
             if progress:
-                progress(len(results), len(articles))
+                progress(len(results), len(items))
         return results
-    _worker_vocab = vocab
-    # Load the extractor's and the noun list's data once, before forking, not once per worker.
-    extract_facts(articles[0], vocab)
-    if any(a.lang == "de" for a in articles):
-        compounds.lexicon()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        for found in pool.map(_extract_in_worker, articles, chunksize=CHUNK):
-            results.append(found)
-            if progress:
-                progress(len(results), len(articles))
+    _job = lambda i: job(items[i])  # noqa: E731
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=cores(), mp_context=context) as pool:
+            for result in pool.map(_run_job, range(len(items)), chunksize=CHUNK):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(items))
+    finally:
+        _job = None
     return results
+
+
+def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Article], str],
+             article: Article) -> tuple[str, Analysis, Facts, tuple[Tag, ...]]:
+    k = key(article)
+    found = known.get(k) or extract_facts(article, vocab)
+    entry = make_entry(article, vocab, found)
+    return k, found, entry.facts, entry.tags  # not the article: the caller has it
+
+
+def analyse_many(
+    articles: Sequence[Article], vocab: Vocabulary, known: Mapping[str, Analysis],
+    key: Callable[[Article], str], progress: Progress | None = None,
+) -> list[tuple[str, Analysis, Entry]]:
+    """Extract (unless known) and tag every article, on every core: (cache key, the
+    extractor's view, the entry)."""
+    if len(articles) >= PARALLEL_MIN and cores() > 1 and len(known) < len(articles):
+        # Load the extractor's and the noun list's data once, before forking.
+        extract_facts(articles[0], vocab)
+        if any(a.lang == "de" for a in articles):
+            compounds.lexicon()
+    done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress)
+    return [(k, found, Entry(article=a, facts=facts, tags=tags, search_terms=found[1]))
+            for a, (k, found, facts, tags) in zip(articles, done, strict=True)]
 
 
 def check_collisions(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
@@ -153,15 +189,12 @@ def collect(
     problems += collisions
     vocab = vocabulary_for(config)
     known = cache.load_facts(config)
-    keys = [cache.article_key(a, config) for a in articles]
-    todo = [a for a, k in zip(articles, keys, strict=True) if k not in known]
-    fresh = dict(zip((cache.article_key(a, config) for a in todo),
-                     extract_many(todo, vocab, progress), strict=True))
-    if fresh or len(known) != len(keys):
-        cache.save_facts(config, {k: known.get(k) or fresh[k] for k in keys})
-    entries = [make_entry(a, vocab, known.get(k) or fresh[k])
-               for a, k in zip(articles, keys, strict=True)]
-    return entries, problems
+    key = functools.partial(cache.article_key, config=config)
+    done = analyse_many(articles, vocab, known, key, progress)
+    fresh = {k: found for k, found, _ in done}
+    if fresh.keys() != known.keys():
+        cache.save_facts(config, fresh)
+    return [entry for _, _, entry in done], problems
 
 
 def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
@@ -177,10 +210,12 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     bodies = {e.article.source: article_html(e)
               for e in newest_first(entries)[: config.feed_items]}
     files = [
-        *(render_article(e, config, site) for e in entries),
+        *fork_map(functools.partial(render_article, config=config, site=site), entries),
         render_home(entries, weeks, config),
         *render_archive(entries, config),
-        *render_topics(entity_topics, config),
+        *itertools.chain.from_iterable(
+            fork_map(functools.partial(render_topic, config=config), entity_topics)),
+        *render_topic_indexes(entity_topics, config),
         *render_editions(weeks, config),
         *render_redirects(entries, config),
         *build_feeds(entries, config, bodies),

@@ -7,6 +7,7 @@ page-relative links by ``_rel``, so MkDocs validates every one of them in ``--st
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -480,27 +481,41 @@ def topic_doc(config: Config, topic: Topic) -> str:
 
 def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
     """A page per entity with a timeline of the facts reported about it; kind indexes."""
+    files = [f for topic in topics for f in render_topic(topic, config)]
+    return [*files, *render_topic_indexes(topics, config)]
+
+
+def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
+    """One entity's pages: the newest facts reported about it, then its articles, paginated."""
+    lang = config.language
+    words = display.labels(lang)
+    folder = f"{config.topics_dir}/{topic.kind}/{topic.slug}"
+    doc = _page_doc(folder, 1)
+    intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
+    # Only the first page's worth of facts is shown: look no further than that.
+    timeline = list(itertools.islice(
+        ((e, f) for e in topic.entries for f in mentions(topic, e)), config.page_size))
+    if timeline:
+        intro += [f"## {words['timeline']}", "",
+                  f"| {words['date']} | {words['fact']} | {words['article']} |",
+                  "| --- | --- | --- |"]
+        for e, fact in timeline:
+            link = _rel(article_doc(config, e.article.slug), doc)
+            intro.append(
+                f"| {html.escape(e.article.date.date().isoformat())} "
+                f"| {_fact_text(fact, e)} | [{escape_text(e.article.title)}]({link}) |")
+        intro += ["", f"## {words['articles_heading']}", ""]
+    return _listing(config, folder, topic.name, topic.entries, lang, intro)
+
+
+def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
+    """The index of all topics and one paginated index per kind, biggest topics first."""
     lang = config.language
     words = display.labels(lang)
     files = []
     by_kind: dict[str, list[Topic]] = defaultdict(list)
     for topic in topics:
         by_kind[topic.kind].append(topic)
-        folder = f"{config.topics_dir}/{topic.kind}/{topic.slug}"
-        doc = _page_doc(folder, 1)
-        intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
-        timeline = [(e, f) for e in topic.entries for f in mentions(topic, e)]
-        if timeline:
-            intro += [f"## {words['timeline']}", "",
-                      f"| {words['date']} | {words['fact']} | {words['article']} |",
-                      "| --- | --- | --- |"]
-            for e, fact in timeline[: config.page_size]:
-                link = _rel(article_doc(config, e.article.slug), doc)
-                intro.append(
-                    f"| {html.escape(e.article.date.date().isoformat())} "
-                    f"| {_fact_text(fact, e)} | [{escape_text(e.article.title)}]({link}) |")
-            intro += ["", f"## {words['articles_heading']}", ""]
-        files += _listing(config, folder, topic.name, topic.entries, lang, intro)
     index_doc = f"{config.topics_dir}/index.md"
     index = [front_matter({"title": words["topics"]}), f"# {words['topics']}", ""]
     for kind in ENTITY_KINDS:

@@ -12,7 +12,7 @@ from digest.build import digest_stage
 from digest.cli import main
 from digest.config import load_config
 
-from .conftest import BUILD_TIME, SEED, make_project
+from .conftest import BUILD_TIME, DATA, SEED, make_project
 
 SLUG = "ki-milliarden-fuer-tiktok-bytedance-treibt-ausbau-von-rechenleistung-voran"
 
@@ -203,3 +203,35 @@ def test_writer_refuses_paths_outside_owned_folders(tmp_path: Path, dest: str) -
     config = load_config(make_project(tmp_path) / "mkdocs.yml")
     with pytest.raises(DigestError, match="refusing to write outside the digest's folders"):
         check_outputs([OutputFile(dest, b"x")], config)
+
+
+def test_worker_processes_give_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extraction, tagging and rendering in forked workers write exactly what one process
+    writes (forced here with a tiny threshold and two workers)."""
+    from digest import build as build_mod
+    from digest.cli import main as cli_main
+
+    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
+    pools: list[object] = []
+
+    class CountedPool(build_mod.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(self)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_mod, "ProcessPoolExecutor", CountedPool)
+    trees = []
+    for name, threshold in (("serial", 10_000), ("parallel", 1)):
+        monkeypatch.setattr(build_mod, "PARALLEL_MIN", threshold)
+        monkeypatch.setattr(build_mod, "CHUNK", 1)
+        monkeypatch.setattr(build_mod, "cores", lambda: 2)
+        (tmp_path / name).mkdir()
+        project = make_project(tmp_path / name, seeds)
+        assert cli_main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"]) == 0
+        content = project / "content"
+        trees.append({p.relative_to(content): p.read_bytes()
+                      for p in sorted(content.rglob("*")) if p.is_file()})
+        assert len(pools) == (0 if name == "serial" else 3)  # analyse, articles, topics
+    assert trees[0] == trees[1] and len(trees[0]) > 20
