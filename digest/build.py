@@ -10,26 +10,23 @@ import contextlib
 import datetime as dt
 import functools
 import itertools
-import multiprocessing
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 from digest import cache, compounds
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.corrections import apply_corrections
 from digest.errors import DigestError
-from digest.export import facts_exports, json_feed
+from digest.export import fact_chunk, facts_exports, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.ingest import discover, git_add_dates, ignored_files, read_all
-from digest.links import editions, related, topics
+from digest.links import editions, related_from, related_index, related_sources, topics
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
+from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
 from digest.render import (
     SiteLinks,
     article_html,
@@ -47,9 +44,6 @@ from digest.tags import make_tags
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, replace_dir, write_outputs
 
-T = TypeVar("T")
-R = TypeVar("R")
-Progress = Callable[[int, int], None]
 Analysis = tuple[Facts, tuple[str, ...]]
 """What extraction yields per article: its facts and its extra search terms."""
 
@@ -88,50 +82,6 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
     facts = apply_corrections(facts, article.corrections)
     return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab),
                  search_terms=terms)
-
-
-PARALLEL_MIN = 256
-"""Below this many items one process is faster than starting workers."""
-CHUNK = 64
-
-_job: Callable[[Any], Any] | None = None
-"""What the worker processes run; they get it (and all it refers to) through fork, once."""
-
-
-def _run_job(item: Any) -> Any:
-    assert _job is not None
-    return _job(item)
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-
-
-def fork_map(
-    job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None
-) -> list[R]:
-    """``[job(item) for item in items]``, in order; in forked worker processes when there
-    are enough items and cores. Workers get ``items`` through fork and are sent only
-    indices, so nothing is pickled on the way in; only results come back."""
-    global _job
-    results: list[R] = []
-    if len(items) < PARALLEL_MIN or cores() < 2:
-        for item in items:
-            results.append(job(item))
-            if progress:
-                progress(len(results), len(items))
-        return results
-    _job = lambda i: job(items[i])  # noqa: E731
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=cores(), mp_context=context) as pool:
-            for result in pool.map(_run_job, range(len(items)), chunksize=CHUNK):
-                results.append(result)
-                if progress:
-                    progress(len(results), len(items))
-    finally:
-        _job = None
-    return results
 
 
 def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Article], str],
@@ -201,9 +151,12 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     """Every file the digest owns: pages, listings, topics, editions, feeds and exports."""
     entity_topics = topics(entries, config.topic_min_articles)
     weeks = editions(entries)
+    index = related_index(entries)
     site = SiteLinks(
         topics={(t.kind, fold(t.name)): topic_doc(config, t) for t in entity_topics},
-        related=related(entries, config.related_items),
+        related=related_from(index, fork_map(
+            functools.partial(related_sources, index, limit=config.related_items),
+            index.ordered)),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
     # Feeds show the newest articles in full; each is rendered to HTML once.
@@ -221,7 +174,8 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         *build_feeds(entries, config, bodies),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, bodies),
-        *facts_exports(entries, config),
+        *facts_exports(entries, config, fork_map(
+            functools.partial(fact_chunk, config=config), newest_first(entries))),
     ]
     return [*files, feeds_sitemap(files, config)]
 

@@ -78,18 +78,29 @@ def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str
     return [{c: r.get(c, "") for c in FACT_COLUMNS} for r in rows]
 
 
-def facts_exports(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
-    """``facts.json`` and ``facts.csv`` next to the feeds."""
-    records = fact_records(entries, config)
+def facts_exports(
+    entries: Sequence[Entry], config: Config, chunks: Sequence[tuple[str, str]] | None = None
+) -> list[OutputFile]:
+    """``facts.json`` and ``facts.csv`` next to the feeds; ``chunks`` are ``fact_chunk`` of
+    ``newest_first(entries)``, when already made (in worker processes)."""
+    if chunks is None:
+        chunks = [fact_chunk(e, config) for e in newest_first(entries)]
     folder = f"{config.docs_dir}/{config.feeds_dir}"
     # One record per line: readable diffs, and json's fast C encoder (indent= is pure Python).
-    as_json = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
+    as_json = "[\n" + ",\n".join(j for j, _ in chunks if j) + "\n]\n"
+    header = io.StringIO()
+    csv.DictWriter(header, fieldnames=FACT_COLUMNS, lineterminator="\n").writeheader()
+    as_csv = header.getvalue() + "".join(c for _, c in chunks)
     return [OutputFile(f"{folder}/facts.json", as_json.encode()),
-            OutputFile(f"{folder}/facts.csv", buffer.getvalue().encode())]
+            OutputFile(f"{folder}/facts.csv", as_csv.encode())]
+
+
+def fact_chunk(entry: Entry, config: Config) -> tuple[str, str]:
+    """One article's part of ``facts.json`` (records joined by ``,\\n``) and ``facts.csv``."""
+    records = fact_records([entry], config)
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n").writerows(records)
+    return ",\n".join(json.dumps(r, ensure_ascii=False) for r in records), buffer.getvalue()
 
 
 def _s(value: Decimal | int | None) -> str:

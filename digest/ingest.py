@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import subprocess
 import unicodedata
@@ -19,6 +20,7 @@ import yaml
 from digest.config import Config
 from digest.markup import sanitize_markdown, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
+from digest.parallel import fork_map
 from digest.text import clear_language, detect_language, language_votes, near_duplicates, slugify
 
 MAX_TITLE = 300
@@ -708,29 +710,31 @@ def read_results(
     """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
     dates = git_add_dates(config)
     folder = (config.root / config.seeds_dir).resolve()
-    results: dict[str, ReadResult] = {}
-    for path in paths if paths is not None else discover(config):
-        full = config.root / path
-        refused = path_problem(path, config)
-        if refused is None and (full.is_symlink() or not full.resolve().is_relative_to(folder)):
-            refused = Problem(path, None, "symbolic link: expected a regular file in "
-                              f"{config.seeds_dir}/")
-        if refused is not None:
-            results[path] = ReadResult(None, (refused,))
-            continue
-        try:
-            size = full.stat().st_size
-            if size > config.max_seed_bytes:
-                results[path] = ReadResult(None, (too_big(path, size, config.max_seed_bytes),))
-                continue
-            data = full.read_bytes()
-        except OSError as exc:
-            results[path] = ReadResult(None, (Problem(path, None,
-                                                      f"cannot read: {exc.strerror}"),))
-            continue
-        ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
-        results[path] = read_seed(path, data, ctx)
-    return results
+    todo = list(paths if paths is not None else discover(config))
+    read = functools.partial(_read_one, config, dates, folder, build_time)
+    return dict(zip(todo, fork_map(read, todo), strict=True))
+
+
+def _read_one(
+    config: Config, dates: Mapping[str, dt.datetime], folder: Path, build_time: dt.datetime,
+    path: str,
+) -> ReadResult:
+    full = config.root / path
+    refused = path_problem(path, config)
+    if refused is None and (full.is_symlink() or not full.resolve().is_relative_to(folder)):
+        refused = Problem(path, None, "symbolic link: expected a regular file in "
+                          f"{config.seeds_dir}/")
+    if refused is not None:
+        return ReadResult(None, (refused,))
+    try:
+        size = full.stat().st_size
+        if size > config.max_seed_bytes:
+            return ReadResult(None, (too_big(path, size, config.max_seed_bytes),))
+        data = full.read_bytes()
+    except OSError as exc:
+        return ReadResult(None, (Problem(path, None, f"cannot read: {exc.strerror}"),))
+    ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
+    return read_seed(path, data, ctx)
 
 
 def read_all(

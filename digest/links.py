@@ -64,39 +64,67 @@ def features(entry: Entry) -> set[str]:
     return f
 
 
-def related(entries: Sequence[Entry], limit: int = RELATED_MAX) -> dict[str, tuple[Entry, ...]]:
-    """Up to ``limit`` related articles per seed: shared features weighted by rarity (IDF)
-    and by closeness in time; ties broken by seed path, so the result is deterministic."""
-    ordered = sorted(entries, key=lambda e: (e.article.date, e.article.source))
+@dataclass(frozen=True)
+class RelatedIndex:
+    """What scoring related articles needs of the whole archive, built once."""
+
+    ordered: tuple[Entry, ...]
+    """Oldest first (date, then seed path)."""
+    position: Mapping[str, int]
+    feats: Mapping[str, frozenset[str]]
+    postings: Mapping[str, list[Entry]]
+    idf: Mapping[str, float]
+
+
+def related_index(entries: Sequence[Entry]) -> RelatedIndex:
+    ordered = tuple(sorted(entries, key=lambda e: (e.article.date, e.article.source)))
     position = {e.article.source: i for i, e in enumerate(ordered)}
-    feats = {e.article.source: features(e) for e in ordered}
+    feats = {e.article.source: frozenset(features(e)) for e in ordered}
     postings: dict[str, list[Entry]] = defaultdict(list)
     for e in ordered:
         for f in sorted(feats[e.article.source]):
             postings[f].append(e)
     n = len(ordered)
     idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
-    out: dict[str, tuple[Entry, ...]] = {}
-    for e in ordered:
-        src = e.article.source
-        scores: dict[str, float] = defaultdict(float)
-        for f in feats[src]:
-            plist = postings[f]
-            if len(plist) < 2:
-                continue
-            i = _index_in(plist, position, position[src])
-            for other in plist[max(0, i - _NEIGHBOURS): i + _NEIGHBOURS + 1]:
-                if other.article.source != src:
-                    scores[other.article.source] += idf[f]
-        ranked = []
-        for other_src, score in scores.items():
-            other = ordered[position[other_src]]
-            days = abs((other.article.date - e.article.date).total_seconds()) / 86400
-            closeness = 0.5 + 0.5 * 0.5 ** (days / _HALF_LIFE_DAYS)
-            ranked.append((-score * closeness, other_src, other))
-        ranked.sort(key=lambda r: (r[0], r[1]))
-        out[src] = tuple(r[2] for r in ranked[:limit])
-    return out
+    return RelatedIndex(ordered, position, feats, postings, idf)
+
+
+def related_sources(index: RelatedIndex, entry: Entry, limit: int = RELATED_MAX) -> tuple[str, ...]:
+    """The seed paths of up to ``limit`` articles related to ``entry``, best first."""
+    src = entry.article.source
+    position, postings, idf = index.position, index.postings, index.idf
+    scores: dict[str, float] = defaultdict(float)
+    for f in index.feats[src]:
+        plist = postings[f]
+        if len(plist) < 2:
+            continue
+        i = _index_in(plist, position, position[src])
+        for other in plist[max(0, i - _NEIGHBOURS): i + _NEIGHBOURS + 1]:
+            if other.article.source != src:
+                scores[other.article.source] += idf[f]
+    ranked = []
+    for other_src, score in scores.items():
+        other = index.ordered[position[other_src]]
+        days = abs((other.article.date - entry.article.date).total_seconds()) / 86400
+        closeness = 0.5 + 0.5 * 0.5 ** (days / _HALF_LIFE_DAYS)
+        ranked.append((-score * closeness, other_src))
+    ranked.sort()
+    return tuple(r[1] for r in ranked[:limit])
+
+
+def related(entries: Sequence[Entry], limit: int = RELATED_MAX) -> dict[str, tuple[Entry, ...]]:
+    """Up to ``limit`` related articles per seed: shared features weighted by rarity (IDF)
+    and by closeness in time; ties broken by seed path, so the result is deterministic."""
+    index = related_index(entries)
+    return related_from(index, [related_sources(index, e, limit) for e in index.ordered])
+
+
+def related_from(
+    index: RelatedIndex, sources: Sequence[tuple[str, ...]]
+) -> dict[str, tuple[Entry, ...]]:
+    """``related_sources`` of every entry of ``index.ordered`` as entries, by seed path."""
+    return {e.article.source: tuple(index.ordered[index.position[s]] for s in found)
+            for e, found in zip(index.ordered, sources, strict=True)}
 
 
 def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
