@@ -103,7 +103,8 @@ def analyse_many(
         extract_facts(articles[0], vocab)
         if any(a.lang == "de" for a in articles):
             compounds.lexicon()
-    done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress)
+    done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress,
+                    "analysing articles")
     return [(k, found, Entry(article=a, facts=facts, tags=tags, search_terms=found[1]))
             for a, (k, found, facts, tags) in zip(articles, done, strict=True)]
 
@@ -132,7 +133,7 @@ def collect(
     config: Config, *, build_time: dt.datetime, progress: Progress | None = None
 ) -> tuple[list[Entry], list[Problem]]:
     """Read every seed and turn the good ones into entries; problems are gathered, not raised."""
-    articles, problems = read_all(config, build_time)
+    articles, problems = read_all(config, build_time, progress=progress)
     problems += [Problem(p, None, "ignored: expected a .txt or .md seed", Severity.WARNING)
                  for p in ignored_files(config)]
     articles, collisions = check_collisions(articles)
@@ -147,8 +148,14 @@ def collect(
     return [entry for _, _, entry in done], problems
 
 
-def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
-    """Every file the digest owns: pages, listings, topics, editions, feeds and exports."""
+def render_all(
+    entries: Sequence[Entry], config: Config, progress: Progress | None = None
+) -> list[OutputFile]:
+    """Every file the digest owns: pages, listings, topics, editions, feeds and exports.
+
+    What grows with the archive (article pages, related articles, topic pages, the facts
+    exports) is made on every core; listings and feeds hold a page or ``feed_items`` each.
+    """
     entity_topics = topics(entries, config.topic_min_articles)
     weeks = editions(entries)
     index = related_index(entries)
@@ -156,26 +163,30 @@ def render_all(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         topics={(t.kind, fold(t.name)): topic_doc(config, t) for t in entity_topics},
         related=related_from(index, fork_map(
             functools.partial(related_sources, index, limit=config.related_items),
-            index.ordered)),
+            index.ordered, progress, "finding related articles")),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
+    pages = fork_map(functools.partial(render_article, config=config, site=site), entries,
+                     progress, "rendering articles")
+    topic_pages = fork_map(functools.partial(render_topic, config=config), entity_topics,
+                           progress, "rendering topics")
+    fact_chunks = fork_map(functools.partial(fact_chunk, config=config), newest_first(entries),
+                           progress, "exporting facts")
     # Feeds show the newest articles in full; each is rendered to HTML once.
     bodies = {e.article.source: article_html(e)
               for e in newest_first(entries)[: config.feed_items]}
     files = [
-        *fork_map(functools.partial(render_article, config=config, site=site), entries),
+        *pages,
         render_home(entries, weeks, config),
         *render_archive(entries, config),
-        *itertools.chain.from_iterable(
-            fork_map(functools.partial(render_topic, config=config), entity_topics)),
+        *itertools.chain.from_iterable(topic_pages),
         *render_topic_indexes(entity_topics, config),
         *render_editions(weeks, config),
         *render_redirects(entries, config),
         *build_feeds(entries, config, bodies),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, bodies),
-        *facts_exports(entries, config, fork_map(
-            functools.partial(fact_chunk, config=config), newest_first(entries))),
+        *facts_exports(entries, config, fact_chunks),
     ]
     return [*files, feeds_sitemap(files, config)]
 
@@ -200,8 +211,8 @@ def digest_stage(
     entries, problems = collect(config, build_time=build_time, progress=progress)
     if strict and problems:
         return StageResult(tuple(entries), tuple(problems), None, len(entries))
-    files = render_all(entries, config)
-    report = write_outputs(files, config)
+    files = render_all(entries, config, progress)
+    report = write_outputs(files, config, progress)
     cache.save_snapshot(config, cache.Snapshot(stamp, tuple(problems), len(entries)))
     return StageResult(tuple(entries), tuple(problems), report, len(entries))
 

@@ -56,18 +56,25 @@ def _gh_property(text: str) -> str:
 
 
 def _progress(enabled: bool) -> Any:
-    """Articles done of total and the rate, on one updating line; only on a terminal or when
-    asked, so CI logs stay quiet."""
+    """Each step's items done of total and its rate, on one updating line per step; only on
+    a terminal or when asked, so CI logs stay quiet."""
     if not (enabled or sys.stderr.isatty()):
         return None
-    start = time.monotonic()
+    current, start, shown = "", time.monotonic(), 0.0
 
-    def report(done: int, total: int) -> None:
-        if done == total or done % 50 == 0:
-            rate = done / max(time.monotonic() - start, 1e-6)
-            end = "\n" if done == total else ""
-            print(f"\rextracting: {done}/{total} articles ({rate:.0f}/s)", end=end,
-                  file=sys.stderr, flush=True)
+    def report(label: str, done: int, total: int) -> None:
+        nonlocal current, start, shown
+        now = time.monotonic()
+        if label != current:
+            current, start, shown = label, now, 0.0
+        if done < total and now - shown < 0.2:
+            return
+        shown = now
+        took = now - start
+        rate = f"{done / took:,.0f}/s" if took > 0 else "–"
+        tail = f", {took:.1f} s)\n" if done == total else ")"
+        print(f"\r{label}: {done:,}/{total:,} ({rate}{tail}", end="", file=sys.stderr,
+              flush=True)
 
     return report
 
@@ -272,7 +279,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="seeds -> content/ -> site/ with feeds")
     b.add_argument("--strict", action="store_true", help="fail on any problem, write nothing")
     b.add_argument("--no-site", action="store_true", help="only write content/, skip MkDocs")
-    b.add_argument("--progress", action="store_true", help="print articles done")
+    b.add_argument("--progress", action="store_true", help="print each step's progress and rate")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="validate seeds and report every problem")

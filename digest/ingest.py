@@ -20,7 +20,7 @@ import yaml
 from digest.config import Config
 from digest.markup import sanitize_markdown, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
-from digest.parallel import fork_map
+from digest.parallel import Progress, fork_map
 from digest.text import clear_language, detect_language, language_votes, near_duplicates, slugify
 
 MAX_TITLE = 300
@@ -705,14 +705,15 @@ def derived_slug(title: str, path: str = "") -> str:
 
 
 def read_results(
-    config: Config, build_time: dt.datetime, paths: Iterable[str] | None = None
+    config: Config, build_time: dt.datetime, paths: Iterable[str] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, ReadResult]:
     """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
     dates = git_add_dates(config)
     folder = (config.root / config.seeds_dir).resolve()
     todo = list(paths if paths is not None else discover(config))
     read = functools.partial(_read_one, config, dates, folder, build_time)
-    return dict(zip(todo, fork_map(read, todo), strict=True))
+    return dict(zip(todo, fork_map(read, todo, progress, "reading seeds"), strict=True))
 
 
 def _read_one(
@@ -738,12 +739,13 @@ def _read_one(
 
 
 def read_all(
-    config: Config, build_time: dt.datetime, paths: list[str] | None = None
+    config: Config, build_time: dt.datetime, paths: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Problem]]:
     """Read every seed (or the given ones); broken seeds become problems, never exceptions."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for result in read_results(config, build_time, paths).values():
+    for result in read_results(config, build_time, paths, progress).values():
         problems.extend(result.problems)
         if result.article is not None:
             articles.append(result.article)

@@ -16,7 +16,7 @@ from digest.vocabulary import fold
 RELATED_MAX = 5
 # Candidates per shared feature: the nearest articles in time only, so popular tags
 # ("USA") cost O(N) instead of O(N^2).
-_NEIGHBOURS = 40
+_NEIGHBOURS = 12
 _HALF_LIFE_DAYS = 60.0
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'])")
 
@@ -74,6 +74,8 @@ class RelatedIndex:
     feats: Mapping[str, frozenset[str]]
     postings: Mapping[str, list[Entry]]
     idf: Mapping[str, float]
+    days: Sequence[float]
+    """Each article's date in days since the epoch, in ``ordered`` order."""
 
 
 def related_index(entries: Sequence[Entry]) -> RelatedIndex:
@@ -86,7 +88,8 @@ def related_index(entries: Sequence[Entry]) -> RelatedIndex:
             postings[f].append(e)
     n = len(ordered)
     idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
-    return RelatedIndex(ordered, position, feats, postings, idf)
+    days = [e.article.date.timestamp() / 86400 for e in ordered]
+    return RelatedIndex(ordered, position, feats, postings, idf, days)
 
 
 def related_sources(index: RelatedIndex, entry: Entry, limit: int = RELATED_MAX) -> tuple[str, ...]:
@@ -103,10 +106,9 @@ def related_sources(index: RelatedIndex, entry: Entry, limit: int = RELATED_MAX)
             if other.article.source != src:
                 scores[other.article.source] += idf[f]
     ranked = []
+    day, days = index.days[position[src]], index.days
     for other_src, score in scores.items():
-        other = index.ordered[position[other_src]]
-        days = abs((other.article.date - entry.article.date).total_seconds()) / 86400
-        closeness = 0.5 + 0.5 * 0.5 ** (days / _HALF_LIFE_DAYS)
+        closeness = 0.5 + 0.5 * 0.5 ** (abs(days[position[other_src]] - day) / _HALF_LIFE_DAYS)
         ranked.append((-score * closeness, other_src))
     ranked.sort()
     return tuple(r[1] for r in ranked[:limit])

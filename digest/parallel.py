@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -10,7 +11,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]
+"""Told (what is being done, items done, items in all) as work goes on."""
 
 PARALLEL_MIN = 256
 """Below this many items one process is faster than starting workers."""
@@ -30,27 +32,34 @@ def cores() -> int:
 
 
 def fork_map(
-    job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None
+    job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None,
+    label: str = "",
 ) -> list[R]:
     """``[job(item) for item in items]``, in order; in forked worker processes when there
     are enough items and cores. Workers get ``items`` through fork and are sent only
     indices, so nothing is pickled on the way in; only results come back."""
     global _job
     results: list[R] = []
+    if progress:
+        progress(label, 0, len(items))
     if len(items) < PARALLEL_MIN or cores() < 2:
         for item in items:
             results.append(job(item))
             if progress:
-                progress(len(results), len(items))
+                progress(label, len(results), len(items))
         return results
     _job = lambda i: job(items[i])  # noqa: E731
+    # Frozen objects are skipped by the workers' garbage collector, so it does not touch
+    # (and so copy) every inherited page.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=cores(), mp_context=context) as pool:
             for result in pool.map(_run_job, range(len(items)), chunksize=CHUNK):
                 results.append(result)
                 if progress:
-                    progress(len(results), len(items))
+                    progress(label, len(results), len(items))
     finally:
         _job = None
+        gc.unfreeze()
     return results

@@ -12,6 +12,7 @@ from pathlib import Path
 from digest.config import Config
 from digest.errors import DigestError
 from digest.model import OutputFile
+from digest.parallel import Progress
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,17 @@ def check_outputs(files: Sequence[OutputFile], config: Config) -> None:
         seen.add(dest)
 
 
-def write_outputs(files: Sequence[OutputFile], config: Config) -> WriteReport:
+def write_outputs(
+    files: Sequence[OutputFile], config: Config, progress: Progress | None = None
+) -> WriteReport:
     """Make the owned folders hold exactly ``files``; untouched bytes keep their mtime."""
     check_outputs(files, config)
     wanted = {f.dest for f in files}
     written: list[str] = []
     unchanged = 0
-    for f in files:
+    for done, f in enumerate(files, 1):
+        if progress and (done % 500 == 0 or done == len(files)):
+            progress("writing files", done, len(files))
         path = config.root / f.dest
         try:
             if path.read_bytes() == f.content:

@@ -64,3 +64,21 @@ def test_missing_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     """Running outside a project says where it looked."""
     assert main(["-f", str(tmp_path / "mkdocs.yml"), "check"]) == 1
     assert "mkdocs.yml: not found; run digest from the project folder" in capsys.readouterr().err
+
+
+def test_build_progress_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--progress reports each step with its count, rate and time; without it (and not on
+    a terminal, as in CI) the build says only its summary."""
+    project = make_project(tmp_path)
+    assert run(project, "build", "--no-site") == 0
+    quiet = capsys.readouterr()
+    assert "articles:" not in quiet.err
+    (project / ".digest-cache").rename(project / ".old-cache")  # build again from scratch
+    assert run(project, "build", "--no-site", "--progress") == 0
+    err = capsys.readouterr().err
+    finished = [line.rsplit("\r", 1)[-1] for line in err.splitlines()]
+    for step in ("reading seeds: 1/1 (", "analysing articles: 1/1 (",
+                 "rendering articles: 1/1 (", "writing files: "):
+        assert any(line.startswith(step) and line.endswith(" s)") for line in finished), err
