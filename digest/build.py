@@ -1,7 +1,7 @@
 """The recipe: discover, read, extract, tag, render, write feeds, write files, build the site.
 
-All data is gathered and every page rendered before anything is written, so a seed that
-fails stops nothing but itself, and ``--strict`` fails before the first byte is written.
+All seeds are read and checked before anything is written, so a seed that fails stops
+nothing but itself, and ``--strict`` fails before the first byte is written.
 """
 
 from __future__ import annotations
@@ -9,24 +9,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import itertools
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from digest import cache, compounds
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.corrections import apply_corrections
 from digest.errors import DigestError
-from digest.export import fact_chunk, facts_exports, json_feed
+from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.ingest import discover, git_add_dates, ignored_files, read_all
 from digest.links import editions, related_from, related_index, related_sources, topics
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
-from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
+from digest.parallel import PARALLEL_MIN, Progress, cores, fork_imap, fork_map
 from digest.render import (
     SiteLinks,
     article_html,
@@ -42,7 +42,7 @@ from digest.render import (
 )
 from digest.tags import make_tags
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
-from digest.write import WriteReport, replace_dir, write_outputs
+from digest.write import WriteReport, replace_dir, write_file, write_outputs, write_streams
 
 Analysis = tuple[Facts, tuple[str, ...]]
 """What extraction yields per article: its facts and its extra search terms."""
@@ -148,13 +148,15 @@ def collect(
     return [entry for _, _, entry in done], problems
 
 
-def render_all(
+def render_and_write(
     entries: Sequence[Entry], config: Config, progress: Progress | None = None
-) -> list[OutputFile]:
+) -> WriteReport:
     """Every file the digest owns: pages, listings, topics, editions, feeds and exports.
 
     What grows with the archive (article pages, related articles, topic pages, the facts
-    exports) is made on every core; listings and feeds hold a page or ``feed_items`` each.
+    exports) is made on every core, and the pages are written by the worker that rendered
+    them, so no process holds them all; listings and feeds hold a page or ``feed_items``
+    each and are written last, with the sweep of stale files.
     """
     entity_topics = topics(entries, config.topic_min_articles)
     weeks = editions(entries)
@@ -166,29 +168,41 @@ def render_all(
             index.ordered, progress, "finding related articles")),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
-    pages = fork_map(functools.partial(render_article, config=config, site=site), entries,
-                     progress, "rendering articles")
-    topic_pages = fork_map(functools.partial(render_topic, config=config), entity_topics,
-                           progress, "rendering topics")
-    fact_chunks = fork_map(functools.partial(fact_chunk, config=config), newest_first(entries),
-                           progress, "exporting facts")
+    batches = [
+        *fork_map(functools.partial(_write_rendered, render_article, config, site=site),
+                  entries, progress, "rendering articles"),
+        *fork_map(functools.partial(_write_rendered, render_topic, config), entity_topics,
+                  progress, "rendering topics"),
+    ]
+    done = [written for batch in batches for written in batch]
+    dests = facts_export_dests(config)
+    chunks = fork_imap(functools.partial(fact_chunk, config=config), newest_first(entries),
+                       progress, "exporting facts")
+    done += zip(dests, write_streams(dests, facts_export_parts(chunks), config), strict=True)
     # Feeds show the newest articles in full; each is rendered to HTML once.
     bodies = {e.article.source: article_html(e)
               for e in newest_first(entries)[: config.feed_items]}
     files = [
-        *pages,
         render_home(entries, weeks, config),
         *render_archive(entries, config),
-        *itertools.chain.from_iterable(topic_pages),
         *render_topic_indexes(entity_topics, config),
         *render_editions(weeks, config),
         *render_redirects(entries, config),
         *build_feeds(entries, config, bodies),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, bodies),
-        *facts_exports(entries, config, fact_chunks),
     ]
-    return [*files, feeds_sitemap(files, config)]
+    files.append(feeds_sitemap(files, config))
+    return write_outputs(files, config, progress, done)
+
+
+def _write_rendered(
+    render: Callable[..., OutputFile | list[OutputFile]], config: Config, item: Any,
+    **context: Any,
+) -> list[tuple[str, bool]]:
+    """Render one item's files and write them: (destination, whether its bytes changed)."""
+    made = render(item, config, **context)
+    return [(f.dest, write_file(f, config)) for f in (made if isinstance(made, list) else [made])]
 
 
 def digest_stage(
@@ -211,8 +225,7 @@ def digest_stage(
     entries, problems = collect(config, build_time=build_time, progress=progress)
     if strict and problems:
         return StageResult(tuple(entries), tuple(problems), None, len(entries))
-    files = render_all(entries, config, progress)
-    report = write_outputs(files, config, progress)
+    report = render_and_write(entries, config, progress)
     cache.save_snapshot(config, cache.Snapshot(stamp, tuple(problems), len(entries)))
     return StageResult(tuple(entries), tuple(problems), report, len(entries))
 

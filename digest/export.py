@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from digest.config import Config
@@ -78,29 +78,33 @@ def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str
     return [{c: r.get(c, "") for c in FACT_COLUMNS} for r in rows]
 
 
-def facts_exports(
-    entries: Sequence[Entry], config: Config, chunks: Sequence[tuple[str, str]] | None = None
-) -> list[OutputFile]:
-    """``facts.json`` and ``facts.csv`` next to the feeds; ``chunks`` are ``fact_chunk`` of
-    ``newest_first(entries)``, when already made (in worker processes)."""
-    if chunks is None:
-        chunks = [fact_chunk(e, config) for e in newest_first(entries)]
+def facts_export_dests(config: Config) -> tuple[str, str]:
     folder = f"{config.docs_dir}/{config.feeds_dir}"
-    # One record per line: readable diffs, and json's fast C encoder (indent= is pure Python).
-    as_json = "[\n" + ",\n".join(j for j, _ in chunks if j) + "\n]\n"
+    return f"{folder}/facts.json", f"{folder}/facts.csv"
+
+
+def facts_export_parts(chunks: Iterable[tuple[bytes, bytes]]) -> Iterator[tuple[bytes, bytes]]:
+    """The two exports as (JSON, CSV) pieces, from each article's ``fact_chunk`` in
+    ``newest_first`` order. One record per line: readable diffs, and json's fast C
+    encoder (``indent=`` is pure Python)."""
     header = io.StringIO()
     csv.DictWriter(header, fieldnames=FACT_COLUMNS, lineterminator="\n").writeheader()
-    as_csv = header.getvalue() + "".join(c for _, c in chunks)
-    return [OutputFile(f"{folder}/facts.json", as_json.encode()),
-            OutputFile(f"{folder}/facts.csv", as_csv.encode())]
+    yield b"[\n", header.getvalue().encode()
+    separator = b""
+    for as_json, as_csv in chunks:
+        yield (separator + as_json if as_json else b""), as_csv
+        if as_json:
+            separator = b",\n"
+    yield b"\n]\n", b""
 
 
-def fact_chunk(entry: Entry, config: Config) -> tuple[str, str]:
+def fact_chunk(entry: Entry, config: Config) -> tuple[bytes, bytes]:
     """One article's part of ``facts.json`` (records joined by ``,\\n``) and ``facts.csv``."""
     records = fact_records([entry], config)
     buffer = io.StringIO()
     csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n").writerows(records)
-    return ",\n".join(json.dumps(r, ensure_ascii=False) for r in records), buffer.getvalue()
+    as_json = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    return as_json.encode(), buffer.getvalue().encode()
 
 
 def _s(value: Decimal | int | None) -> str:

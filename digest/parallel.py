@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -35,19 +35,26 @@ def fork_map(
     job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None,
     label: str = "",
 ) -> list[R]:
-    """``[job(item) for item in items]``, in order; in forked worker processes when there
-    are enough items and cores. Workers get ``items`` through fork and are sent only
-    indices, so nothing is pickled on the way in; only results come back."""
+    """``[job(item) for item in items]``, in order, on every core (see ``fork_imap``)."""
+    return list(fork_imap(job, items, progress, label))
+
+
+def fork_imap(
+    job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None,
+    label: str = "",
+) -> Iterator[R]:
+    """``job(item)`` for each item, in order, as results arrive; in forked worker processes
+    when there are enough items and cores. Workers get ``items`` through fork and are sent
+    only indices, so nothing is pickled on the way in; only results come back."""
     global _job
-    results: list[R] = []
     if progress:
         progress(label, 0, len(items))
     if len(items) < PARALLEL_MIN or cores() < 2:
-        for item in items:
-            results.append(job(item))
+        for done, item in enumerate(items, 1):
+            yield job(item)
             if progress:
-                progress(label, len(results), len(items))
-        return results
+                progress(label, done, len(items))
+        return
     _job = lambda i: job(items[i])  # noqa: E731
     # Frozen objects are skipped by the workers' garbage collector, so it does not touch
     # (and so copy) every inherited page.
@@ -55,11 +62,12 @@ def fork_map(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=cores(), mp_context=context) as pool:
-            for result in pool.map(_run_job, range(len(items)), chunksize=CHUNK):
-                results.append(result)
+            results = pool.map(_run_job, range(len(items)), chunksize=CHUNK)
+            gc.unfreeze()
+            for done, result in enumerate(results, 1):
+                yield result
                 if progress:
-                    progress(label, len(results), len(items))
+                    progress(label, done, len(items))
     finally:
         _job = None
         gc.unfreeze()
-    return results

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
+import itertools
 import os
 import posixpath
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,46 +29,88 @@ def owned_roots(config: Config) -> list[Path]:
     return [config.docs_path / d for d in config.owned_dirs]
 
 
-def check_outputs(files: Sequence[OutputFile], config: Config) -> None:
-    """Refuse paths outside the owned folders and the same path written twice.
+def check_dest(dest: str, config: Config) -> None:
+    """Refuse a path outside the owned folders.
 
     Destinations are normalised as strings, without asking the file system, so the check
     costs nothing per file; symlinks inside owned folders are never created by the digest.
     """
     roots = tuple(f"{config.docs_dir}/{d}/" for d in config.owned_dirs)
+    if posixpath.normpath(dest) != dest or not dest.startswith(roots) or "\0" in dest:
+        raise DigestError(f"{dest}: refusing to write outside the digest's folders")
+
+
+def check_outputs(files: Sequence[OutputFile], config: Config,
+                  others: Iterable[str] = ()) -> None:
+    """Refuse paths outside the owned folders and the same path written twice (also among
+    ``others``, the files already written)."""
     seen: set[str] = set()
-    for f in files:
-        dest = posixpath.normpath(f.dest)
-        if dest != f.dest or not dest.startswith(roots) or "\0" in dest:
-            raise DigestError(f"{f.dest}: refusing to write outside the digest's folders")
+    for dest in itertools.chain((f.dest for f in files), others):
+        check_dest(dest, config)
         if dest in seen:
-            raise DigestError(f"{f.dest}: two outputs want the same path")
+            raise DigestError(f"{dest}: two outputs want the same path")
         seen.add(dest)
 
 
-def write_outputs(
-    files: Sequence[OutputFile], config: Config, progress: Progress | None = None
-) -> WriteReport:
-    """Make the owned folders hold exactly ``files``; untouched bytes keep their mtime."""
-    check_outputs(files, config)
-    wanted = {f.dest for f in files}
-    written: list[str] = []
-    unchanged = 0
-    for done, f in enumerate(files, 1):
-        if progress and (done % 500 == 0 or done == len(files)):
-            progress("writing files", done, len(files))
-        path = config.root / f.dest
-        try:
-            if path.read_bytes() == f.content:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            pass
+def write_file(f: OutputFile, config: Config) -> bool:
+    """Write one owned file unless it already holds these bytes; True if written."""
+    check_dest(f.dest, config)
+    path = config.root / f.dest
+    try:
+        if path.read_bytes() == f.content:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(f.content)
+    os.replace(tmp, path)
+    return True
+
+
+def write_streams(dests: Sequence[str], parts: Iterable[Sequence[bytes]],
+                  config: Config) -> list[bool]:
+    """Write big files part by part, never whole in memory: part ``i`` of each item goes to
+    ``dests[i]``. A file whose bytes did not change is left alone; True where written."""
+    for dest in dests:
+        check_dest(dest, config)
+    paths = [config.root / d for d in dests]
+    tmps = [p.with_name(f".{p.name}.tmp") for p in paths]
+    for path in paths:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(f.content)
-        os.replace(tmp, path)
-        written.append(f.dest)
+    with contextlib.ExitStack() as stack:
+        outs = [stack.enter_context(t.open("wb")) for t in tmps]
+        for item in parts:
+            for out, part in zip(outs, item, strict=True):
+                out.write(part)
+    written = []
+    for path, tmp in zip(paths, tmps, strict=True):
+        if path.is_file() and filecmp.cmp(path, tmp, shallow=False):
+            tmp.unlink()
+            written.append(False)
+        else:
+            os.replace(tmp, path)
+            written.append(True)
+    return written
+
+
+def write_outputs(
+    files: Sequence[OutputFile], config: Config, progress: Progress | None = None,
+    done: Sequence[tuple[str, bool]] = (),
+) -> WriteReport:
+    """Make the owned folders hold exactly ``files`` and ``done`` (files already written,
+    each with whether its bytes changed); untouched bytes keep their mtime."""
+    check_outputs(files, config, (dest for dest, _ in done))
+    wanted = {f.dest for f in files} | {dest for dest, _ in done}
+    written = [dest for dest, changed in done if changed]
+    unchanged = len(done) - len(written)
+    for count, f in enumerate(files, 1):
+        if progress and (count % 500 == 0 or count == len(files)):
+            progress("writing files", count, len(files))
+        if write_file(f, config):
+            written.append(f.dest)
+        else:
+            unchanged += 1
     removed: list[str] = []
     for root in owned_roots(config):
         if not root.exists():
