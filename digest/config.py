@@ -123,6 +123,14 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
 }
 
 
+def generated_dirs(section: Any) -> tuple[str, ...]:
+    """The folders under ``docs_dir`` the digest writes, from a raw ``extra: digest:``
+    section (defaults where unset), for code that runs inside MkDocs."""
+    raw = section if isinstance(section, dict) else {}
+    keys = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir")
+    return tuple(str(raw.get(k, _DIGEST_DEFAULTS[k])).strip("/") for k in keys)
+
+
 def load_config(path: Path) -> Config:
     """Read and validate ``mkdocs.yml``; every problem is reported at once."""
     try:

@@ -21,8 +21,11 @@ from typing import Any
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from digest.config import generated_dirs
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -58,7 +61,38 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
                            if not any(getattr(h, "__self__", None) is p for p in searches)]
         return config
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._files = files
+        self._generated = tuple(
+            f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
+        self._deferred: set[str] = set()
+        return files
+
+    @event_priority(-100)  # after every other plugin has seen the page's Markdown
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # MkDocs converts every page before it writes the first one, so a 10,000-article
+        # site would hold all its HTML at once. Generated pages (titled in their front
+        # matter, no Material listing in them) are converted only when written, below.
+        if (page.file.src_uri.startswith(self._generated) and "title" in page.meta
+                and "<!-- material/tags" not in markdown):
+            self._deferred.add(page.file.src_uri)
+            return ""
+        return markdown
+
+    @event_priority(100)  # before any other plugin (lunr's index) reads the content
+    def on_page_context(
+        self, context: Any, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if page.file.src_uri in self._deferred:
+            page.read_source(config)
+            page.render(config, self._files)
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self._deferred:
+            page.content = page.markdown = None  # written: nothing needs them any more
         lang = page.meta.get("lang")
         if lang in ("de", "en"):
             output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)

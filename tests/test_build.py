@@ -235,3 +235,26 @@ def test_worker_processes_give_the_same_files(
                       for p in sorted(content.rglob("*")) if p.is_file()})
         assert bool(pools) is (name == "parallel")
     assert trees[0] == trees[1] and len(trees[0]) > 20
+
+
+def test_generated_pages_are_converted_only_when_written(tmp_path: Path) -> None:
+    """MkDocs converts every page before writing the first; the digest plugin defers its own
+    pages to the moment each is written, so no build holds every page's HTML at once. A hook
+    looks between the two phases: generated pages hold nothing yet, the home page its HTML,
+    and the written article has its whole text."""
+    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
+    project = make_project(tmp_path, seeds)
+    (project / "probe.py").write_text(
+        "import json\n"
+        "def on_env(env, config, files):\n"
+        "    sizes = {f.src_uri: len(f.page.content or '') for f in files.documentation_pages()}\n"
+        "    open(config.config_file_path + '.probe.json', 'w').write(json.dumps(sizes))\n")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text() + "\nhooks:\n  - probe.py\n")
+    assert main(["-f", str(yml), "build"]) == 0
+    sizes = json.loads((project / "mkdocs.yml.probe.json").read_text())
+    generated = {uri: n for uri, n in sizes.items() if uri.startswith(("articles/", "topics/"))}
+    assert generated and all(n == 0 for n in generated.values())
+    assert sizes["index.md"] > 0
+    page = (project / "site" / "articles" / "nordwerk-steigert-gewinn" / "index.html").read_text()
+    assert "digest-article" in page and "Nordwerk" in page
