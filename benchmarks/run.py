@@ -86,7 +86,7 @@ class Run:
 
 # Every command runs the same frozen copy of the code and site skeleton (see snapshot_code).
 ENV: dict[str, str] = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-SKELETON = ("mkdocs.yml", "overrides", "content/index.md", "content/tags.md",
+SKELETON = ("mkdocs.yml", "overrides", "content/index.md",
             "content/stylesheets")
 CODE = ROOT
 

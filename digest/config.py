@@ -53,6 +53,8 @@ class Config:
     feeds_dir: str
     topics_dir: str
     editions_dir: str
+    tags_dir: str
+    """Folder under ``docs_dir`` for the tag index and one paginated page per tag."""
     topic_min_articles: int
     """An entity gets a topic page once this many articles name it."""
     page_size: int
@@ -83,7 +85,7 @@ class Config:
     def owned_dirs(self) -> tuple[str, ...]:
         """Folders under ``docs_dir`` whose every file the digest writes and may delete."""
         return (self.articles_dir, self.archive_dir, self.feeds_dir, self.topics_dir,
-                self.editions_dir)
+                self.editions_dir, self.tags_dir)
 
     @property
     def host(self) -> str:
@@ -108,6 +110,7 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
     "feeds_dir": "feeds",
     "topics_dir": "topics",
     "editions_dir": "editions",
+    "tags_dir": "tags",
     "topic_min_articles": 1,
     "page_size": 50,
     "related_items": 5,
@@ -127,7 +130,7 @@ def generated_dirs(section: Any) -> tuple[str, ...]:
     """The folders under ``docs_dir`` the digest writes, from a raw ``extra: digest:``
     section (defaults where unset), for code that runs inside MkDocs."""
     raw = section if isinstance(section, dict) else {}
-    keys = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir")
+    keys = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir", "tags_dir")
     return tuple(str(raw.get(k, _DIGEST_DEFAULTS[k])).strip("/") for k in keys)
 
 
@@ -235,6 +238,7 @@ def load_config(path: Path) -> Config:
         feeds_dir=want_dir("feeds_dir"),
         topics_dir=want_dir("topics_dir"),
         editions_dir=want_dir("editions_dir"),
+        tags_dir=want_dir("tags_dir"),
         topic_min_articles=want_int("topic_min_articles", 1),
         page_size=want_int("page_size", 1),
         related_items=want_int("related_items", 0),
@@ -249,8 +253,8 @@ def load_config(path: Path) -> Config:
         id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
     )
     if len(set(config.owned_dirs)) < len(config.owned_dirs):
-        errors.append("extra.digest: articles_dir, archive_dir, feeds_dir, topics_dir and "
-                      "editions_dir must differ")
+        errors.append("extra.digest: articles_dir, archive_dir, feeds_dir, topics_dir, "
+                      "editions_dir and tags_dir must differ")
     if errors:
         raise DigestError("\n".join(f"{path.name}: {e}" for e in errors))
     return config

@@ -54,6 +54,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fact": "Fakt",
         "article": "Artikel",
         "articles_heading": "Artikel",
+        "tags_intro": "Alle Tags: Organisationen, Orte und Themen, jeder mit seinen Artikeln "
+                      "und eigenem Feed.",
+        "feeds": "Feeds",
     },
     "en": {
         "box": "Key facts",
@@ -94,6 +97,9 @@ LABELS: dict[str, dict[str, str]] = {
         "fact": "Fact",
         "article": "Article",
         "articles_heading": "Articles",
+        "tags_intro": "Every tag: organisations, places and topics, each with its articles and "
+                      "its own feed.",
+        "feeds": "Feeds",
     },
 }
 

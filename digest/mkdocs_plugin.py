@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,15 @@ def search_backend(config: MkDocsConfig) -> str:
         raise PluginError(f"extra.digest.search: expected one of {', '.join(SEARCH_BACKENDS)}, "
                           f"got {backend!r}")
     return str(backend)
+
+
+@dataclass(frozen=True)
+class TagLink:
+    """What Material's tag chips need of a tag."""
+
+    name: str
+    url: str
+    hidden: bool = False
 
 
 class DigestPluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -88,6 +98,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         if page.file.src_uri in self._deferred:
             page.read_source(config)
             page.render(config, self._files)
+        # Tag chips link to the digest's paginated tag pages; Material's tags plugin, which
+        # fills ``tags`` only where it is still unset, would link one page listing them all.
+        digest = page.meta.get("digest")
+        names, urls = page.meta.get("tags"), isinstance(digest, dict) and digest.get("tag_urls")
+        if isinstance(names, list) and isinstance(urls, list) and len(names) == len(urls):
+            context["tags"] = [TagLink(str(n), str(u)) for n, u in zip(names, urls, strict=True)]
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -14,8 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pymdownx.slugs import slugify
-
 from digest import display
 from digest.config import Config
 from digest.links import Edition, Topic, mentions
@@ -264,6 +262,7 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
             "og_type": "article",
             "published": a.date.isoformat(),
             "tags": [t.name for t in entry.tags],
+            "tag_urls": [doc_url(tag_doc(config, t.slug)) for t in entry.tags],
             "jsonld": json_ld(entry, config),
         },
     }
@@ -361,7 +360,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     a = entry.article
     words = display.labels(a.lang)
     tags = ", ".join(
-        f"[{escape_text(t.name)}]({up}tags.md#{tag_anchor(t.name)})" for t in entry.tags[:6])
+        f"[{escape_text(t.name)}]({up}{tag_doc(config, t.slug)})" for t in entry.tags[:6])
     lines = [
         f"{heading} [{escape_text(a.title)}]({up}{article_doc(config, a.slug)})",
         "",
@@ -379,15 +378,6 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     result = tuple(lines)
     _BRIEFS[key] = (entry, result)
     return result
-
-
-_material_slug = slugify(case="lower")
-
-
-def tag_anchor(name: str) -> str:
-    """The anchor Material's tags plugin gives a tag on the tags page (its own slugify, which
-    keeps umlauts; our file-name slugs transliterate them)."""
-    return f"tag:{_material_slug(html.escape(name), '-')}"
 
 
 def newest_first(entries: Sequence[Entry]) -> list[Entry]:
@@ -472,6 +462,59 @@ def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], la
             lines += brief(entry, config, doc, heading=level)
         lines += _pager(folder, number, len(pages), lang)
         files.append(_out(config, doc, lines))
+    return files
+
+
+def tag_doc(config: Config, slug: str) -> str:
+    """Docs-relative path of a tag's first page."""
+    return _page_doc(f"{config.tags_dir}/{slug}", 1)
+
+
+def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """One page per tag listing its articles, newest first, with the tag's feeds, and an
+    index of all tags; both paginated (four times ``page_size`` lines), so no page grows
+    with the archive the way a single tags page would."""
+    lang = config.language
+    words = display.labels(lang)
+    by_tag: dict[str, tuple[str, list[Entry]]] = {}
+    for entry in newest_first(entries):
+        for tag in entry.tags:
+            by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+    size = config.page_size * 4
+    files = []
+    for slug, (name, items) in by_tag.items():
+        folder = f"{config.tags_dir}/{slug}"
+        doc = _page_doc(folder, 1)
+        rss = _rel(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
+        atom = _rel(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
+        intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
+                 f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
+        pages = paginate(items, size)
+        for number, chunk in enumerate(pages, 1):
+            here = _page_doc(folder, number)
+            meta: dict[str, object] = {"title": name, "search": {"exclude": True}}
+            lines = [front_matter(meta), f"# {escape_text(name)}", ""]
+            lines += intro if number == 1 else []
+            lines += _pager(folder, number, len(pages), lang)
+            lines += [f"- [{escape_text(e.article.title)}]"
+                      f"({_rel(article_doc(config, e.article.slug), here)}) · "
+                      f"{html.escape(display.long_date(e.article.date, e.article.locale))}"
+                      for e in chunk]
+            lines += ["", *_pager(folder, number, len(pages), lang)]
+            files.append(_out(config, here, lines))
+    ordered = sorted(by_tag.items(), key=lambda kv: (fold(kv[1][0]), kv[0]))
+    chunks = [ordered[i: i + size] for i in range(0, len(ordered), size)] or [[]]
+    for number, tags in enumerate(chunks, 1):
+        here = _page_doc(config.tags_dir, number)
+        lines = [front_matter({"title": words["tags"], "search": {"exclude": True}}),
+                 f"# {words['tags']}", "", words["tags_intro"], ""]
+        lines += _pager(config.tags_dir, number, len(chunks), lang)
+        lines += [f"- [{escape_text(name)}]({_rel(tag_doc(config, slug), here)}) "
+                  f"({len(items)})" for slug, (name, items) in tags]
+        if not by_tag:
+            lines.append(words["none"])
+        lines += ["", *_pager(config.tags_dir, number, len(chunks), lang)]
+        files.append(_out(config, here, lines))
     return files
 
 

@@ -69,7 +69,8 @@ def test_home_archive_tags_and_feed_links(built: Path) -> None:
         assert 'type="application/rss+xml"' in page and 'type="application/atom+xml"' in page
     assert (site / "feeds" / "rss.xml").exists() and (site / "feeds" / "atom.xml").exists()
     tags = (site / "tags" / "index.html").read_text()
-    assert f"../articles/{SLUG}/" in tags
+    assert 'href="bytedance/"' in tags
+    assert f"../../articles/{SLUG}/" in (site / "tags" / "bytedance" / "index.html").read_text()
 
 
 @pytest.mark.slow
