@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,11 +60,44 @@ def fingerprint(config: Config, seeds: list[str], git_dates: dict[str, object]) 
     """Everything the stage's output depends on: seed bytes, their git dates, config, code."""
     h = hashlib.sha256(code_hash().encode())
     h.update(config_hash(config).encode())
+    digests = seed_digests(config, seeds)
     for rel in seeds:
         h.update(rel.encode() + b"\0")
-        h.update(hashlib.sha256((config.root / rel).read_bytes()).digest())
+        h.update(digests[rel])
         h.update(repr(git_dates.get(rel)).encode())
     return h.hexdigest()
+
+
+RACY_NS = 2_000_000_000
+"""A file changed this shortly before its hash was taken may change again unseen within
+the file system's timestamp granularity: its size and time do not vouch for it."""
+
+
+def seed_digests(config: Config, seeds: list[str]) -> dict[str, bytes]:
+    """SHA-256 of each seed; a seed whose size and modification time are those recorded
+    last time keeps its recorded hash unread (as git's index does), so a rebuild of a large
+    archive with nothing changed reads no seed."""
+    path = config.root / CACHE_DIR / "seeds.pickle"
+    known = _load(path, dict) or {}
+    trusted_before = known.get("", 0) - RACY_NS
+    now = time.time_ns()
+    digests: dict[str, bytes] = {}
+    records: dict[str, object] = {"": now}
+    hashed = False
+    for rel in seeds:
+        st = os.stat(config.root / rel)
+        hit = known.get(rel)
+        if (isinstance(hit, tuple) and hit[:2] == (st.st_size, st.st_mtime_ns)
+                and st.st_mtime_ns < trusted_before):
+            digest = hit[2]
+        else:
+            digest = hashlib.sha256((config.root / rel).read_bytes()).digest()
+            hashed = True
+        digests[rel] = digest
+        records[rel] = (st.st_size, st.st_mtime_ns, digest)
+    if hashed or len(records) != len(known):
+        _save(path, records)
+    return digests
 
 
 def load_snapshot(config: Config) -> Snapshot | None:
