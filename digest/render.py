@@ -347,8 +347,12 @@ def render_redirects(entries: Sequence[Entry], config: Config) -> list[OutputFil
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
-    """An article in a listing: linked title, date, tags and its key facts in one line."""
-    return list(_brief(entry, config, "../" * from_doc.count("/"), heading))
+    """An article in a listing: linked title, date, tags and its key facts in one line.
+
+    HTML, made here in the digest's worker processes: listings hold 50 briefs a page, and
+    as Markdown their links and spans made a topic page cost MkDocs ten article pages.
+    """
+    return list(_brief(entry, config, "../" * doc_url(from_doc).count("/"), heading))
 
 
 # A brief depends only on the entry and how deep the listing page is, and an article appears
@@ -364,23 +368,26 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
         return cached[1]
     a = entry.article
     words = display.labels(a.lang)
+    level = f"h{len(heading)}"
     tags = ", ".join(
-        f"[{escape_text(t.name)}]({up}{tag_doc(config, t.slug)})" for t in entry.tags[:6])
-    lines = [
-        f"{heading} [{escape_text(a.title)}]({up}{article_doc(config, a.slug)})",
-        "",
-        f'<time datetime="{a.date.isoformat()}">'
+        f'<a href="{up}{doc_url(tag_doc(config, t.slug))}">{html.escape(t.name)}</a>'
+        for t in entry.tags[:6])
+    parts = [
+        f'<{level}><a href="{up}{page_url(config, a.slug)}">{html.escape(a.title)}</a>'
+        f"</{level}>",
+        f'<p><time datetime="{a.date.isoformat()}">'
         f"{html.escape(display.long_date(a.date, a.locale))}</time>"
-        + (f" · {tags}" if tags else ""),
-        "",
+        + (f" · {tags}" if tags else "") + "</p>",
     ]
     facts = fact_brief(entry)
     if facts:
-        lines += [f"**{escape_text(words['box'])}:** {escape_text(facts)}", ""]
-    lines += [escape_text(_clip(a.description, 240)), ""]
+        parts.append(f"<p><strong>{html.escape(words['box'])}:</strong> "
+                     f"{html.escape(facts)}</p>")
+    parts.append(f"<p>{html.escape(_clip(a.description, 240))}</p>")
+    # One raw HTML block per brief: a blank line ends it for Markdown.
+    result = ('<div class="digest-brief">', *parts, "</div>", "")
     if len(_BRIEFS) > 200_000:
         _BRIEFS.clear()
-    result = tuple(lines)
     _BRIEFS[key] = (entry, result)
     return result
 
@@ -544,15 +551,20 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     timeline = list(itertools.islice(
         ((e, f) for e in topic.entries for f in mentions(topic, e)), config.page_size))
     if timeline:
+        # An HTML table, made here: as a Markdown table of spans and links it was the most
+        # expensive part of the site for MkDocs.
+        up = "../" * doc_url(doc).count("/")
+        rows = [
+            f"<tr><td>{html.escape(e.article.date.date().isoformat())}</td>"
+            f"<td>{markdown_to_html(_fact_text(fact, e), inline=True)}</td>"
+            f'<td><a href="{up}{page_url(config, e.article.slug)}">'
+            f"{html.escape(e.article.title)}</a></td></tr>"
+            for e, fact in timeline]
         intro += [f"## {words['timeline']}", "",
-                  f"| {words['date']} | {words['fact']} | {words['article']} |",
-                  "| --- | --- | --- |"]
-        for e, fact in timeline:
-            link = _rel(article_doc(config, e.article.slug), doc)
-            intro.append(
-                f"| {html.escape(e.article.date.date().isoformat())} "
-                f"| {_fact_text(fact, e)} | [{escape_text(e.article.title)}]({link}) |")
-        intro += ["", f"## {words['articles_heading']}", ""]
+                  f"<table><thead><tr><th>{html.escape(words['date'])}</th>"
+                  f"<th>{html.escape(words['fact'])}</th>"
+                  f"<th>{html.escape(words['article'])}</th></tr></thead><tbody>",
+                  *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
     return _listing(config, folder, topic.name, topic.entries, lang, intro)
 
 
