@@ -58,6 +58,8 @@ class Config:
     topic_min_articles: int
     """An entity gets a topic page once this many articles name it."""
     page_size: int
+    search_bundle_pages: int
+    """Pages per Pagefind bundle: the indexer holds a bundle in memory (~0.3 MB a page)."""
     """Articles per listing page (archive months, topics, editions): no page grows with N."""
     related_items: int
     feed_items: int
@@ -113,6 +115,7 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
     "tags_dir": "tags",
     "topic_min_articles": 1,
     "page_size": 50,
+    "search_bundle_pages": 2000,
     "related_items": 5,
     "feed_items": 50,
     "tag_feed_items": 20,
@@ -241,6 +244,7 @@ def load_config(path: Path) -> Config:
         tags_dir=want_dir("tags_dir"),
         topic_min_articles=want_int("topic_min_articles", 1),
         page_size=want_int("page_size", 1),
+        search_bundle_pages=want_int("search_bundle_pages", 1),
         related_items=want_int("related_items", 0),
         feed_items=want_int("feed_items", 1),
         tag_feed_items=want_int("tag_feed_items", 1),

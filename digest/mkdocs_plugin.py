@@ -11,10 +11,12 @@ instead of one lunr index of every page that every reader downloads.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._generated = tuple(
             f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
         self._deferred: set[str] = set()
+        self._indexed: list[str] = []
         return files
 
     @event_priority(-100)  # after every other plugin has seen the page's Markdown
@@ -118,29 +121,65 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             output = _ARTICLE.sub(
                 '<article class="md-content__inner md-typeset" data-pagefind-body>',
                 output, count=1)
+            self._indexed.append(page.file.dest_uri)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if search_backend(config) != "pagefind":
             return
         site = Path(config.site_dir)
-        language = config.theme.get("language", "de")
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site),
-             "--force-language", str(language), "--exclude-selectors", ".headerlink",
-             "--silent"],
-            capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"pagefind failed: {result.stderr.strip() or result.stdout}")
+        size = bundle_pages(config)
+        pages = sorted(self._indexed)
+        # Pagefind holds everything it indexes in memory (about 0.3 MB per article page), so
+        # a large site is indexed in bundles of ``search_bundle_pages`` pages, one after the
+        # other, that the search worker merges; only the indexed pages are read.
+        bundles = [pages[i: i + size] for i in range(0, len(pages), size)]
+        names = ["pagefind", *(f"pagefind-{k}" for k in range(2, len(bundles) + 1))]
+        if not bundles:
+            _pagefind(config, site, site / "pagefind")
+        for name, bundle in zip(names, bundles, strict=False):
+            chosen = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+            try:
+                for rel in bundle:
+                    (chosen / rel).parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(site / rel, chosen / rel)
+                    except OSError:
+                        shutil.copyfile(site / rel, chosen / rel)
+                _pagefind(config, chosen, site / name)
+            finally:
+                shutil.rmtree(chosen, ignore_errors=True)
+        worker_js = WORKER.read_text(encoding="utf-8").replace(
+            "const MORE_BUNDLES = []", f"const MORE_BUNDLES = {json.dumps(names[1:len(bundles)])}")
         workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
         if not workers:
             raise PluginError("pagefind search needs Material's search plugin enabled")
         for worker in workers:
             if worker.suffix == ".js" and not worker.name.endswith(".map"):
-                shutil.copyfile(WORKER, worker)
+                worker.write_text(worker_js, encoding="utf-8")
         for stale in (site / "assets" / "javascripts" / "workers").glob("search.*.map"):
             stale.unlink()
         index = site / "search" / "search_index.json"
         data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
         index.write_text(json.dumps({"config": data.get("config", {}), "docs": []}),
                          encoding="utf-8")
+
+
+def _pagefind(config: MkDocsConfig, pages: Path, output: Path) -> None:
+    """Index the HTML files under ``pages`` into the bundle folder ``output``."""
+    language = config.theme.get("language", "de")
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
+         "--force-language", str(language), "--exclude-selectors", ".headerlink", "--silent"],
+        capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind failed: {result.stderr.strip() or result.stdout}")
+
+
+def bundle_pages(config: MkDocsConfig) -> int:
+    extra = config.extra.get("digest") or {}
+    value = extra.get("search_bundle_pages", 2000) if isinstance(extra, dict) else 2000
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PluginError("extra.digest.search_bundle_pages: expected a whole number of pages "
+                          f"of at least 1, got {value!r}")
+    return value

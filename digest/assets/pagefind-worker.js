@@ -13,6 +13,10 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const MAX_RESULTS = 20
 const MAX_SECTIONS = 3
 
+/* Large sites are indexed in several bundles (to bound the indexer's memory); the digest
+   plugin writes their folders here when it copies this worker into the site */
+const MORE_BUNDLES = []
+
 /* The worker lives at assets/javascripts/workers/ below the site root */
 const root = new URL("../../../", self.location.href)
 let pagefind = null
@@ -37,6 +41,8 @@ async function load() {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href)
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 })
     await pagefind.init()
+    for (const bundle of MORE_BUNDLES)
+      await pagefind.mergeIndex(new URL(`${bundle}/`, root).pathname, { baseUrl: root.pathname })
   }
   return pagefind
 }

@@ -86,3 +86,40 @@ def test_fast_typing_shows_results_for_the_whole_query(browser: Any, pagefind_si
             "els => els.map(e => e.getAttribute('href'))")
     assert any("articles/harbour-lines-signs-rotterdam-deal" in h for h in links), links
     assert not any("nordwerk" in h or "ki-milliarden" in h for h in links), links
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The fixture site indexed two articles per Pagefind bundle, as a large site is."""
+    from digest.cli import main
+    from digest.config import load_config
+    from tests.conftest import DATA, SEED, make_project
+
+    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
+    seeds[SEED.name] = SEED.read_text()
+    root = make_project(tmp_path_factory.mktemp("pagefind-bundles"), seeds, search="pagefind")
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace(
+        "    search: pagefind\n", "    search: pagefind\n    search_bundle_pages: 2\n"))
+    assert main(["-f", str(yml), "build"]) == 0
+    with serve(root / "site", "/digest/") as base_url:
+        yield Site(root=root, config=load_config(yml), base_url=base_url)
+
+
+@pytest.mark.parametrize(("query", "slug"), [
+    ("Rechenleistung", "ki-milliarden-fuer-tiktok"),
+    ("Rotterdam", "harbour-lines-signs-rotterdam-deal"),
+    ("Nordwerk", "nordwerk-steigert-gewinn"),
+])
+def test_search_spans_every_bundle(
+    browser: Any, bundled_site: Site, query: str, slug: str
+) -> None:
+    """Articles indexed in different bundles are all found from the one search box."""
+    bundles = sorted(p.name for p in (bundled_site.root / "site").glob("pagefind*"))
+    assert len(bundles) >= 3, bundles
+    requests = Requests(bundled_site.base_url)
+    with home_page(browser, bundled_site, requests) as page:
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially(query, delay=20)
+        page.locator(f'.md-search-result__item > a[href*="articles/{slug}"]').first.wait_for()
+    assert not requests.outside(), requests.outside()
