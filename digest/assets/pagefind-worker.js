@@ -19,7 +19,7 @@ const MORE_BUNDLES = []
 
 /* The worker lives at assets/javascripts/workers/ below the site root */
 const root = new URL("../../../", self.location.href)
-let pagefind = null
+let loading = null
 /* Queries arrive per key press and finish out of order: only the newest may answer */
 let latest = 0
 
@@ -36,15 +36,22 @@ function relative(url) {
     : target.href
 }
 
-async function load() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href)
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 })
-    await pagefind.init()
-    for (const bundle of MORE_BUNDLES)
-      await pagefind.mergeIndex(new URL(`${bundle}/`, root).pathname, { baseUrl: root.pathname })
+/* One loading for all queries: a query typed while Pagefind loads waits for every bundle */
+function load() {
+  if (!loading) {
+    loading = (async () => {
+      const engine = await import(new URL("pagefind/pagefind.js", root).href)
+      await engine.options({ baseUrl: root.pathname, excerptLength: 24 })
+      await engine.init()
+      for (const bundle of MORE_BUNDLES)
+        await engine.mergeIndex(new URL(`${bundle}/`, root).pathname, { baseUrl: root.pathname })
+      return engine
+    })().catch(err => {
+      loading = null  /* a failed download is tried again by the next query */
+      throw err
+    })
   }
-  return pagefind
+  return loading
 }
 
 async function search(query) {
