@@ -42,8 +42,9 @@ def test_every_error_reported_at_once(tmp_path: Path) -> None:
     assert str(exc.value).splitlines() == [
         "mkdocs.yml: extra.digest.seedz: unknown option; expected one of seeds, articles_dir, "
         "archive_dir, feeds_dir, topics_dir, editions_dir, tags_dir, topic_min_articles, "
-        "page_size, search_bundle_pages, related_items, feed_items, tag_feed_items, home_items, timezone, "
-        "boilerplate, vocabulary, max_seed_bytes, search, id_authority_date",
+        "page_size, search_bundle_pages, related_items, feed_items, tag_feed_items, "
+        "home_items, timezone, boilerplate, vocabulary, max_seed_bytes, search, "
+        "id_authority_date",
         "mkdocs.yml: site_url: expected an absolute http(s) URL, got 'x.org'",
         "mkdocs.yml: extra.digest.timezone: expected an IANA zone like 'Europe/Vienna', "
         "got 'Mars/Olympus'",
