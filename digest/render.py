@@ -10,7 +10,7 @@ import html
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -136,22 +136,29 @@ def fact_rows(
     return rows
 
 
-def _span(written: str, shown: str) -> str:
-    return f'<span title="{escape_attr(written)}">{escape_text(shown)}</span>'
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
-def _money(m: Money, locale: str, lang: str) -> str:
+def _span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> str:
+    return f'<span title="{escape_attr(written)}">{esc(shown)}</span>'
+
+
+def _money(m: Money, locale: str, lang: str, *, as_html: bool = False) -> str:
     """Normalised, then as written (readers check the figure against the text at a glance),
-    then the euro value; a euro value from another day's rate is starred (see rate_notes)."""
+    then the euro value; a euro value from another day's rate is starred (see rate_notes).
+    Markdown, or HTML with ``as_html``."""
+    esc = _html_text if as_html else escape_text
     shown = display.money(m, locale, lang)
     if m.same_as is not None:
         shown = f"{display.labels(lang)['same_as']} {shown}"
-    text = _span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown)
+    text = _span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown, esc)
     if m.text and m.text != shown:
-        text += f" ({escape_text(m.text)})"
+        text += f" ({esc(m.text)})"
     eur = display.euro(m, locale, lang)
     if eur:
-        text += f" {escape_text(eur)}" + (r"\*" if display.rate_note(m, locale, lang) else "")
+        star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
+        text += f" {esc(eur)}{star}"
     return text
 
 
@@ -556,7 +563,7 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
         up = "../" * doc_url(doc).count("/")
         rows = [
             f"<tr><td>{html.escape(e.article.date.date().isoformat())}</td>"
-            f"<td>{markdown_to_html(_fact_text(fact, e), inline=True)}</td>"
+            f"<td>{_fact_html(fact, e)}</td>"
             f'<td><a href="{up}{page_url(config, e.article.slug)}">'
             f"{html.escape(e.article.title)}</a></td></tr>"
             for e, fact in timeline]
@@ -601,13 +608,13 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
     return files
 
 
-def _fact_text(fact: Money | Percent | DateFact, entry: Entry) -> str:
+def _fact_html(fact: Money | Percent | DateFact, entry: Entry) -> str:
     a = entry.article
     if isinstance(fact, Money):
-        return _money(fact, a.locale, a.lang)
+        return _money(fact, a.locale, a.lang, as_html=True)
     if isinstance(fact, Percent):
-        return _span(fact.text, display.percent(fact, a.locale, a.lang))
-    return _span(fact.text, display.date(fact, a.locale, a.lang))
+        return _span(fact.text, display.percent(fact, a.locale, a.lang), _html_text)
+    return _span(fact.text, display.date(fact, a.locale, a.lang), _html_text)
 
 
 def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
