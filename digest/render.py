@@ -115,24 +115,29 @@ def _pager(folder: str, number: int, total: int, lang: str) -> list[str]:
 
 
 def fact_rows(
-    facts: Facts, locale: str, lang: str, *, links: Mapping[str, str] | None = None
+    facts: Facts, locale: str, lang: str, *, links: Mapping[str, str] | None = None,
+    as_html: bool = False,
 ) -> list[tuple[str, str]]:
-    """(label, Markdown) per fact kind; the as-written text is kept in a title attribute."""
+    """(label, Markdown or, with ``as_html``, HTML) per fact kind; the as-written text is
+    kept in a title attribute."""
     words = display.labels(lang)
+    esc = _html_text if as_html else escape_text
     rows: list[tuple[str, str]] = []
     if facts.money:
-        rows.append((words["money"], " · ".join(_money(m, locale, lang) for m in facts.money)))
+        rows.append((words["money"], " · ".join(
+            _money(m, locale, lang, as_html=as_html) for m in facts.money)))
     if facts.percent:
         rows.append((words["percent"], " · ".join(
-            _span(p.text, display.percent(p, locale, lang)) for p in facts.percent)))
+            _span(p.text, display.percent(p, locale, lang), esc) for p in facts.percent)))
     if facts.dates:
         rows.append((words["dates"], " · ".join(
-            _span(d.text, display.date(d, locale, lang)) for d in facts.dates)))
+            _span(d.text, display.date(d, locale, lang), esc) for d in facts.dates)))
     for kind in ENTITY_KINDS:
         names: tuple[str, ...] = getattr(facts, kind)
         if names:
             rows.append((words[kind], ", ".join(
-                _link(n, (links or {}).get(f"{kind}:{fold(n)}")) for n in names)))
+                _link(n, (links or {}).get(f"{kind}:{fold(n)}"), as_html=as_html)
+                for n in names)))
     return rows
 
 
@@ -168,7 +173,10 @@ def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
     return [rf"\* {escape_text(n)}" for n in sorted(n for n in notes if n)]
 
 
-def _link(name: str, target: str | None) -> str:
+def _link(name: str, target: str | None, *, as_html: bool = False) -> str:
+    if as_html:
+        text = _html_text(name)
+        return f'<a href="{escape_attr(target)}">{text}</a>' if target else text
     return f"[{escape_text(name)}]({target})" if target else escape_text(name)
 
 
@@ -200,15 +208,15 @@ def facts_box(entry: Entry, links: Mapping[str, str]) -> list[str]:
     in a fixed order. Rendered to HTML here, in the digest's worker processes: as Markdown
     it was more than half of MkDocs' time per article page (dozens of spans and links)."""
     a = entry.article
-    rows = fact_rows(entry.facts, a.locale, a.lang, links=links)
+    rows = fact_rows(entry.facts, a.locale, a.lang, links=links, as_html=True)
     if not rows:
         return []
     title = html.escape(display.labels(a.lang)["box"])
-    items = "\n".join(f"- **{escape_text(k)}:** {v}" for k, v in rows)
-    notes = "".join(f"\n\n<small>{n}</small>"
-                    for n in rate_notes(entry.facts, a.locale, a.lang))
+    notes = {n for m in entry.facts.money if (n := display.rate_note(m, a.locale, a.lang))}
     return ['<div class="admonition abstract">', f'<p class="admonition-title">{title}</p>',
-            markdown_to_html(items + notes), "</div>", ""]
+            "<ul>", *(f"<li><strong>{html.escape(k)}:</strong> {v}</li>" for k, v in rows),
+            "</ul>", *(f"<p><small>* {html.escape(n)}</small></p>" for n in sorted(notes)),
+            "</div>", ""]
 
 
 # ---------------------------------------------------------------------------- articles
