@@ -539,8 +539,11 @@ def targets(report: dict[str, Any]) -> list[dict[str, Any]]:
         again = sizes[n]["stages"].get("again")
         add(f"rebuild with nothing changed at {n:,}: s", again["wall_s"] if again else None,
             TARGETS["again_s"])
-    peak = [s["rss_mb"] for n in sizes for s in sizes[n]["stages"].values() if not s["exit"]]
-    add("peak memory of any command: MB", max(peak) if peak else None, TARGETS["peak_rss_mb"])
+    # MkDocs and Material without the digest plugin are the baseline, not the digest's build.
+    peak = [s["rss_mb"] for n in sizes for name, s in sizes[n]["stages"].items()
+            if not s["exit"] and name != "mkdocs_only"]
+    add("peak memory of the digest's commands (stage, full build, mkdocs with its plugin): MB",
+        max(peak) if peak else None, TARGETS["peak_rss_mb"])
     for n in sorted(sizes):
         s = sizes[n].get("search")
         if s:
