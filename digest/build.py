@@ -176,13 +176,13 @@ def render_and_write(
                   progress, "rendering topics"),
     ]
     done = [written for batch in batches for written in batch]
+    newest = newest_first(entries)
     dests = facts_export_dests(config)
-    chunks = fork_imap(functools.partial(fact_chunk, config=config), newest_first(entries),
-                       progress, "exporting facts")
+    chunks = fork_imap(functools.partial(fact_chunk, config=config), newest, progress,
+                       "exporting facts")
     done += zip(dests, write_streams(dests, facts_export_parts(chunks), config), strict=True)
     # Feeds show the newest articles in full; each is rendered to HTML once.
-    bodies = {e.article.source: article_html(e)
-              for e in newest_first(entries)[: config.feed_items]}
+    bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
     files = [
         render_home(entries, weeks, config),
         *render_archive(entries, config),

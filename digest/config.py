@@ -58,9 +58,9 @@ class Config:
     topic_min_articles: int
     """An entity gets a topic page once this many articles name it."""
     page_size: int
+    """Articles per listing page (archive months, topics, editions): no page grows with N."""
     search_bundle_pages: int
     """Pages per Pagefind bundle: the indexer holds a bundle in memory (~0.3 MB a page)."""
-    """Articles per listing page (archive months, topics, editions): no page grows with N."""
     related_items: int
     feed_items: int
     tag_feed_items: int
@@ -86,8 +86,7 @@ class Config:
     @property
     def owned_dirs(self) -> tuple[str, ...]:
         """Folders under ``docs_dir`` whose every file the digest writes and may delete."""
-        return (self.articles_dir, self.archive_dir, self.feeds_dir, self.topics_dir,
-                self.editions_dir, self.tags_dir)
+        return tuple(getattr(self, key) for key in OWNED_DIR_KEYS)
 
     @property
     def host(self) -> str:
@@ -105,7 +104,7 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _Loader.add_multi_constructor("!", _ignore_tag)
 
-_DIGEST_DEFAULTS: dict[str, Any] = {
+DIGEST_DEFAULTS: dict[str, Any] = {
     "seeds": "seeds",
     "articles_dir": "articles",
     "archive_dir": "archive",
@@ -129,12 +128,16 @@ _DIGEST_DEFAULTS: dict[str, Any] = {
 }
 
 
+OWNED_DIR_KEYS = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir",
+                  "tags_dir")
+"""The settings naming the folders under ``docs_dir`` that the digest owns."""
+
+
 def generated_dirs(section: Any) -> tuple[str, ...]:
     """The folders under ``docs_dir`` the digest writes, from a raw ``extra: digest:``
     section (defaults where unset), for code that runs inside MkDocs."""
     raw = section if isinstance(section, dict) else {}
-    keys = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir", "tags_dir")
-    return tuple(str(raw.get(k, _DIGEST_DEFAULTS[k])).strip("/") for k in keys)
+    return tuple(str(raw.get(k, DIGEST_DEFAULTS[k])).strip("/") for k in OWNED_DIR_KEYS)
 
 
 def load_config(path: Path) -> Config:
@@ -161,12 +164,12 @@ def load_config(path: Path) -> Config:
     if not isinstance(section, dict):
         errors.append(f"extra.digest: expected a mapping, got {type(section).__name__}")
         section = {}
-    unknown = sorted(set(section) - set(_DIGEST_DEFAULTS))
+    unknown = sorted(set(section) - set(DIGEST_DEFAULTS))
     for key in unknown:
         errors.append(
-            f"extra.digest.{key}: unknown option; expected one of {', '.join(_DIGEST_DEFAULTS)}"
+            f"extra.digest.{key}: unknown option; expected one of {', '.join(DIGEST_DEFAULTS)}"
         )
-    opts = {**_DIGEST_DEFAULTS, **{k: v for k, v in section.items() if k in _DIGEST_DEFAULTS}}
+    opts = {**DIGEST_DEFAULTS, **{k: v for k, v in section.items() if k in DIGEST_DEFAULTS}}
 
     def want_str(key: str, value: Any, *, where: str = "extra.digest.") -> str:
         if not isinstance(value, str) or not value.strip():
@@ -257,8 +260,8 @@ def load_config(path: Path) -> Config:
         id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
     )
     if len(set(config.owned_dirs)) < len(config.owned_dirs):
-        errors.append("extra.digest: articles_dir, archive_dir, feeds_dir, topics_dir, "
-                      "editions_dir and tags_dir must differ")
+        errors.append(f"extra.digest: {', '.join(OWNED_DIR_KEYS[:-1])} and "
+                      f"{OWNED_DIR_KEYS[-1]} must differ")
     if errors:
         raise DigestError("\n".join(f"{path.name}: {e}" for e in errors))
     return config

@@ -12,7 +12,7 @@ from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 
 from digest.config import Config
-from digest.links import Edition
+from digest.links import Edition, tag_groups
 from digest.model import Entry, OutputFile
 from digest.render import article_html, brief_html, edition_html, edition_title, page_url
 
@@ -44,10 +44,7 @@ def build_feeds(
         bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
     files = _feed_pair(newest, config, None, config.site_name, bodies, {})
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
-    by_tag: dict[str, tuple[str, list[Entry]]] = {}
-    for entry in newest:
-        for tag in entry.tags:
-            by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+    by_tag = tag_groups(newest)
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
         files += _feed_pair(items, config, slug, f"{config.site_name}: {name}", None, briefs)

@@ -129,6 +129,16 @@ def related_from(
             for e, found in zip(index.ordered, sources, strict=True)}
 
 
+def tag_groups(newest: Sequence[Entry]) -> dict[str, tuple[str, list[Entry]]]:
+    """Tag slug -> (the tag's name, its articles), for entries given newest first; a tag's
+    name is its spelling on the newest article."""
+    groups: dict[str, tuple[str, list[Entry]]] = {}
+    for entry in newest:
+        for tag in entry.tags:
+            groups.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+    return groups
+
+
 def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
     lo, hi = 0, len(plist)
     while lo < hi:

@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from digest.config import generated_dirs
+from digest.config import DIGEST_DEFAULTS, generated_dirs
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -134,10 +134,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         # a large site is indexed in bundles of ``search_bundle_pages`` pages, one after the
         # other, that the search worker merges; only the indexed pages are read.
         bundles = [pages[i: i + size] for i in range(0, len(pages), size)]
-        names = ["pagefind", *(f"pagefind-{k}" for k in range(2, len(bundles) + 1))]
+        names = [f"pagefind-{k}" if k > 1 else "pagefind" for k in range(1, len(bundles) + 1)]
         if not bundles:
             _pagefind(config, site, site / "pagefind")
-        for name, bundle in zip(names, bundles, strict=False):
+        for name, bundle in zip(names, bundles, strict=True):
             chosen = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
             try:
                 for rel in bundle:
@@ -150,7 +150,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             finally:
                 shutil.rmtree(chosen, ignore_errors=True)
         worker_js = WORKER.read_text(encoding="utf-8").replace(
-            "const MORE_BUNDLES = []", f"const MORE_BUNDLES = {json.dumps(names[1:len(bundles)])}")
+            "const MORE_BUNDLES = []", f"const MORE_BUNDLES = {json.dumps(names[1:])}")
         workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
         if not workers:
             raise PluginError("pagefind search needs Material's search plugin enabled")
@@ -178,7 +178,8 @@ def _pagefind(config: MkDocsConfig, pages: Path, output: Path) -> None:
 
 def bundle_pages(config: MkDocsConfig) -> int:
     extra = config.extra.get("digest") or {}
-    value = extra.get("search_bundle_pages", 2000) if isinstance(extra, dict) else 2000
+    default = DIGEST_DEFAULTS["search_bundle_pages"]
+    value = extra.get("search_bundle_pages", default) if isinstance(extra, dict) else default
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise PluginError("extra.digest.search_bundle_pages: expected a whole number of pages "
                           f"of at least 1, got {value!r}")

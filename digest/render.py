@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from digest import display
 from digest.config import Config
-from digest.links import Edition, Topic, mentions
+from digest.links import Edition, Topic, mentions, tag_groups
 from digest.markup import escape_attr, escape_text, markdown_to_html
 from digest.model import ENTITY_KINDS, DateFact, Entry, Facts, Money, OutputFile, Percent
 from digest.vocabulary import fold
@@ -62,6 +62,12 @@ def doc_url(doc: str) -> str:
     if stem == "index":
         return ""
     return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+def _up(doc: str) -> str:
+    """From the URL MkDocs gives a docs-relative page up to the site root, for HTML links
+    (which MkDocs does not rewrite as it does Markdown links)."""
+    return "../" * doc_url(doc).count("/")
 
 
 def _rel(target: str, from_doc: str) -> str:
@@ -168,9 +174,9 @@ def _money(m: Money, locale: str, lang: str, *, as_html: bool = False) -> str:
 
 
 def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
-    """The footnotes the stars in the money row point to, one per distinct rate day."""
-    notes = {display.rate_note(m, locale, lang) for m in facts.money}
-    return [rf"\* {escape_text(n)}" for n in sorted(n for n in notes if n)]
+    """The footnotes the stars in the money row point to, one per distinct rate day, as
+    plain text."""
+    return sorted({n for m in facts.money if (n := display.rate_note(m, locale, lang))})
 
 
 def _link(name: str, target: str | None, *, as_html: bool = False) -> str:
@@ -193,7 +199,7 @@ def fact_brief(entry: Entry) -> str:
 
 def entity_links(entry: Entry, site: SiteLinks, from_doc: str) -> dict[str, str]:
     """``kind:folded name`` -> URL of the topic page relative to the page's URL, for the box."""
-    up = "../" * doc_url(from_doc).count("/")
+    up = _up(from_doc)
     out = {}
     for kind in ENTITY_KINDS:
         for name in getattr(entry.facts, kind):
@@ -212,10 +218,10 @@ def facts_box(entry: Entry, links: Mapping[str, str]) -> list[str]:
     if not rows:
         return []
     title = html.escape(display.labels(a.lang)["box"])
-    notes = {n for m in entry.facts.money if (n := display.rate_note(m, a.locale, a.lang))}
+    notes = rate_notes(entry.facts, a.locale, a.lang)
     return ['<div class="admonition abstract">', f'<p class="admonition-title">{title}</p>',
             "<ul>", *(f"<li><strong>{html.escape(k)}:</strong> {v}</li>" for k, v in rows),
-            "</ul>", *(f"<p><small>* {html.escape(n)}</small></p>" for n in sorted(notes)),
+            "</ul>", *(f"<p><small>* {html.escape(n)}</small></p>" for n in notes),
             "</div>", ""]
 
 
@@ -367,7 +373,7 @@ def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") 
     HTML, made here in the digest's worker processes: listings hold 50 briefs a page, and
     as Markdown their links and spans made a topic page cost MkDocs ten article pages.
     """
-    return list(_brief(entry, config, "../" * doc_url(from_doc).count("/"), heading))
+    return list(_brief(entry, config, _up(from_doc), heading))
 
 
 # A brief depends only on the entry and how deep the listing page is, and an article appears
@@ -503,10 +509,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     with the archive the way a single tags page would."""
     lang = config.language
     words = display.labels(lang)
-    by_tag: dict[str, tuple[str, list[Entry]]] = {}
-    for entry in newest_first(entries):
-        for tag in entry.tags:
-            by_tag.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+    by_tag = tag_groups(newest_first(entries))
     size = config.page_size * 4
     files = []
     for slug, (name, items) in by_tag.items():
@@ -568,7 +571,7 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     if timeline:
         # An HTML table, made here: as a Markdown table of spans and links it was the most
         # expensive part of the site for MkDocs.
-        up = "../" * doc_url(doc).count("/")
+        up = _up(doc)
         rows = [
             f"<tr><td>{html.escape(e.article.date.date().isoformat())}</td>"
             f"<td>{_fact_html(fact, e)}</td>"
@@ -682,7 +685,8 @@ def article_html(entry: Entry) -> str:
     if rows:
         # One Markdown conversion for the whole box: the rows are Markdown with escapes.
         box = "\n".join(f"- **{escape_text(label)}:** {value}" for label, value in rows)
-        notes = "\n\n".join(rate_notes(entry.facts, a.locale, a.lang))
+        notes = "\n\n".join(rf"\* {escape_text(n)}"
+                              for n in rate_notes(entry.facts, a.locale, a.lang))
         parts.append(f"<p><strong>{html.escape(words['box'])}</strong></p>"
                      + markdown_to_html(f"{box}\n\n{notes}" if notes else box))
     parts.append(f"<p>{html.escape(a.lead)}</p>")

@@ -40,6 +40,8 @@ CONNECT_IN_NAME = {"of", "and", "for", "de", "dei", "di", "du", "des", "der", "l
 LEGAL = {"AG", "GmbH", "SE", "Inc", "Inc.", "plc", "PLC", "Ltd", "Ltd.", "Corp", "Corp.",
          "KG", "OG", "LLC", "NV", "N.V", "SA", "S.A", "AB", "ASA", "SpA", "S.p.A", "Co",
          "KGaA", "eG", "Holding", "Holdings", "Group", "Gruppe"}
+LEGAL_IN_NAME = {"Group", "Gruppe", "Holding", "Holdings"}
+"""Legal-form words that stay part of the name ("Marlow Capital Group")."""
 ORG_HEADS = {
     "Organisation", "Organization", "Programme", "Program", "Office", "Department",
     "Ministry", "Agency", "Commission", "Council", "Court", "Institute", "University",
@@ -606,7 +608,7 @@ class _Finder:
                 continue
             cut = len(bare)
             while legal and cut > 1 and (bare[cut - 1] in LEGAL or bare[cut - 1] == "&") and (
-                bare[cut - 1] not in ("Group", "Gruppe", "Holding", "Holdings")
+                bare[cut - 1] not in LEGAL_IN_NAME
             ):
                 cut -= 1  # "Müller Logistik GmbH & Co. KG" -> "Müller Logistik"
             name = " ".join(bare[:cut])
