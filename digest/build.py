@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import functools
+import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from digest import cache, compounds
 from digest import facts as facts_mod
@@ -23,10 +26,18 @@ from digest.corrections import apply_corrections
 from digest.errors import DigestError
 from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
-from digest.ingest import discover, git_add_dates, ignored_files, read_all
+from digest.ingest import (
+    discover,
+    git_add_dates,
+    ignored_files,
+    internal_error,
+    read_all,
+    seed_bytes,
+)
 from digest.links import editions, related_from, related_index, related_sources, topics
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_imap, fork_map
+from digest.paths import project_problems
 from digest.render import (
     SiteLinks,
     article_html,
@@ -47,6 +58,7 @@ from digest.write import WriteReport, replace_dir, write_file, write_outputs, wr
 
 Analysis = tuple[Facts, tuple[str, ...]]
 """What extraction yields per article: its facts and its extra search terms."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -85,74 +97,154 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
                  search_terms=terms)
 
 
+Analysed = tuple[str, Analysis, Facts, tuple[Tag, ...]] | Problem
+"""One article's analysis (cache key, the extractor's view, facts, tags), or the problem
+an unexpected error in it became."""
+
+
 def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Article], str],
-             article: Article) -> tuple[str, Analysis, Facts, tuple[Tag, ...]]:
-    k = key(article)
-    found = known.get(k) or extract_facts(article, vocab)
-    entry = make_entry(article, vocab, found)
+             article: Article) -> Analysed:
+    try:
+        k = key(article)
+        found = known.get(k) or extract_facts(article, vocab)
+        entry = make_entry(article, vocab, found)
+    except Exception as exc:  # one article's bug must not stop the others
+        return internal_error(article.source, "extracting the facts of", exc)
     return k, found, entry.facts, entry.tags  # not the article: the caller has it
 
 
 def analyse_many(
     articles: Sequence[Article], vocab: Vocabulary, known: Mapping[str, Analysis],
     key: Callable[[Article], str], progress: Progress | None = None,
-) -> list[tuple[str, Analysis, Entry]]:
+) -> tuple[list[tuple[str, Analysis, Entry]], list[Problem]]:
     """Extract (unless known) and tag every article, on every core: (cache key, the
-    extractor's view, the entry)."""
+    extractor's view, the entry), and a problem for each article that failed."""
     if len(articles) >= PARALLEL_MIN and cores() > 1 and len(known) < len(articles):
         # Load the extractor's and the noun list's data once, before forking.
-        extract_facts(articles[0], vocab)
+        with contextlib.suppress(Exception):
+            extract_facts(articles[0], vocab)
         if any(a.lang == "de" for a in articles):
             compounds.lexicon()
     done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress,
                     "analysing articles")
-    return [(k, found, Entry(article=a, facts=facts, tags=tags, search_terms=found[1]))
-            for a, (k, found, facts, tags) in zip(articles, done, strict=True)]
+    entries, problems = [], []
+    for a, result in zip(articles, done, strict=True):
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        k, found, facts, tags = result
+        entries.append((k, found, Entry(article=a, facts=facts, tags=tags,
+                                        search_terms=found[1])))
+    return entries, problems
 
 
-def check_collisions(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Two seeds may not share a URL: the first (in path order) keeps it, the other is refused."""
-    owner: dict[str, Article] = {}
-    kept: list[Article] = []
-    problems: list[Problem] = []
-    for article in articles:
-        for slug in (article.slug, *article.old_slugs):
-            if slug in owner and owner[slug] is not article:
-                problems.append(Problem(
-                    article.source, None,
-                    f"slug '{slug}' is already used by {owner[slug].source}; "
-                    "set a different 'slug:' or title"))
-                break
+def check_collisions(
+    articles: Sequence[Article], git_dates: Mapping[str, dt.datetime] | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Two seeds may not share a file name (on any checkout), a feed id or a URL.
+
+    The article that was there first keeps what it has: seeds committed earlier (by git
+    date) come first, then seeds not committed yet, each in path order. Every current slug
+    is claimed before any old slug, so an ``old_slugs:`` redirect can never take over a
+    live article's URL.
+    """
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    dates = git_dates or {}
+    ranked = sorted(articles, key=lambda a: (dates.get(a.source, far), a.source))
+    refused: dict[str, Problem] = {}
+    names: dict[str, Article] = {}
+    stems: dict[str, Article] = {}
+    slugs: dict[str, Article] = {}
+
+    def refuse(article: Article, message: str) -> None:
+        refused.setdefault(article.source, Problem(article.source, None, message))
+
+    for a in ranked:
+        name, stem = _folded(a.source), _folded(a.stem)
+        if name in names:
+            refuse(a, f"file name differs from {names[name].source} only by case or Unicode "
+                   "normalisation: on macOS and Windows checkouts they are one file; rename one")
+        elif stem in stems:
+            refuse(a, f"file name '{a.stem}' is also used by {stems[stem].source}: both would "
+                   f"get the feed id '{a.stem}'; rename one")
+        elif a.slug in slugs:
+            refuse(a, f"slug '{a.slug}' is already used by {slugs[a.slug].source}; set a "
+                   "different 'slug:' or title")
         else:
-            for slug in (article.slug, *article.old_slugs):
-                owner[slug] = article
-            kept.append(article)
-    return kept, problems
+            names[name], stems[stem], slugs[a.slug] = a, a, a
+    redirects: dict[str, Article] = {}
+    for a in ranked:
+        if a.source in refused:
+            continue
+        for old in a.old_slugs:
+            owner = slugs.get(old) or redirects.get(old)
+            if owner is not None and owner is not a:
+                what = "the URL of" if old in slugs else "already an old slug of"
+                refuse(a, f"old_slugs: '{old}' is {what} {owner.source}, which keeps it; "
+                       "remove it from 'old_slugs:'")
+                break
+            redirects[old] = a
+    kept = [a for a in articles if a.source not in refused]
+    return kept, [refused[a.source] for a in articles if a.source in refused]
+
+
+def _folded(name: str) -> str:
+    """A name as a case-insensitive, normalising file system (macOS, Windows) sees it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def collect(
-    config: Config, *, build_time: dt.datetime, progress: Progress | None = None
+    config: Config, *, build_time: dt.datetime, progress: Progress | None = None,
+    store: cache.Cache | None = None,
 ) -> tuple[list[Entry], list[Problem]]:
     """Read every seed and turn the good ones into entries; problems are gathered, not raised."""
+    store = store if store is not None else cache.open_cache(config)
     articles, problems = read_all(config, build_time, progress=progress)
-    problems += [Problem(p, None, "ignored: expected a .txt or .md seed", Severity.WARNING)
+    problems += [Problem(p, None, "ignored: a symbolic link, not followed; seeds are regular "
+                         f"files in {config.seeds_dir}/" if (config.root / p).is_symlink()
+                         else "ignored: expected a .txt or .md seed", Severity.WARNING)
                  for p in ignored_files(config)]
-    articles, collisions = check_collisions(articles)
+    articles, collisions = check_collisions(articles, git_add_dates(config))
     problems += collisions
     vocab = vocabulary_for(config)
-    known = cache.load_facts(config)
+    known, notes = cache.load_facts(store)
     key = functools.partial(cache.article_key, config=config)
-    done = analyse_many(articles, vocab, known, key, progress)
+    done, failed = analyse_many(articles, vocab, known, key, progress)
+    problems += failed
     fresh = {k: found for k, found, _ in done}
     if fresh.keys() != known.keys():
-        cache.save_facts(config, fresh)
-    return [entry for _, _, entry in done], problems
+        notes += cache.save_facts(store, fresh)
+    return [entry for _, _, entry in done], [*problems, *notes]
+
+
+class ArticlesFailed(Exception):
+    """Rendering failed for some articles: the pass is redone without them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} article(s) failed")
+        self.problems = problems
 
 
 def render_and_write(
     entries: Sequence[Entry], config: Config, progress: Progress | None = None
+) -> tuple[WriteReport, list[Problem]]:
+    """Every file the digest owns, and a problem for each article whose pages could not be
+    made: the site is then made again without it, so no listing, feed or related list
+    links to a page that is not there."""
+    problems: list[Problem] = []
+    while True:
+        try:
+            return _render_and_write(entries, config, progress), problems
+        except ArticlesFailed as failed:
+            problems += failed.problems
+            bad = {p.path for p in failed.problems}
+            entries = [e for e in entries if e.article.source not in bad]
+
+
+def _render_and_write(
+    entries: Sequence[Entry], config: Config, progress: Progress | None = None
 ) -> WriteReport:
-    """Every file the digest owns: pages, listings, topics, editions, feeds and exports.
+    """Pages, listings, topics, editions, feeds and exports.
 
     What grows with the archive (article pages, related articles, topic pages, the facts
     exports) is made on every core, and the pages are written by the worker that rendered
@@ -169,20 +261,24 @@ def render_and_write(
             index.ordered, progress, "finding related articles")),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
-    batches = [
-        *fork_map(functools.partial(_write_rendered, render_article, config, site=site),
-                  entries, progress, "rendering articles"),
-        *fork_map(functools.partial(_write_rendered, render_topic, config), entity_topics,
-                  progress, "rendering topics"),
-    ]
-    done = [written for batch in batches for written in batch]
+    pages = fork_map(functools.partial(_write_article, config, site=site), entries, progress,
+                     "rendering articles")
     newest = newest_first(entries)
-    dests = facts_export_dests(config)
-    chunks = fork_imap(functools.partial(fact_chunk, config=config), newest, progress,
-                       "exporting facts")
-    done += zip(dests, write_streams(dests, facts_export_parts(chunks), config), strict=True)
     # Feeds show the newest articles in full; each is rendered to HTML once.
-    bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
+    bodies = {e.article.source: _guarded(article_html, e) for e in newest[: config.feed_items]}
+    _raise_failed([*pages, *bodies.values()])
+    done = [written for batch in pages if not isinstance(batch, Problem) for written in batch]
+    dests = facts_export_dests(config)
+    failed: list[Problem] = []
+    chunks = fork_imap(functools.partial(_guarded, functools.partial(fact_chunk, config=config)),
+                       newest, progress, "exporting facts")
+    parts = facts_export_parts(_keep_good(chunks, failed))
+    done += zip(dests, write_streams(dests, parts, config), strict=True)
+    _raise_failed(failed)
+    done += [written for batch in fork_map(
+        functools.partial(_write_rendered, render_topic, config), entity_topics,
+        progress, "rendering topics") for written in batch]
+    texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
     files = [
         render_home(entries, weeks, config),
         *render_archive(entries, config),
@@ -190,12 +286,46 @@ def render_and_write(
         *render_editions(weeks, config),
         *render_tags(entries, config),
         *render_redirects(entries, config),
-        *build_feeds(entries, config, bodies),
+        *build_feeds(entries, config, texts),
         *build_edition_feeds(weeks, config),
-        json_feed(entries, config, bodies),
+        json_feed(entries, config, texts),
     ]
     files.append(feeds_sitemap(files, config))
     return write_outputs(files, config, progress, done)
+
+
+def _raise_failed(results: Sequence[object]) -> None:
+    failed = [r for r in results if isinstance(r, Problem)]
+    if failed:
+        raise ArticlesFailed(list({p.path: p for p in failed}.values()))
+
+
+def _keep_good(results: Iterator[T | Problem], failed: list[Problem]) -> Iterator[T]:
+    """The results that are not problems; the problems go to ``failed`` as they pass."""
+    for result in results:
+        if isinstance(result, Problem):
+            failed.append(result)
+        else:
+            yield result
+
+
+def _guarded(make: Callable[[Entry], T], entry: Entry) -> T | Problem:
+    """``make(entry)``, or the problem an unexpected error in it became."""
+    try:
+        return make(entry)
+    except Exception as exc:  # one article's bug must not stop the others
+        return internal_error(entry.article.source, "rendering", exc)
+
+
+def _write_article(
+    config: Config, entry: Entry, *, site: SiteLinks
+) -> list[tuple[str, bool]] | Problem:
+    """Render one article's page and write it; a failure in the article is a problem (a
+    failure to write is not the article's fault and stops the build)."""
+    page = _guarded(functools.partial(render_article, config=config, site=site), entry)
+    if isinstance(page, Problem):
+        return page
+    return [(page.dest, write_file(page, config))]
 
 
 def _write_rendered(
@@ -213,23 +343,78 @@ def digest_stage(
 ) -> StageResult:
     """Seeds to ``content/``: the part of the build that is ours.
 
-    When seeds, git dates, config and code are all unchanged since the last run, the
-    stage replays that run's messages and writes nothing.
+    Nothing is read from a seed or written before every path the build touches is known to
+    stay inside the project. When seeds (by content), git dates, config and code are all
+    unchanged since the last run, the stage replays that run's messages and writes nothing.
     """
-    stamp = cache.fingerprint(config, discover(config), dict(git_add_dates(config)))
-    last = cache.load_snapshot(config)
+    refused = project_problems(config)
+    if refused:
+        raise DigestError("\n".join(str(p) for p in refused))
+    store = cache.open_cache(config)
+    seeds = {rel: seed_bytes(config, rel)[0] for rel in discover(config)}
+    stamp = cache.fingerprint(config, seeds, dict(git_add_dates(config)))
+    del seeds
+    last, loaded = cache.load_snapshot(store)
+    notes = [*store.notes, *loaded]
     # Skipping needs the outputs too: someone may have deleted the generated folders.
     outputs_there = all((config.docs_path / d).is_dir() for d in config.owned_dirs)
     if last is not None and last.fingerprint == stamp and outputs_there:
+        replayed = (*last.problems, *notes)
         if strict and last.problems:
-            return StageResult((), last.problems, None, last.articles)
-        return StageResult((), last.problems, WriteReport((), (), 0), last.articles)
-    entries, problems = collect(config, build_time=build_time, progress=progress)
-    if strict and problems:
-        return StageResult(tuple(entries), tuple(problems), None, len(entries))
-    report = render_and_write(entries, config, progress)
-    cache.save_snapshot(config, cache.Snapshot(stamp, tuple(problems), len(entries)))
-    return StageResult(tuple(entries), tuple(problems), report, len(entries))
+            return StageResult((), replayed, None, last.articles)
+        return StageResult((), replayed, WriteReport((), (), 0), last.articles)
+    found, problems = collect(config, build_time=build_time, progress=progress, store=store)
+    entries = tuple(found)
+    if strict and _failing(problems):
+        return StageResult(entries, (*problems, *notes), None, len(entries))
+    report, failed = render_and_write(entries, config, progress)
+    problems += failed
+    count = len(entries) - len(failed)
+    seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)
+    notes += cache.save_snapshot(store, cache.Snapshot(stamp, seed_problems, count))
+    return StageResult(entries, (*problems, *notes), report, count)
+
+
+def _failing(problems: Sequence[Problem]) -> bool:
+    """What stops a ``--strict`` build: any problem in a seed (notes on the cache do not)."""
+    return any(p.severity is not Severity.NOTE for p in problems)
+
+
+LOCK_FILE = ".digest-build.lock"
+
+
+@contextlib.contextmanager
+def build_lock(config: Config) -> Iterator[None]:
+    """One build at a time per project: a second one stops with a message instead of racing
+    on the same files; the leftovers of a killed build are removed once the lock is held."""
+    path = config.root / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as exc:
+        raise DigestError(f"{LOCK_FILE}: cannot open the build lock ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            raise DigestError(f"another digest build is running in this project (process "
+                              f"{holder}, lock {LOCK_FILE}); wait for it to finish") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        remove_leftovers(config)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers(config: Config) -> None:
+    """Temporary folders of builds that were killed (their names are unique per run)."""
+    site = config.root / config.site_dir
+    stale = [*site.parent.glob(f".{site.name}-build-*"), site.with_name(f".{site.name}-old"),
+             *config.root.glob(".site-*"), *config.root.glob(".pagefind-*")]
+    for path in stale:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def build_site(config: Config, *, strict: bool = False) -> None:
@@ -239,7 +424,13 @@ def build_site(config: Config, *, strict: bool = False) -> None:
     from mkdocs.exceptions import MkDocsException
 
     site = config.root / config.site_dir
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
+    except OSError as exc:
+        raise DigestError(f"site_dir: cannot create a folder next to {site} "
+                          f"({exc.strerror})") from None
+    tmp.chmod(0o755)  # mkdtemp makes it private; a published site is readable by all
     try:
         # Snippet paths in mkdocs.yml are relative to the working folder, as with `mkdocs`.
         with contextlib.chdir(config.root):

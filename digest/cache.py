@@ -4,25 +4,40 @@ Two levels: a fingerprint of all inputs lets a rebuild with nothing changed skip
 and per-article extraction results let a rebuild with one changed seed skip the others.
 Any change of code, data, vocabulary or config changes every key, so the cache never serves
 stale facts. Deleting ``.digest-cache/`` is always safe.
+
+The cache sits in the working tree, where a pull request can put files, so it is data and
+never code: JSON records behind a header with a format version and a SHA-256 of the payload.
+Anything else found there (a corrupt, foreign, committed or linked cache) is discarded with
+one note, and a cache that git tracks is never read at all.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
-import time
+import subprocess
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from digest.config import Config
-from digest.model import Article, Facts, Problem
+from digest.model import Article, DateFact, Facts, Money, Percent, Problem, Severity
+from digest.paths import read_regular
 
 CACHE_DIR = ".digest-cache"
-_VERSION = b"digest-cache-1"
+FORMAT = "digest-cache"
+VERSION = 2
+MAX_CACHE_BYTES = 1 << 30
+"""A cache file larger than this is not ours (1 GiB: ~100,000 articles' facts)."""
 T = TypeVar("T")
+Analysis = tuple[Facts, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -34,10 +49,56 @@ class Snapshot:
     articles: int
 
 
+@dataclass(frozen=True)
+class Cache:
+    """Where this run's cache lives, or why it has none (``folder`` is then ``None``)."""
+
+    folder: Path | None
+    notes: tuple[Problem, ...] = ()
+
+
+def open_cache(config: Config) -> Cache:
+    """The cache folder if it may be used: ours, untracked and not a symbolic link."""
+    folder = config.root / CACHE_DIR
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return Cache(None, (_note(CACHE_DIR, "is not a plain folder (a symbolic link or a "
+                                  "file): the build cache is not used; delete it"),))
+    tracked = committed_files(config)
+    if tracked:
+        return Cache(None, (_note(tracked[0], "the build cache is committed to the "
+                                  "repository and is never read; remove it with "
+                                  f"'git rm -r --cached {CACHE_DIR}'"),))
+    return Cache(folder)
+
+
+def committed_files(config: Config) -> list[str]:
+    """Files of the cache folder that git tracks (a pull request can commit them)."""
+    try:
+        out = subprocess.run(["git", "ls-files", "-z", "--", CACHE_DIR], cwd=config.root,
+                             capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    return sorted(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
+
+
+def committed_problems(config: Config) -> list[Problem]:
+    """``digest check`` names a committed cache as an error: CI must not carry one."""
+    return [Problem(path, None, "build cache committed to the repository: it is never read; "
+                    f"remove it with 'git rm -r --cached {CACHE_DIR}'")
+            for path in committed_files(config)]
+
+
+def _note(path: str, message: str) -> Problem:
+    return Problem(path, None, message, Severity.NOTE)
+
+
+# ---------------------------------------------------------------------------- keys
+
+
 @cache
 def code_hash() -> str:
     """Hash of the package's code and shipped data: new rules invalidate old results."""
-    h = hashlib.sha256(_VERSION)
+    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
     root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".tsv",
@@ -56,86 +117,237 @@ def config_hash(config: Config) -> str:
     return h.hexdigest()
 
 
-def fingerprint(config: Config, seeds: list[str], git_dates: dict[str, object]) -> str:
-    """Everything the stage's output depends on: seed bytes, their git dates, config, code."""
+def fingerprint(config: Config, seeds: dict[str, bytes | None],
+                git_dates: dict[str, object]) -> str:
+    """Everything the stage's output depends on: seed bytes (by content, never by size and
+    time), their git dates, config, code. ``None`` stands for a seed that cannot be read."""
     h = hashlib.sha256(code_hash().encode())
     h.update(config_hash(config).encode())
-    digests = seed_digests(config, seeds)
-    for rel in seeds:
-        h.update(rel.encode() + b"\0")
-        h.update(digests[rel])
+    for rel in sorted(seeds):
+        data = seeds[rel]
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
         h.update(repr(git_dates.get(rel)).encode())
     return h.hexdigest()
-
-
-RACY_NS = 2_000_000_000
-"""A file changed this shortly before its hash was taken may change again unseen within
-the file system's timestamp granularity: its size and time do not vouch for it."""
-
-
-def seed_digests(config: Config, seeds: list[str]) -> dict[str, bytes]:
-    """SHA-256 of each seed; a seed whose size and modification time are those recorded
-    last time keeps its recorded hash unread (as git's index does), so a rebuild of a large
-    archive with nothing changed reads no seed."""
-    path = config.root / CACHE_DIR / "seeds.pickle"
-    known = _load(path, dict) or {}
-    trusted_before = known.get("", 0) - RACY_NS
-    now = time.time_ns()
-    digests: dict[str, bytes] = {}
-    records: dict[str, object] = {"": now}
-    hashed = False
-    for rel in seeds:
-        st = os.stat(config.root / rel)
-        hit = known.get(rel)
-        if (isinstance(hit, tuple) and hit[:2] == (st.st_size, st.st_mtime_ns)
-                and st.st_mtime_ns < trusted_before):
-            digest = hit[2]
-        else:
-            digest = hashlib.sha256((config.root / rel).read_bytes()).digest()
-            hashed = True
-        digests[rel] = digest
-        records[rel] = (st.st_size, st.st_mtime_ns, digest)
-    if hashed or len(records) != len(known):
-        _save(path, records)
-    return digests
-
-
-def load_snapshot(config: Config) -> Snapshot | None:
-    return _load(config.root / CACHE_DIR / "snapshot.pickle", Snapshot)
-
-
-def save_snapshot(config: Config, snapshot: Snapshot) -> None:
-    _save(config.root / CACHE_DIR / "snapshot.pickle", snapshot)
 
 
 def article_key(article: Article, config: Config) -> str:
     """Key of one article's extraction: the article as read, the config and the code."""
     h = hashlib.sha256(code_hash().encode())
     h.update(config_hash(config).encode())
-    h.update(pickle.dumps(article, protocol=5))
+    h.update(repr(article).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
-def load_facts(config: Config) -> dict[str, tuple[Facts, tuple[str, ...]]]:
-    return _load(config.root / CACHE_DIR / "facts.pickle", dict) or {}
+# ---------------------------------------------------------------------------- records
 
 
-def save_facts(config: Config, facts: dict[str, tuple[Facts, tuple[str, ...]]]) -> None:
-    _save(config.root / CACHE_DIR / "facts.pickle", facts)
+def load_snapshot(store: Cache) -> tuple[Snapshot | None, list[Problem]]:
+    return _load(store, "snapshot.json", _snapshot_from)
 
 
-def _load(path: Path, kind: type[T]) -> T | None:
+def save_snapshot(store: Cache, snapshot: Snapshot) -> list[Problem]:
+    return _save(store, "snapshot.json", {
+        "fingerprint": snapshot.fingerprint,
+        "articles": snapshot.articles,
+        "problems": [_problem_to(p) for p in snapshot.problems],
+    })
+
+
+def load_facts(store: Cache) -> tuple[dict[str, Analysis], list[Problem]]:
+    found, notes = _load(store, "facts.json", _facts_map_from)
+    return found or {}, notes
+
+
+def save_facts(store: Cache, facts: dict[str, Analysis]) -> list[Problem]:
+    return _save(store, "facts.json", {
+        key: {"facts": _facts_to(f), "terms": list(terms)} for key, (f, terms) in facts.items()
+    })
+
+
+def _load(store: Cache, name: str, decode: Callable[[Any], T]) -> tuple[T | None, list[Problem]]:
+    """A record, or ``None`` and (unless it was simply missing) one note saying why not."""
+    if store.folder is None:
+        return None, []
+    path = store.folder / name
+    rel = f"{CACHE_DIR}/{name}"
     try:
-        with path.open("rb") as f:
-            value = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        data = read_regular(path, MAX_CACHE_BYTES)
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [_note(rel, f"unreadable build cache discarded ({exc.strerror})")]
+    try:
+        return decode(_payload(data)), []
+    except (ValueError, TypeError, KeyError, RecursionError, ArithmeticError) as exc:
+        return None, [_note(rel, f"build cache discarded: {exc}")]
+
+
+def _payload(data: bytes) -> Any:
+    """The JSON payload after a header line that names the format, version and checksum."""
+    if len(data) > MAX_CACHE_BYTES:
+        raise ValueError("larger than any cache the digest writes")
+    head, sep, body = data.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("not a digest cache file") from None
+    if not sep or not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ValueError("not a digest cache file")
+    if header.get("version") != VERSION:
+        raise ValueError(f"written by another version of the digest "
+                         f"(format {header.get('version')!r}, expected {VERSION})")
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise ValueError("checksum mismatch (the file is damaged)")
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"damaged payload ({exc})") from None
+
+
+def _save(store: Cache, name: str, value: object) -> list[Problem]:
+    """Write a record atomically; a cache that cannot be written is only a note."""
+    if store.folder is None:
+        return []
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogateescape")
+    header = json.dumps({"format": FORMAT, "version": VERSION,
+                         "sha256": hashlib.sha256(body).hexdigest()})
+    path = store.folder / name
+    tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
+    try:
+        store.folder.mkdir(exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(header.encode() + b"\n" + body)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return [_note(f"{CACHE_DIR}/{name}", f"build cache not saved ({exc.strerror})")]
+    for old in store.folder.glob("*.pickle"):  # an earlier format's files, never read
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return []
+
+
+# ---------------------------------------------------------------------------- codecs
+# Each value is rebuilt field by field and type-checked: a record that does not match the
+# dataclass exactly is damaged or foreign, and is refused as a whole.
+
+
+def _problem_to(p: Problem) -> dict[str, Any]:
+    return {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity.value}
+
+
+def _snapshot_from(raw: Any) -> Snapshot:
+    obj = _mapping(raw, {"fingerprint", "articles", "problems"})
+    problems = []
+    for item in _list(obj["problems"]):
+        p = _mapping(item, {"path", "line", "message", "severity"})
+        problems.append(Problem(_str(p["path"]), _opt_int(p["line"]), _str(p["message"]),
+                                Severity(p["severity"])))
+    return Snapshot(_str(obj["fingerprint"]), tuple(problems), _int(obj["articles"]))
+
+
+_FACT_KINDS: dict[str, type[Any]] = {"money": Money, "percent": Percent, "dates": DateFact}
+
+
+def _facts_to(facts: Facts) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(Facts):
+        values = getattr(facts, f.name)
+        if f.name in _FACT_KINDS:
+            out[f.name] = [{k: (str(v) if isinstance(v, Decimal) else v)
+                            for k, v in dataclasses.asdict(x).items()} for x in values]
+        else:
+            out[f.name] = list(values)
+    return out
+
+
+def _facts_map_from(raw: Any) -> dict[str, Analysis]:
+    result: dict[str, Analysis] = {}
+    for key, item in _mapping(raw).items():
+        obj = _mapping(item, {"facts", "terms"})
+        terms = tuple(_str(t) for t in _list(obj["terms"]))
+        result[_str(key)] = (_facts_from(obj["facts"]), terms)
+    return result
+
+
+def _facts_from(raw: Any) -> Facts:
+    obj = _mapping(raw, {f.name for f in dataclasses.fields(Facts)})
+    values: dict[str, Any] = {}
+    for name, value in obj.items():
+        kind = _FACT_KINDS.get(name)
+        values[name] = tuple(_record(kind, x) if kind else _str(x) for x in _list(value))
+    return Facts(**values)
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(kind: type[Any]) -> dict[str, Any]:
+    if kind not in _HINTS:
+        _HINTS[kind] = typing.get_type_hints(kind)
+    return _HINTS[kind]
+
+
+def _record(kind: type[T], raw: Any) -> T:
+    hints = _hints(kind)
+    obj = _mapping(raw, set(hints))
+    return kind(**{name: _typed(hints[name], value) for name, value in obj.items()})
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    args = typing.get_args(hint)
+    if value is None and type(None) in args:
         return None
-    return value if isinstance(value, kind) else None
+    base = next((a for a in args if a is not type(None)), hint)
+    if base is Decimal:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError("expected a finite number")
+        return number
+    if base is bool or base is str:
+        if type(value) is not base:
+            raise TypeError(f"expected {base.__name__}, got {type(value).__name__}")
+        return value
+    if base is int:
+        return _int(value)
+    if typing.get_origin(base) is tuple:
+        return tuple(_str(v) for v in _list(value))
+    raise TypeError(f"no decoder for {hint!r}")
 
 
-def _save(path: Path, value: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(value, f, protocol=5)
-    os.replace(tmp, path)
+def _mapping(raw: Any, keys: set[str] | None = None) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise TypeError(f"expected an object, got {type(raw).__name__}")
+    if keys is not None and set(raw) != keys:
+        raise KeyError(f"fields {sorted(raw)}, expected {sorted(keys)}")
+    return raw
+
+
+def _list(raw: Any) -> list[Any]:
+    if not isinstance(raw, list):
+        raise TypeError(f"expected a list, got {type(raw).__name__}")
+    return raw
+
+
+def _str(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise TypeError(f"expected a string, got {type(raw).__name__}")
+    return raw
+
+
+def _int(raw: Any) -> int:
+    if type(raw) is not int:
+        raise TypeError(f"expected an integer, got {type(raw).__name__}")
+    return raw
+
+
+def _opt_int(raw: Any) -> int | None:
+    return None if raw is None else _int(raw)
+

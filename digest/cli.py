@@ -32,7 +32,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
     for p in problems:
         if fmt == "github":
-            level = "error" if p.severity is Severity.ERROR else "warning"
+            level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(p.severity,
+                                                                             "notice")
             loc = f"file={_gh_property(p.path)}" + (f",line={p.line}" if p.line else "")
             print(f"::{level} {loc}::{_gh_data(p.message)}")
         else:
@@ -80,22 +81,24 @@ def _progress(enabled: bool) -> Any:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from digest.build import build_site, digest_stage
+    from digest.build import build_lock, build_site, digest_stage
 
     config = _config(args)
-    result = digest_stage(config, build_time=_now(), strict=args.strict,
-                          progress=_progress(args.progress))
-    _print_problems(result.problems)
-    if args.strict and result.problems:
-        print(f"build stopped (--strict): {len(result.problems)} problem(s) in seeds; "
-              "nothing written", file=sys.stderr)
-        return 1
-    if result.report:
-        print(f"{result.articles} articles; {len(result.report.written)} files written, "
-              f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
-              file=sys.stderr)
-    if not args.no_site:
-        build_site(config, strict=args.strict)
+    with build_lock(config):
+        result = digest_stage(config, build_time=_now(), strict=args.strict,
+                              progress=_progress(args.progress))
+        _print_problems(result.problems)
+        failing = [p for p in result.problems if p.severity is not Severity.NOTE]
+        if args.strict and failing:
+            print(f"build stopped (--strict): {len(failing)} problem(s) in seeds; "
+                  "nothing written", file=sys.stderr)
+            return 1
+        if result.report:
+            print(f"{result.articles} articles; {len(result.report.written)} files written, "
+                  f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
+                  file=sys.stderr)
+        if not args.no_site:
+            build_site(config, strict=args.strict)
     skipped = sorted({p.path for p in result.errors})
     if skipped:
         print(f"skipped {len(skipped)} seed(s) with errors: {', '.join(skipped)}",
@@ -106,12 +109,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect
+    from digest.cache import committed_problems
     from digest.ingest import UNCOMMITTED, check_seeds, discover
+    from digest.paths import project_problems
 
     config = _config(args)
     now = _now()
-    entries, problems = collect(config, build_time=now)
-    problems = [p for p in problems if p.message != UNCOMMITTED]
+    # What stops the build before any seed is read is reported first, with everything else.
+    problems = [*project_problems(config), *committed_problems(config)]
+    entries, found = collect(config, build_time=now)
+    problems += [p for p in found if p.message != UNCOMMITTED
+                 and not (p.severity is Severity.NOTE and p.path.startswith(".digest-cache"))]
     problems += check_seeds(config, now, base=_base(args.base))
     problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING)
                  for e in entries if e.facts.is_empty()]
@@ -123,7 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems.sort(key=lambda p: (p.path, p.line or 0))
     _print_problems(problems, args.format)
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
     print(f"{checked} seed(s) checked: {errors} error(s), {warnings} warning(s)",
           file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
@@ -323,6 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except DigestError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # A full or read-only disk, a folder that vanished: one line, not a traceback. The
+        # site is swapped in only after a complete build, so the last good one stays.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(_visible(f"error: {where}{exc.strerror or exc}; nothing more was written"),
+              file=sys.stderr)
         return 1
 
 

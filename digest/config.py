@@ -44,6 +44,8 @@ class Config:
     site_description: str
     docs_dir: str
     site_dir: str
+    theme_dir: str | None
+    """The theme's ``custom_dir`` (templates and assets of the project), if set."""
     language: str
     """Default language for the site and for articles whose language is unclear."""
     seeds_dir: str
@@ -237,6 +239,8 @@ def load_config(path: Path) -> Config:
         site_description=str(raw.get("site_description") or ""),
         docs_dir=str(raw.get("docs_dir") or "docs"),
         site_dir=str(raw.get("site_dir") or "site"),
+        theme_dir=(str(theme["custom_dir"]) if isinstance(theme, dict)
+                   and isinstance(theme.get("custom_dir"), str) else None),
         language=language,
         seeds_dir=want_dir("seeds"),
         articles_dir=want_dir("articles_dir"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import os
 import re
 import subprocess
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,6 +21,7 @@ from digest.config import Config
 from digest.markup import sanitize_markdown, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
 from digest.parallel import Progress, fork_map
+from digest.paths import linked_part, not_regular_reason, read_regular
 from digest.text import clear_language, detect_language, language_votes, near_duplicates, slugify
 
 MAX_TITLE = 300
@@ -75,19 +76,24 @@ class ReadResult:
 
 def _scan(config: Config) -> tuple[list[str], list[str]]:
     """Files of the seeds folder, sorted: those a reader takes, and the others (not
-    READMEs or dotfiles), so contributors learn why a file was not published."""
+    READMEs or dotfiles), so contributors learn why a file was not published. Symbolic
+    links are listed, never followed: reading refuses them by name."""
     folder = config.root / config.seeds_dir
-    if not folder.is_dir():
+    if linked_part(folder, config.root) is not None or not folder.is_dir():
         return [], []
     seeds, others = [], []
-    for p in folder.rglob("*"):
-        if p.name.startswith(".") or p.name.lower() in _README:
-            continue
-        rel = p.relative_to(config.root).as_posix()
-        if (p.is_file() or p.is_symlink()) and p.suffix in READERS:
-            seeds.append(rel)
-        elif p.is_file():
-            others.append(rel)
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        # A linked folder is not descended into; it is an entry like a file.
+        linked = [d for d in dirnames if (base / d).is_symlink()]
+        for name in (*filenames, *linked):
+            if name.startswith(".") or name.lower() in _README:
+                continue
+            rel = (base / name).relative_to(config.root).as_posix()
+            if PurePosixPath(name).suffix in READERS:
+                seeds.append(rel)
+            else:
+                others.append(rel)
     return sorted(seeds), sorted(others)
 
 
@@ -693,7 +699,7 @@ def _finish(
         author=meta.get("author"),
         summary=meta.get("summary"),
         corrections=corrections,
-        old_slugs=tuple(meta.get("old_slugs") or ()),
+        old_slugs=tuple(dict.fromkeys(meta.get("old_slugs") or ())),
     )
     return ReadResult(article, tuple(problems))
 
@@ -710,32 +716,61 @@ def read_results(
 ) -> dict[str, ReadResult]:
     """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
     dates = git_add_dates(config)
-    folder = (config.root / config.seeds_dir).resolve()
     todo = list(paths if paths is not None else discover(config))
-    read = functools.partial(_read_one, config, dates, folder, build_time)
+    read = functools.partial(_read_one, config, dates, build_time)
     return dict(zip(todo, fork_map(read, todo, progress, "reading seeds"), strict=True))
 
 
 def _read_one(
-    config: Config, dates: Mapping[str, dt.datetime], folder: Path, build_time: dt.datetime,
-    path: str,
+    config: Config, dates: Mapping[str, dt.datetime], build_time: dt.datetime, path: str,
 ) -> ReadResult:
-    full = config.root / path
-    refused = path_problem(path, config)
-    if refused is None and (full.is_symlink() or not full.resolve().is_relative_to(folder)):
-        refused = Problem(path, None, "symbolic link: expected a regular file in "
-                          f"{config.seeds_dir}/")
-    if refused is not None:
-        return ReadResult(None, (refused,))
-    try:
-        size = full.stat().st_size
-        if size > config.max_seed_bytes:
-            return ReadResult(None, (too_big(path, size, config.max_seed_bytes),))
-        data = full.read_bytes()
-    except OSError as exc:
-        return ReadResult(None, (Problem(path, None, f"cannot read: {exc.strerror}"),))
+    """One seed, checked before a byte is read; whatever goes wrong is a problem naming it."""
+    data, refused = seed_bytes(config, path)
+    if data is None:
+        return ReadResult(None, (refused,) if refused else ())
     ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
-    return read_seed(path, data, ctx)
+    try:
+        return read_seed(path, data, ctx)
+    except Exception as exc:  # one article's bug must not stop the others
+        return ReadResult(None, (internal_error(path, "reading", exc),))
+
+
+def seed_bytes(config: Config, path: str) -> tuple[bytes | None, Problem | None]:
+    """A seed's bytes, or the problem that stops it, decided before anything is read: the
+    name must be fine and the file a regular file inside the seeds folder (not a link, a
+    folder, a device or a pipe) within ``max_seed_bytes``."""
+    full = config.root / path
+    parts = PurePosixPath(path).parts
+    if (parts[: len(PurePosixPath(config.seeds_dir).parts)] != PurePosixPath(config.seeds_dir).parts
+            or ".." in parts or linked_part(full.parent, config.root) is not None):
+        return None, Problem(path, None, f"not inside the {config.seeds_dir}/ folder (or "
+                             "reached through a symbolic link); nothing was read")
+    refused = path_problem(path, config)
+    if refused is not None:
+        return None, refused
+    reason = not_regular_reason(full)
+    if reason is not None:
+        return None, Problem(path, None, f"{reason}: expected a regular file in "
+                             f"{config.seeds_dir}/; nothing was read")
+    try:
+        size = full.lstat().st_size
+        if size > config.max_seed_bytes:
+            return None, too_big(path, size, config.max_seed_bytes)
+        data = read_regular(full, config.max_seed_bytes)
+    except OSError as exc:
+        return None, Problem(path, None, f"cannot read: {exc.strerror}")
+    if len(data) > config.max_seed_bytes:  # it grew while being read
+        return None, too_big(path, len(data), config.max_seed_bytes)
+    return data, None
+
+
+def internal_error(path: str, stage: str, exc: BaseException) -> Problem:
+    """An unexpected error in one article, named with its file: a bug to report, which
+    costs that article only."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return Problem(path, None, f"internal error while {stage} this article "
+                   f"({type(exc).__name__}{': ' + detail if detail else ''}); the other "
+                   "articles are built; please report it")
 
 
 def read_all(
@@ -765,7 +800,6 @@ def check_seeds(
     problems = [
         *language_problems(results),
         *duplicate_problems(articles),
-        *feed_id_problems(list(results)),
     ]
     if base:
         problems += slug_change_problems(config, results, base)
@@ -804,21 +838,6 @@ def duplicate_problems(articles: Iterable[Article]) -> list[Problem]:
         message = f"likely duplicate: {dup.first} and {dup.second} {how}"
         problems += [Problem(dup.first, None, message, Severity.WARNING),
                      Problem(dup.second, None, message, Severity.WARNING)]
-    return problems
-
-
-def feed_id_problems(paths: Iterable[str]) -> list[Problem]:
-    """Two seeds with one file name (``a.txt`` and ``a.md``, or in two folders) share a feed
-    id, so feed readers would show only one of them."""
-    by_stem: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(paths):
-        by_stem[PurePosixPath(path).stem].append(path)
-    problems = []
-    for stem, same in by_stem.items():
-        for path in same[1:]:
-            problems.append(Problem(
-                path, None, f"file name '{stem}' is also used by {same[0]}: both would get the "
-                f"feed id '{stem}'; rename one"))
     return problems
 
 

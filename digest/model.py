@@ -10,10 +10,12 @@ from pathlib import PurePosixPath
 
 
 class Severity(Enum):
-    """How bad a problem is: errors skip a seed, warnings only inform."""
+    """How bad a problem is: errors skip a seed, warnings only inform, notes concern the
+    build itself (its cache), not a seed, and never fail ``--strict``."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         return f"{where}: {prefix}{self.message}"
 
 

@@ -22,9 +22,10 @@ def serve(config: Config, *, dev_addr: str) -> None:
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
-    from digest.build import digest_stage
+    from digest.build import build_lock, digest_stage
 
-    result = digest_stage(config, build_time=_now())
+    with build_lock(config):
+        result = digest_stage(config, build_time=_now())
     for p in result.problems:
         print(p, file=sys.stderr)
     watch = [str(config.root / config.seeds_dir)]

@@ -9,11 +9,12 @@ from typing import Any
 
 
 def on_pre_build(config: Any) -> None:
-    from digest.build import digest_stage
+    from digest.build import build_lock, digest_stage
     from digest.config import load_config
 
     digest_config = load_config(Path(config.config_file_path))
-    result = digest_stage(digest_config, build_time=_now())
+    with build_lock(digest_config):
+        result = digest_stage(digest_config, build_time=_now())
     for p in result.problems:
         print(p, file=sys.stderr)
 

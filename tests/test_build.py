@@ -259,28 +259,3 @@ def test_generated_pages_are_converted_only_when_written(tmp_path: Path) -> None
     assert sizes["index.md"] > 0
     page = (project / "site" / "articles" / "nordwerk-steigert-gewinn" / "index.html").read_text()
     assert "digest-article" in page and "Nordwerk" in page
-
-
-def test_seed_hashes_are_reused_only_for_settled_files(tmp_path: Path) -> None:
-    """A seed older than the last run, with the size and time recorded then, is not read
-    again (shown by swapping its bytes behind the cache's back, time restored); a seed
-    written just now is always read, so a quick same-size edit is never missed."""
-    import os
-
-    from digest.cache import seed_digests
-
-    project = make_project(tmp_path)
-    config = load_config(project / "mkdocs.yml")
-    seed = next((project / "seeds").iterdir())
-    rel = seed.relative_to(project).as_posix()
-    first = seed_digests(config, [rel])
-    seed.write_bytes(seed.read_bytes().replace(b"a", b"b", 1))  # same size, just now
-    assert seed_digests(config, [rel]) != first
-    old = seed.stat().st_mtime_ns - 3_600_000_000_000
-    os.utime(seed, ns=(old, old))
-    settled = seed_digests(config, [rel])
-    seed.write_bytes(seed.read_bytes().replace(b"b", b"c", 1))
-    os.utime(seed, ns=(old, old))
-    assert seed_digests(config, [rel]) == settled  # not read: size and time vouch for it
-    os.utime(seed, ns=(old + 1, old + 1))
-    assert seed_digests(config, [rel]) != settled
