@@ -775,8 +775,8 @@ def test_front_matter_control_characters_never_reach_the_feeds(config: Config) -
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed article, the hostile plain-text seed and the hostile Markdown seed, built."""
     project = make_project(tmp_path_factory.mktemp("hostile"), {
-        SEED.name: SEED.read_bytes(), "hostile.txt": HOSTILE_TXT, "hostile-markdown.md": HOSTILE_MD},
-        search="lunr")
+        SEED.name: SEED.read_bytes(), "hostile.txt": HOSTILE_TXT,
+        "hostile-markdown.md": HOSTILE_MD}, search="lunr")
     commit_all(project)
     assert main(["-f", str(project / "mkdocs.yml"), "build"]) == 0
     return project
