@@ -29,6 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from digest.config import DIGEST_DEFAULTS, generated_dirs
+from digest.paths import escaping_links, resolves_inside
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -62,6 +63,17 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
     """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The digest's one rule for paths, also for a plain `mkdocs build`: nothing the site
+        # publishes may come from outside the project through a symbolic link.
+        root = Path(config.config_file_path).parent
+        folders = [Path(config.docs_dir)]
+        custom = config.theme.custom_dir
+        if custom:
+            folders.append(Path(custom))
+        found = [f"{p}: {reason}" for p, reason in escaping_links(folders, root)]
+        if found:
+            raise PluginError("refusing to publish what lies outside the project: "
+                              + "; ".join(found))
         if search_backend(config) == "pagefind":
             # Material's search plugin stays for its search box and result list, but its
             # lunr index of every page would be thrown away: skip building it (about a
@@ -74,6 +86,14 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path).parent
+        ours = [str(Path(config.docs_dir)), *([str(config.theme.custom_dir)]
+                                               if config.theme.custom_dir else [])]
+        outside = [f.src_uri for f in files if f.abs_src_path
+                   and f.abs_src_path.startswith(tuple(ours))
+                   and not resolves_inside(Path(f.abs_src_path), root)]
+        if outside:
+            raise PluginError(f"refusing to publish files outside the project: {outside}")
         self._files = files
         self._generated = tuple(
             f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
@@ -137,8 +157,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         names = [f"pagefind-{k}" if k > 1 else "pagefind" for k in range(1, len(bundles) + 1)]
         if not bundles:
             _pagefind(config, site, site / "pagefind")
+        for stale in site.glob(".pagefind-*"):  # left by a build that was killed
+            shutil.rmtree(stale, ignore_errors=True)
         for name, bundle in zip(names, bundles, strict=True):
-            chosen = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+            # Inside the site being built: unique per run, and gone with a failed build.
+            chosen = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
             try:
                 for rel in bundle:
                     (chosen / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import itertools
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,17 @@ def check_outputs(files: Sequence[OutputFile], config: Config,
         seen.add(dest)
 
 
+@contextlib.contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """A failed write (full or read-only disk) names the file it was writing."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+
+
 def write_file(f: OutputFile, config: Config) -> bool:
     """Write one owned file unless it already holds these bytes; True if written."""
     check_dest(f.dest, config)
@@ -63,8 +74,9 @@ def write_file(f: OutputFile, config: Config) -> bool:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(f.content)
-    os.replace(tmp, path)
+    with naming(path):
+        tmp.write_bytes(f.content)
+        os.replace(tmp, path)
     return True
 
 
@@ -78,7 +90,7 @@ def write_streams(dests: Sequence[str], parts: Iterable[Sequence[bytes]],
     tmps = [p.with_name(f".{p.name}.tmp") for p in paths]
     for path in paths:
         path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack, naming(paths[0].parent):
         outs = [stack.enter_context(t.open("wb")) for t in tmps]
         for item in parts:
             for out, part in zip(outs, item, strict=True):
