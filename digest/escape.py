@@ -1,0 +1,49 @@
+"""Seed text made inert where the digest shows it outside its pages: log lines read by
+terminals and GitHub's runner, and JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# What can end a line for some reader (C0 and C1 controls, U+2028/U+2029), drive a terminal
+# (ESC) or reorder what a viewer shows (bidi embeddings, overrides and isolates), and the
+# lone surrogates that undecodable bytes of a file name become.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# json.dumps already escapes C0 controls; a raw newline in its output is its own indent.
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# GitHub's runner reads "##[command]" anywhere in a line, "::command::" at its start.
+_LEGACY_COMMAND = "##["
+
+
+def _escape_unsafe(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code <= 0x9F or 0xDC80 <= code <= 0xDCFF:
+        # A surrogate from surrogateescape stands for the byte it could not decode.
+        return f"\\x{code & 0xFF:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """One line, every character that could break it or drive a terminal as an escape."""
+    return _UNSAFE.sub(_escape_unsafe, text)
+
+
+def log_line(text: str) -> str:
+    """A line of output that no terminal, log viewer or CI runner reads as more than text:
+    GitHub's runner trims leading whitespace and runs a line starting with ``::``."""
+    line = visible(text).replace(_LEGACY_COMMAND, "##\\x5b")
+    body = line.lstrip()
+    if body.startswith("::"):
+        start = len(line) - len(body)
+        line = f"{line[:start]}\\x3a{line[start + 1:]}"
+    return line
+
+
+def json_text(value: object) -> str:
+    """Indented JSON whose lines are all safe log lines: every string stays inside its quotes
+    on one line, since characters json leaves raw that some reader takes for a line end
+    (C1, U+2028) and the runner's ``##[`` are written as ``\\u`` escapes."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.replace(_LEGACY_COMMAND, "##\\u005b")

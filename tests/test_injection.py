@@ -1,0 +1,134 @@
+"""Seed text in the digest's other outputs: every line printed into a CI log, where GitHub's
+runner obeys ``::command::`` at a line's start and ``##[command]`` anywhere."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.cli import _print_problems, main
+from digest.escape import log_line
+from digest.model import Problem, Severity
+
+from .conftest import make_project
+
+PROSE = ("Der Konzern investiert in diesem Jahr deutlich mehr Geld in neue Rechenzentren, "
+         "sagte die Sprecherin am Montag in Wien. Der Umsatz sank um -5 Prozent auf "
+         "3 Millionen Euro.")
+
+
+def run(project: Path, *args: str) -> tuple[int, str, str]:
+    """``digest ARGS`` in the project folder: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["-f", str(project / "mkdocs.yml"), *args])
+    finally:
+        os.chdir(cwd)
+    return code, out.getvalue(), err.getvalue()
+
+
+def front_matter(title: str, *, tags: list[str], orgs: list[str], persons: list[str],
+                 key: str) -> str:
+    """A Markdown seed that passes the check, hostile in every field it has."""
+    return "\n".join([
+        "---",
+        f"title: {json.dumps(title)}",
+        "date: 2026-03-04",
+        f"tags: {json.dumps(tags)}",
+        f"{json.dumps(key)}: 1",
+        "facts:",
+        f"  add: {{orgs: {json.dumps(orgs)}, persons: {json.dumps(persons)}}}",
+        "---",
+        "",
+        PROSE,
+        "",
+    ])
+
+
+# ---------------------------------------------------------------------------- the CI log
+
+
+ANNOTATION = re.compile(r"::(error|warning) file=[^:,\s]*(,line=\d+)?::")
+
+
+def assert_no_command(output: str, *, annotations: bool = False) -> None:
+    """No line, as GitHub's runner or a log viewer splits them, is a workflow command, except
+    the digest's own annotations when asked for (the runner parses a line that starts with
+    ``::`` as one command, so a ``##[`` in its message stays text)."""
+    for line in output.splitlines():
+        if line.lstrip().startswith("::"):
+            assert annotations and ANNOTATION.match(line), line
+        else:
+            assert "##[" not in line, line
+
+
+def test_no_seed_text_becomes_a_workflow_command(tmp_path: Path) -> None:
+    """File names with line breaks, titles, tags, facts and keys that start a command are
+    printed escaped by every command and format; only --format github annotates."""
+    command = "::error::pwned"
+    seeds: dict[str, str | bytes] = {
+        "evil.md": front_matter(
+            f"{command} ##[error]legacy", tags=[command, "##[warning]tag"],
+            orgs=[f"{command} org"], persons=[f"a\n{command}", "b\u2028::warning::x"],
+            key=f"k\n{command}"),
+        f"x\n{command}.txt": f"Title\n{PROSE}\n",
+        f"y\u2028{command}.txt": f"Title\n{PROSE}\n",
+        f"z\x85{command}.txt": f"Title\n{PROSE}\n",
+        f"w\r{command}.txt": f"Title\n{PROSE}\n",
+        "##[error]v1.txt": f"Title\n{PROSE}\n",
+    }
+    project = make_project(tmp_path, seeds)
+    outside = project / f"{command}.txt"
+    outside.write_text(f"{command} title\n{PROSE}\n")
+    paths = [f"seeds/{name}" for name in seeds]
+
+    for args in (["check"], ["check", *paths, outside.name], ["build", "--no-site"],
+                 ["facts", *paths, outside.name], ["preview", *paths],
+                 ["new", f"{command} new"]):
+        _, out, err = run(project, *args)
+        assert_no_command(out)
+        assert_no_command(err)
+    _, out, err = run(project, "check", "--format", "github", *paths, outside.name)
+    assert_no_command(out, annotations=True)
+    assert_no_command(err)
+    assert any(line.startswith("::error file=seeds/x%0A%3A%3Aerror%3A%3Apwned.txt::")
+               for line in out.splitlines())
+
+    _, out, err = run(project, "facts", "--format", "json", "seeds/evil.md")
+    assert_no_command(out)
+    assert_no_command(err)
+    [item] = json.loads(out)
+    assert item["title"] == f"{command} ##[error]legacy"
+    assert {f"a\n{command}", "b\u2028::warning::x"} <= set(item["facts"]["persons"])
+    assert {command, "##[warning]tag"} <= set(item["tags"])
+
+
+def test_annotations_escape_properties_and_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """An annotation's file property and message are escaped as GitHub's runner unescapes
+    them: %25, %0D, %0A in both, %3A and %2C in the property."""
+    _print_problems([Problem("seeds/a,b:c%\r\n.md", 3, "50%\r\n::error::x", Severity.WARNING)],
+                    "github")
+    assert capsys.readouterr().out == (
+        "::warning file=seeds/a%2Cb%3Ac%25%0D%0A.md,line=3::50%25%0D%0A::error::x\n")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_log_line_is_one_line_and_no_command(text: str) -> None:
+    """Whatever the text, the printed line is one line by any reader's count, and neither
+    ``::`` at its start nor ``##[`` anywhere is left for the runner to obey."""
+    line = log_line(text)
+    assert len(line.splitlines()) <= 1
+    assert not line.lstrip().startswith("::")
+    assert "##[" not in line
