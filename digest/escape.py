@@ -1,5 +1,5 @@
 """Seed text made inert where the digest shows it outside its pages: log lines read by
-terminals and GitHub's runner, and JSON on stdout."""
+terminals and GitHub's runner, JSON on stdout, spreadsheet cells."""
 
 from __future__ import annotations
 
@@ -47,3 +47,18 @@ def json_text(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=2)
     text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace(_LEGACY_COMMAND, "##\\u005b")
+
+
+# OWASP's formula triggers, and their full-width forms, which some spreadsheets read alike.
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(text: str, *, number: bool = False) -> str:
+    """A CSV cell no spreadsheet runs as a formula (OWASP: a leading quote makes it text).
+    With ``number``, a plain decimal such as ``-5`` is kept: it is a value, not a formula."""
+    if number and _PLAIN_NUMBER.fullmatch(text):
+        return text
+    if text.startswith(("\t", "\r")) or text.lstrip().startswith(_FORMULA_START):
+        return "'" + text
+    return text

