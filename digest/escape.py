@@ -1,5 +1,5 @@
 """Seed text made inert where the digest shows it outside its pages: log lines read by
-terminals and GitHub's runner, JSON on stdout, spreadsheet cells."""
+terminals and GitHub's runner, JSON on stdout, the Markdown job summary, spreadsheet cells."""
 
 from __future__ import annotations
 
@@ -47,6 +47,28 @@ def json_text(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=2)
     text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace(_LEGACY_COMMAND, "##\\u005b")
+
+
+# CommonMark lets a backslash escape any ASCII punctuation; & < > become entities instead,
+# since a backslash does not stop an entity or raw HTML in every renderer.
+_MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")
+# GitHub links @user, #123 and e-mail addresses in rendered text, where backslashes are gone:
+# an invisible word joiner after @ and # keeps them plain text.
+_WORD_JOINER = "\u2060"
+
+
+def markdown_text(text: str) -> str:
+    """Text for GitHub-flavoured Markdown that renders as itself on one line: no HTML,
+    link, image, emphasis, code span, mention or block of its own."""
+
+    def one(m: re.Match[str]) -> str:
+        ch = m.group()
+        if ch in "@#":
+            return f"\\{ch}{_WORD_JOINER}"
+        return _MD_ENTITIES.get(ch) or f"\\{ch}"
+
+    return _MD_SPECIAL.sub(one, visible(text))
 
 
 # OWASP's formula triggers, and their full-width forms, which some spreadsheets read alike.

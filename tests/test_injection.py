@@ -1,6 +1,6 @@
-"""Seed text in the digest's other outputs: the facts CSV opened in a spreadsheet, and every
-line printed into a CI log, where GitHub's runner obeys ``::command::`` at a line's start and
-``##[command]`` anywhere."""
+"""Seed text in the digest's other outputs: every line printed into a CI log (where GitHub's
+runner obeys ``::command::`` at a line's start and ``##[command]`` anywhere), the facts CSV
+opened in a spreadsheet, and the pull-request preview GitHub renders in the job summary."""
 
 from __future__ import annotations
 
@@ -12,14 +12,18 @@ import os
 import re
 from pathlib import Path
 
+import cmarkgfm
+import markdown
 import pytest
+from cmarkgfm.cmark import Options
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
 from digest.build import collect, digest_stage
 from digest.cli import _print_problems, main
 from digest.config import load_config
-from digest.escape import log_line, spreadsheet_cell
+from digest.escape import log_line, markdown_text, spreadsheet_cell, visible
 from digest.export import fact_records
 from digest.model import Problem, Severity
 
@@ -28,6 +32,11 @@ from .conftest import BUILD_TIME, make_project
 PROSE = ("Der Konzern investiert in diesem Jahr deutlich mehr Geld in neue Rechenzentren, "
          "sagte die Sprecherin am Montag in Wien. Der Umsatz sank um -5 Prozent auf "
          "3 Millionen Euro.")
+HTML = "<img src=x onerror=alert(1)>"
+SCRIPT = "<script>alert(1)</script>"
+JS_LINK = "[x](javascript:alert(1))"
+IMAGE = "![](http://tracker.example/t.png)"
+TICKS = "`a``b` ``"
 
 
 def run(project: Path, *args: str) -> tuple[int, str, str]:
@@ -198,3 +207,54 @@ def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
 def test_spreadsheet_cell(text: str, number: bool, cell: str) -> None:
     """OWASP's rule, with plain numbers kept where the digest writes numbers."""
     assert spreadsheet_cell(text, number=number) == cell
+
+
+# ---------------------------------------------------------------------------- job summary
+
+
+PREVIEW_TAGS = {"h2", "h3", "p", "ul", "li", "strong", "code"}
+
+
+def rendered(markdown_source: str) -> list[lxml_html.HtmlElement]:
+    """The summary as GitHub's renderer (cmark-gfm, raw HTML let through so that any seed
+    HTML would show) and Python-Markdown turn it into HTML."""
+    gfm = cmarkgfm.github_flavored_markdown_to_html(markdown_source,
+                                                     options=Options.CMARK_OPT_UNSAFE)
+    return [lxml_html.fragment_fromstring(page, create_parent="div")
+            for page in (gfm, markdown.markdown(markdown_source))]
+
+
+def test_preview_escapes_every_seed_field(tmp_path: Path) -> None:
+    """Hostile text in a seed's file name, title, tags, facts, front-matter keys and problem
+    messages renders as text in the summary: no element or attribute of its own."""
+    evil = f"{HTML} {JS_LINK} {IMAGE} {TICKS} {SCRIPT} @octocat #1"
+    seeds: dict[str, str | bytes] = {
+        "evil.md": front_matter(
+            evil, tags=[JS_LINK, IMAGE, "`x`", "**bold**"], orgs=[HTML, JS_LINK],
+            persons=[IMAGE, SCRIPT], key=f"{HTML} {IMAGE}"),
+        f"{HTML}.txt": f"Title\n{PROSE}\n",
+        f"a`{JS_LINK}`\n<svg onload=alert(2)>.txt": f"Title\n{PROSE}\n",
+        "date.md": f"---\ntitle: T\ndate: '{HTML}'\n---\n\n{PROSE}\n",
+    }
+    project = make_project(tmp_path, seeds)
+    code, out, _ = run(project, "preview", *(f"seeds/{name}" for name in seeds))
+    assert code == 0
+    for doc in rendered(out):
+        tags = {el.tag for el in doc.iter()} - {"div"}
+        assert tags <= PREVIEW_TAGS, out
+        assert not [el.attrib for el in doc.iter() if el.attrib and el.tag != "div"], out
+    text = rendered(out)[0].text_content().replace("\u2060", "")
+    for shown in (evil, JS_LINK, IMAGE, "**bold**", HTML, SCRIPT, f"unknown key '{HTML} {IMAGE}'",
+                  f"seeds/{HTML}.txt", visible(f"seeds/a`{JS_LINK}`\n<svg onload=alert(2)>.txt"),
+                  f"ISO date-time, got '{HTML}'"):
+        assert shown in text, shown
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_markdown_text_renders_as_itself(text: str) -> None:
+    """Any text, escaped, renders in GitHub's Markdown as exactly itself (its control
+    characters shown as escapes) and nothing else."""
+    doc = rendered(f"x{markdown_text(text)}x")[0]
+    assert [el.tag for el in doc.iter()] == ["div", "p"]
+    assert doc.text_content().replace("\u2060", "").strip() == f"x{visible(text)}x"
