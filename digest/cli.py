@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -17,6 +15,7 @@ from typing import Any
 from digest import __version__
 from digest.config import Config, load_config
 from digest.errors import DigestError
+from digest.escape import json_text, log_line, visible
 from digest.model import Entry, Problem, Severity
 
 
@@ -35,21 +34,26 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
             level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(p.severity,
                                                                              "notice")
             loc = f"file={_gh_property(p.path)}" + (f",line={p.line}" if p.line else "")
-            print(f"::{level} {loc}::{_gh_data(p.message)}")
+            _annotate(level, loc, p.message)
         else:
-            print(_visible(str(p)), file=sys.stderr)
+            _say(str(p), err=True)
 
 
-def _visible(text: str) -> str:
-    """Control characters and undecodable bytes (from a file name, say) as escapes: they
-    never drive a terminal or stop the printing."""
-    return re.sub(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]",
-                  lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", text)
+def _say(*lines: str, err: bool = False) -> None:
+    """The one way the digest prints text: each argument is one line, whatever it quotes
+    from a seed, and no terminal or CI runner takes any of it for a command."""
+    print("\n".join(log_line(line) for line in lines), file=sys.stderr if err else sys.stdout)
+
+
+def _annotate(level: str, properties: str, message: str) -> None:
+    """A GitHub workflow command, the only line the digest starts with ``::``; its parts
+    are escaped by ``_gh_property`` and ``_gh_data``."""
+    print(f"::{level} {properties}::{_gh_data(message)}")
 
 
 def _gh_data(text: str) -> str:
     """Escape a workflow command's message the way the GitHub runner unescapes it."""
-    return _visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_property(text: str) -> str:
@@ -90,19 +94,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print_problems(result.problems)
         failing = [p for p in result.problems if p.severity is not Severity.NOTE]
         if args.strict and failing:
-            print(f"build stopped (--strict): {len(failing)} problem(s) in seeds; "
-                  "nothing written", file=sys.stderr)
+            _say(f"build stopped (--strict): {len(failing)} problem(s) in seeds; "
+                 "nothing written", err=True)
             return 1
         if result.report:
-            print(f"{result.articles} articles; {len(result.report.written)} files written, "
-                  f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
-                  file=sys.stderr)
+            _say(f"{result.articles} articles; {len(result.report.written)} files written, "
+                 f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
+                 err=True)
         if not args.no_site:
             build_site(config, strict=args.strict)
     skipped = sorted({p.path for p in result.errors})
     if skipped:
-        print(f"skipped {len(skipped)} seed(s) with errors: {', '.join(skipped)}",
-              file=sys.stderr)
+        _say(f"skipped {len(skipped)} seed(s) with errors: {', '.join(skipped)}", err=True)
         return 1
     return 0
 
@@ -132,8 +135,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     _print_problems(problems, args.format)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    print(f"{checked} seed(s) checked: {errors} error(s), {warnings} warning(s)",
-          file=sys.stderr)
+    _say(f"{checked} seed(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -185,9 +187,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = create_seed(config, args.title, lang=args.lang or config.language,
                        source=args.source, today=dt.datetime.now(config.zone).date())
     try:
-        print(path.relative_to(Path.cwd()))
+        _say(str(path.relative_to(Path.cwd())))
     except ValueError:
-        print(path)
+        _say(str(path))
     return 0
 
 
@@ -240,13 +242,13 @@ def cmd_facts(args: argparse.Namespace) -> int:
             out.append(facts_json(make_entry(result.article, vocab)))
     _print_problems(problems)
     if args.format == "json":
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        _say(*json_text(out).split("\n"))
     else:
         for item in out:
-            print(f"{item['source']} ({item['lang']}): {item['title']}")
+            _say(f"{item['source']} ({item['lang']}): {item['title']}")
             for kind, values in item["facts"].items():
                 for v in values:
-                    print(f"  {kind}: {v if isinstance(v, str) else v.get('text')}")
+                    _say(f"  {kind}: {v if isinstance(v, str) else v.get('text')}")
     return 1 if problems else 0
 
 
@@ -274,7 +276,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from digest.preview import preview
 
     config = _config(args)
-    print(preview(config, [Path(p).as_posix() for p in args.paths], build_time=_now()))
+    _say(*preview(config, [Path(p).as_posix() for p in args.paths],
+                  build_time=_now()).split("\n"))
     return 0
 
 
@@ -330,14 +333,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except DigestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # A config error is several lines on purpose; each is still a safe line.
+        _say(*f"error: {exc}".split("\n"), err=True)
         return 1
     except OSError as exc:
         # A full or read-only disk, a folder that vanished: one line, not a traceback. The
         # site is swapped in only after a complete build, so the last good one stays.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(_visible(f"error: {where}{exc.strerror or exc}; nothing more was written"),
-              file=sys.stderr)
+        _say(f"error: {where}{exc.strerror or exc}; nothing more was written", err=True)
         return 1
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from digest.config import Config
+from digest.escape import spreadsheet_cell
 from digest.model import ENTITY_KINDS, Entry, OutputFile
 from digest.render import article_html, newest_first, page_url
 
@@ -16,6 +17,8 @@ FACT_COLUMNS = (
     "article_url", "article_title", "article_date", "lang", "type", "text", "value",
     "value_to", "unit", "currency", "eur", "eur_note", "year", "month", "day", "name",
 )
+# Columns the digest fills with numbers it computed (Decimal or int), never with seed text.
+NUMBER_COLUMNS = frozenset({"value", "value_to", "eur", "year", "month", "day"})
 
 
 def json_feed(
@@ -102,9 +105,15 @@ def fact_chunk(entry: Entry, config: Config) -> tuple[bytes, bytes]:
     """One article's part of ``facts.json`` (records joined by ``,\\n``) and ``facts.csv``."""
     records = fact_records([entry], config)
     buffer = io.StringIO()
-    csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n").writerows(records)
+    csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n").writerows(
+        _spreadsheet_safe(r) for r in records)
     as_json = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
     return as_json.encode(), buffer.getvalue().encode()
+
+
+def _spreadsheet_safe(record: Mapping[str, str]) -> dict[str, str]:
+    """A CSV record whose text cells cannot run as formulas; the JSON keeps the text as is."""
+    return {c: spreadsheet_cell(v, number=c in NUMBER_COLUMNS) for c, v in record.items()}
 
 
 def _s(value: Decimal | int | None) -> str:

@@ -1,4 +1,8 @@
-"""A pull request's seeds as they will look: Markdown for the CI job summary."""
+"""A pull request's seeds as they will look: Markdown for the CI job summary.
+
+GitHub renders the summary, so every piece of seed text (file name, title, tags, facts,
+problem messages quoting front-matter keys) goes through ``markdown_text`` and shows as
+itself; only the digest's own headings, bullets and labels are Markdown."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from collections.abc import Sequence
 from digest import display
 from digest.build import collect
 from digest.config import Config
-from digest.model import Severity
-from digest.render import fact_rows, page_url
+from digest.escape import markdown_text as md
+from digest.model import ENTITY_KINDS, Facts, Money, Severity
+from digest.render import page_url
 
 
 def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) -> str:
@@ -23,26 +28,64 @@ def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) ->
         entry = by_source.get(path)
         notes = [p for p in problems if p.path == path]
         if entry is None:
-            out += [f"### ❌ `{path}`", "", *(f"- {p}" for p in notes), ""]
+            out += [f"### ❌ {_code(path)}", "", *(f"- {md(str(p))}" for p in notes), ""]
             continue
         a = entry.article
+        tags = ", ".join(md(t.name) for t in entry.tags)
         out += [
-            f"### {a.title}",
+            f"### {md(a.title)}",
             "",
-            f"- **Seed:** `{a.source}`",
-            f"- **Date:** {a.date.isoformat()} ({a.date_origin})",
-            f"- **URL:** {config.site_url}{page_url(config, a.slug)}",
-            f"- **Language:** {a.lang}",
-            f"- **Tags:** {', '.join(t.name for t in entry.tags) or '(none)'}",
+            f"- **Seed:** {_code(a.source)}",
+            f"- **Date:** {md(a.date.isoformat())} ({md(a.date_origin)})",
+            f"- **URL:** {md(config.site_url + page_url(config, a.slug))}",
+            f"- **Language:** {md(a.lang)}",
+            f"- **Tags:** {tags or '(none)'}",
             "",
-            f"**{display.labels(a.lang)['box']}**",
+            f"**{md(display.labels(a.lang)['box'])}**",
             "",
         ]
-        rows = fact_rows(entry.facts, a.locale, a.lang)
-        out += [f"- **{label}:** {value}" for label, value in rows] or ["- (no key facts found)"]
+        rows = _fact_rows(entry.facts, a.locale, a.lang)
+        out += [f"- **{md(label)}:** {md(value)}" for label, value in rows] or [
+            "- (no key facts found)"]
         warnings = [p for p in notes if p.severity is Severity.WARNING]
         if entry.facts.is_empty():
             out.append("- ⚠️ no key facts found")
-        out += [f"- ⚠️ {p}" for p in warnings]
+        out += [f"- ⚠️ {md(str(p))}" for p in warnings]
         out.append("")
     return "\n".join(out)
+
+
+def _code(text: str) -> str:
+    """Monospace that holds any text: a code span would end at the text's first backtick."""
+    return f"<code>{md(text)}</code>"
+
+
+def _fact_rows(facts: Facts, locale: str, lang: str) -> list[tuple[str, str]]:
+    """(label, plain text) per fact kind, as the page's key-facts box shows them."""
+    words = display.labels(lang)
+    rows = []
+    if facts.money:
+        rows.append((words["money"], " · ".join(_money(m, locale, lang) for m in facts.money)))
+    if facts.percent:
+        rows.append((words["percent"], " · ".join(
+            display.percent(p, locale, lang) for p in facts.percent)))
+    if facts.dates:
+        rows.append((words["dates"], " · ".join(
+            display.date(d, locale, lang) for d in facts.dates)))
+    for kind in ENTITY_KINDS:
+        names: tuple[str, ...] = getattr(facts, kind)
+        if names:
+            rows.append((words[kind], ", ".join(names)))
+    return rows
+
+
+def _money(m: Money, locale: str, lang: str) -> str:
+    shown = display.money(m, locale, lang)
+    if m.same_as is not None:
+        shown = f"{display.labels(lang)['same_as']} {shown}"
+    if m.text and m.text != shown:
+        shown += f" ({m.text})"
+    eur = display.euro(m, locale, lang)
+    if eur:
+        shown += f" {eur}" + ("*" if display.rate_note(m, locale, lang) else "")
+    return shown

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from digest.config import Config
+from digest.escape import log_line
 
 HOOK = Path(__file__).with_name("serve_hook.py")
 
@@ -27,7 +28,7 @@ def serve(config: Config, *, dev_addr: str) -> None:
     with build_lock(config):
         result = digest_stage(config, build_time=_now())
     for p in result.problems:
-        print(p, file=sys.stderr)
+        print(log_line(str(p)), file=sys.stderr)
     watch = [str(config.root / config.seeds_dir)]
     if config.vocabulary:
         watch.append(str(config.root / config.vocabulary))

@@ -11,12 +11,13 @@ from typing import Any
 def on_pre_build(config: Any) -> None:
     from digest.build import build_lock, digest_stage
     from digest.config import load_config
+    from digest.escape import log_line
 
     digest_config = load_config(Path(config.config_file_path))
     with build_lock(digest_config):
         result = digest_stage(digest_config, build_time=_now())
     for p in result.problems:
-        print(p, file=sys.stderr)
+        print(log_line(str(p)), file=sys.stderr)
 
 
 def _now() -> dt.datetime:
