@@ -430,3 +430,75 @@ def test_full_or_read_only_disk_is_one_line(tmp_path: Path, options: str) -> Non
     cause = "No space left on device" if options == "full" else "Read-only file system"
     assert len(errors) == 1 and str(articles) in errors[0] and cause in errors[0], errors
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == site
+
+
+# ---------------------------------------------------------------------------- 10. property
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from .conftest import SEED  # noqa: E402
+
+_REAL = SEED.read_bytes()
+
+
+def _mutated(data: st.DataObject) -> bytes:
+    raw = bytearray(_REAL)
+    for _ in range(data.draw(st.integers(1, 12))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        raw[at:at + 1] = data.draw(st.binary(min_size=0, max_size=4))
+    return bytes(raw)
+
+
+FAMILIES = {
+    "mutated": _mutated,
+    "front matter": lambda d: ("---\n" + d.draw(st.text(max_size=200)) + "\n---\n\n"
+                               + PROSE + "\n").encode("utf-8", "surrogatepass"),
+    "numbers": lambda d: (f"Zahlen\nDer Konzern verlor {d.draw(st.integers(10**20, 10**60))}"
+                          f" {d.draw(st.sampled_from(['Euro', 'Billionen Euro', 'Prozent', '$']))}"
+                          f" und {d.draw(st.integers(10**20, 10**60))} per cent. {PROSE}\n"
+                          ).encode(),
+    "dates": lambda d: (f"Termine\nAm {d.draw(st.integers(0, 99))}. "
+                        f"{d.draw(st.sampled_from(['Februar', 'April', 'Jänner', 'Juni']))} "
+                        f"{d.draw(st.integers(0, 99999))} und am {d.draw(st.integers(29, 31))} "
+                        f"February 2025 geschah es. {PROSE}\n").encode(),
+    "repetitive": lambda d: ("Wiederholung\n" + f"{d.draw(st.sampled_from(['Ja', 'A b', 'X']))}\n"
+                             * d.draw(st.integers(1500, 4000)) + PROSE + "\n").encode(),
+    "old slugs": lambda d: ("---\ntitle: Umzug\nold_slugs: ["
+                            + ", ".join(["alt"] * d.draw(st.integers(2, 4))) + "]\n---\n\n"
+                            + PROSE + "\n").encode(),
+}
+NAMES = st.one_of(
+    st.sampled_from([b"x.txt", b"y.md", b"z.MD", b"w.TXT", b"bad-\xff.txt", b"ctl\x01.txt",
+                     b"nl\n.txt", b"CON.txt", b"_x.md", b"a b .txt"]),
+    st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1,
+            max_size=40).map(lambda s: s.encode("utf-8", "surrogateescape") + b".txt"),
+)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_seed_takes_the_others_down(tmp_path_factory: pytest.TempPathFactory,
+                                       data: st.DataObject) -> None:
+    """Seeds of every hostile family, under odd names and as odd links, never give a
+    traceback, and the good article is always published."""
+    project = make_project(tmp_path_factory.mktemp("prop"), {"0-good.txt": GOOD})
+    seeds = os.fsencode(project / "seeds")
+    for _ in range(data.draw(st.integers(1, 3))):
+        family = data.draw(st.sampled_from(sorted(FAMILIES)))
+        name = data.draw(NAMES)
+        if len(name) > 200 or name.startswith((b".", b"0-good")):
+            continue
+        path = os.path.join(seeds, name)
+        with contextlib.suppress(OSError):
+            if data.draw(st.booleans()) and family == "mutated":
+                os.symlink(data.draw(st.sampled_from([b"/dev/zero", b"nowhere", name, b".."])),
+                           path)
+            else:
+                with open(path, "wb") as f:
+                    f.write(FAMILIES[family](data))
+    code, err = run(project, "build", "--no-site")
+    assert code in (0, 1)
+    assert not any("Traceback" in line for line in err)
+    assert page(project, "nordwerk-steigert-den-gewinn").is_file(), err
