@@ -155,22 +155,29 @@ def _check_paths(
     which are checked on their own."""
     from digest.build import make_entry, vocabulary_for
     from digest.ingest import READERS, UNCOMMITTED, SeedContext, read_seed
+    from digest.paths import read_regular
 
     wanted: set[str] = set()
     problems: list[Problem] = []
-    seeds = (config.root / config.seeds_dir).resolve()
     for name in names:
         path = Path(name)
         rel = _relative(path, config)
-        if not path.is_file():
+        if not os.path.lexists(path):
             problems.append(Problem(rel, None, "no such file"))
-        elif path.resolve().is_relative_to(seeds):
-            wanted.add(rel)
+        elif rel.startswith(f"{config.seeds_dir}/"):
+            wanted.add(rel)  # read (or refused) with every other seed, by the same rules
         elif path.suffix not in READERS:
             problems.append(Problem(rel, None, "not a seed: expected a .txt or .md file"))
         else:
+            try:
+                data = read_regular(path, config.max_seed_bytes)
+            except OSError as exc:
+                reason = "a symbolic link" if path.is_symlink() else exc.strerror
+                problems.append(Problem(rel, None, f"cannot read: {reason}; expected a "
+                                        "regular file"))
+                continue
             ctx = SeedContext(config=config, git_date=None, build_time=now)
-            result = read_seed(rel, path.read_bytes(), ctx)
+            result = read_seed(rel, data, ctx)
             problems += [p for p in result.problems if p.message != UNCOMMITTED]
             problems.append(Problem(rel, None, f"not in {config.seeds_dir}/: checked on its "
                                     "own, not part of the site", Severity.WARNING))
@@ -253,8 +260,10 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def _relative(path: Path, config: Config) -> str:
+    """The project-relative name of a path as given (a link is named, not followed)."""
     try:
-        return path.resolve().relative_to(config.root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(
+            os.path.abspath(config.root)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -146,6 +146,9 @@ def project_problems(config: Config) -> list[Problem]:
         if reason is not None:
             where, _, message = reason.partition(": ")
             problems.append(Problem(where, None, message))
+    if config.vocabulary and not resolves_inside(root / config.vocabulary, root):
+        problems.append(Problem(config.vocabulary, None, "the vocabulary resolves outside the "
+                                "project (a symbolic link?); expected a file in the repository"))
     if problems:
         return problems  # a linked folder is not walked
     published = [config.docs_path]

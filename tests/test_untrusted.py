@@ -211,6 +211,38 @@ def test_links_out_of_published_folders_are_refused(tmp_path: Path, where: str) 
         if p.is_file())
 
 
+def test_check_of_named_links_reads_nothing(tmp_path: Path) -> None:
+    """``digest check PATH`` for a link, in seeds/ or elsewhere, never reads its target."""
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", {"good.txt": GOOD})
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hunter2 " * 40 + "\n")
+    (project / "seeds" / "in.txt").symlink_to(secret)
+    (project / "notes").mkdir()
+    (project / "notes" / "out.txt").symlink_to(secret)
+    code, err, out = check(project, str(project / "seeds" / "in.txt"),
+                           str(project / "notes" / "out.txt"))
+    assert code == 1 and "hunter2" not in "".join(err) + out
+    assert ("seeds/in.txt: symbolic link: expected a regular file in seeds/; nothing was "
+            "read") in err
+    assert "notes/out.txt: cannot read: a symbolic link; expected a regular file" in err
+
+
+def test_linked_vocabulary_is_refused(tmp_path: Path) -> None:
+    """The vocabulary named in mkdocs.yml may not lead outside the project either."""
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", {"good.txt": GOOD})
+    (tmp_path / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (project / "vocabulary.yml").symlink_to(tmp_path / "passwd")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  digest:\n", "  digest:\n    vocabulary: "
+                                           "vocabulary.yml\n", 1))
+    code, err = run(project, "build", "--no-site")
+    assert code == 1 and not any("root:x" in line for line in err)
+    assert any("vocabulary.yml: the vocabulary resolves outside the project" in line
+               for line in err), err
+
+
 def test_linked_cache_folder_is_not_used(tmp_path: Path) -> None:
     """A committed ``.digest-cache`` link sends no cache write (or read) outside."""
     (tmp_path / "p").mkdir()
