@@ -294,6 +294,20 @@ def _render_and_write(
     return write_outputs(files, config, progress, done)
 
 
+def render_problems(entries: Sequence[Entry], config: Config) -> list[Problem]:
+    """What rendering would refuse, found without writing: ``digest check`` reports every
+    article the build would skip."""
+    def trial(entry: Entry) -> Problem | None:
+        for make in (functools.partial(render_article, config=config), article_html,
+                     functools.partial(fact_chunk, config=config)):
+            made = _guarded(make, entry)
+            if isinstance(made, Problem):
+                return made
+        return None
+
+    return [p for p in fork_map(trial, entries) if p is not None]
+
+
 def _raise_failed(results: Sequence[object]) -> None:
     failed = [r for r in results if isinstance(r, Problem)]
     if failed:

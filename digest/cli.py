@@ -111,7 +111,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from digest.build import collect
+    from digest.build import collect, render_problems
     from digest.cache import committed_problems
     from digest.ingest import UNCOMMITTED, check_seeds, discover
     from digest.paths import project_problems
@@ -123,6 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     entries, found = collect(config, build_time=now)
     problems += [p for p in found if p.message != UNCOMMITTED
                  and not (p.severity is Severity.NOTE and p.path.startswith(".digest-cache"))]
+    problems += render_problems(entries, config)
     problems += check_seeds(config, now, base=_base(args.base))
     problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING)
                  for e in entries if e.facts.is_empty()]

@@ -361,6 +361,10 @@ def test_unexpected_errors_cost_only_their_article(
                          if p.is_file() and p.suffix in (".md", ".xml", ".json", ".csv"))
     assert "kaputt-beim-rendern" not in everything and "Kaputt" not in everything
     assert run(project, "build", "--no-site", "--strict")[0] == 1
+    code, lines, _ = check(project)  # the check finds what the build skipped, both stages
+    assert code == 1
+    assert {line.split(":")[0] for line in lines if "internal error" in line} == {
+        "seeds/boom.txt", "seeds/render.txt"}
 
 
 def test_repeated_old_slugs_and_undecodable_names_cost_nothing(tmp_path: Path) -> None:
