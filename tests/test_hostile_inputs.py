@@ -121,3 +121,63 @@ def test_any_figure_extracts_and_displays(digits: str, unit: str, grouped: bool,
     for m in facts.money:
         if m.eur is not None:
             assert m.eur == m.eur.quantize(Decimal("0.01"))
+
+
+# ---------------------------------------------------------------------------- impossible dates
+
+
+@pytest.mark.parametrize(("text", "lang", "month"), [
+    ("Am 30. Februar 2026 wurde der Vertrag unterzeichnet, sagte er.", "de", 2),
+    ("Am 29. Februar 2025 wurde der Vertrag unterzeichnet, sagte er.", "de", 2),
+    ("Bis zum 31. April will der Konzern entscheiden, sagte er.", "de", 4),
+    ("Der Vertrag vom 31.6.2026 gilt, sagte er.", "de", 6),
+    ("Vom 30. bis 31. September 2026 tagt der Rat, sagte er.", "de", 9),
+    ("The deal was signed on 31 April, he said.", "en", 4),
+    ("The deal was signed on February 30, 2026, he said.", "en", 2),
+    ("The deal was signed on 2026-11-31, he said.", "en", 11),
+])
+def test_impossible_date_is_kept_at_month_level(config: Config, text: str, lang: str,
+                                                month: int) -> None:
+    """A day the calendar does not have is no day-level fact, and the page shows the month."""
+    title = "Titel" if lang == "de" else "Title"
+    entry = published(config, "a.txt", f"{title}\n{text}\n")
+    (date,) = entry.facts.dates
+    assert (date.month, date.day, date.day_to) == (month, None, None)
+
+
+def test_leap_day_without_a_year_gets_a_leap_year_or_none(config: Config) -> None:
+    """"29. Februar" in an article of a year without one: no year that lacks the day."""
+    entry = published(config, "a.txt", "Titel\nAm 29. Februar wird gewählt, sagte er.\n")
+    (date,) = entry.facts.dates
+    assert date.day == 29
+    if date.year is not None:
+        dt.date(date.year, date.month or 0, date.day)
+
+
+@FUZZ
+@given(day=st.integers(0, 39), month=st.integers(1, 12), year=st.integers(1900, 2099),
+       with_year=st.booleans(), lang=st.sampled_from(["de", "en"]),
+       form=st.sampled_from(["words", "figures"]),
+       on=st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+def test_any_written_date_extracts_and_displays(day: int, month: int, year: int,
+                                                with_year: bool, lang: str, form: str,
+                                                on: dt.date) -> None:
+    """Whatever day and month a text writes, every day-level fact is a real calendar day
+    and every date displays in every locale."""
+    from babel.dates import get_month_names
+
+    name = get_month_names("wide", locale=lang)[month]
+    if form == "figures":
+        written = f"{day}.{month}.{year}"
+    elif lang == "de":
+        written = f"{day}. {name}" + (f" {year}" if with_year else "")
+    else:
+        written = f"{name} {day}" + (f", {year}" if with_year else "")
+    facts = facts_mod.extract(f"Es geschah am {written} in Wien." if lang == "de" else
+                              f"It happened on {written} in London.", lang=lang,
+                              published=on, vocab=VOCAB)
+    for d in facts.dates:
+        if d.year and d.month and d.day:
+            dt.date(d.year, d.month, d.day)
+        for locale in ("de", "de_AT", "en"):
+            display.date(d, locale, lang)
