@@ -283,9 +283,9 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (Problem(
             path, title_line, "title only: expected at least one paragraph after the title"),))
     paragraphs = [t for _, t in body]
+    headings = subheadings(paragraphs)
     blocks = tuple(
-        Block("h" if is_subheading(paragraphs, i) else "p", t)
-        for i, t in enumerate(paragraphs[1:], 1)
+        Block("h" if headings[i] else "p", t) for i, t in enumerate(paragraphs[1:], 1)
     )
     return _finish(path, ctx, problems, title=title, lead=paragraphs[0], blocks=blocks, meta={},
                    meta_lines={})
@@ -389,14 +389,24 @@ def strip_boilerplate(
 
 def is_subheading(paragraphs: list[str], i: int) -> bool:
     """A short line without closing punctuation between two paragraphs is a run-in heading."""
-    text = paragraphs[i]
-    if i == 0 or i == len(paragraphs) - 1:
-        return False
-    if len(text) > SUBHEADING_MAX_CHARS or len(text.split()) > SUBHEADING_MAX_WORDS:
-        return False
-    if text.endswith(_CLOSING) or (not text[0].isupper() and not text[0].isdigit()):
-        return False
-    return not is_subheading(paragraphs, i - 1) if i > 1 else True
+    return subheadings(paragraphs)[i]
+
+
+def subheadings(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs are run-in headings, in one pass (an article may have thousands of
+    short lines): of two heading-shaped lines in a row, only the first is one."""
+    flags: list[bool] = []
+    last = len(paragraphs) - 1
+    for i, text in enumerate(paragraphs):
+        shaped = (
+            0 < i < last
+            and len(text) <= SUBHEADING_MAX_CHARS
+            and len(text.split()) <= SUBHEADING_MAX_WORDS
+            and not text.endswith(_CLOSING)
+            and (text[0].isupper() or text[0].isdigit())
+        )
+        flags.append(shaped and not (flags and flags[-1]))
+    return flags
 
 
 def split_markdown(body: str) -> tuple[Block, ...]:

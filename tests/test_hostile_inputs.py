@@ -181,3 +181,21 @@ def test_any_written_date_extracts_and_displays(day: int, month: int, year: int,
             dt.date(d.year, d.month, d.day)
         for locale in ("de", "de_AT", "en"):
             display.date(d, locale, lang)
+
+
+# ---------------------------------------------------------------------------- repetitive text
+
+
+@pytest.mark.parametrize("line", ["Kurz", "Ja", "1", "Mehr dazu"])
+def test_thousands_of_short_lines_read_as_alternating_headings(config: Config,
+                                                               line: str) -> None:
+    """A very repetitive article (one short line thousands of times) reads and renders;
+    of two heading-shaped lines in a row only the first is a heading."""
+    lines = 20_000
+    entry = published(config, "a.txt", "Titel\nErster Absatz mit Text.\n" +
+                      f"{line}\n" * lines + "Letzter Absatz.\n")
+    kinds = [b.kind for b in entry.article.blocks]
+    assert len(kinds) == lines + 1
+    assert "hh" not in "".join(kinds)
+    assert kinds[0] == "h" and kinds[-1] == "p"
+
