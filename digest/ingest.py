@@ -27,6 +27,7 @@ MAX_TITLE = 300
 SUBHEADING_MAX_CHARS = 90
 SUBHEADING_MAX_WORDS = 12
 UNCOMMITTED = "not committed yet: dated with the build time (a local preview)"
+NOT_A_SEED = "not a seed: expected a .txt or .md file"
 _CLOSING = tuple(".!?:;…\"'“”»«)")
 # Characters no page or feed may hold: C0 controls other than tab and newline, DEL, lone
 # surrogates and the non-characters U+FFFE/U+FFFF are illegal in XML 1.0; C1 controls are
@@ -360,13 +361,16 @@ READERS: Mapping[str, Callable[[str, str, SeedContext], ReadResult]] = {
 
 def read_seed(path: str, data: bytes, ctx: SeedContext) -> ReadResult:
     """One seed's bytes to an Article, or the problems that stop it."""
+    reader = READERS.get(PurePosixPath(path).suffix)
+    if reader is None:  # suffixes are matched as discovery matches them: ``.MD`` is no seed
+        return ReadResult(None, (Problem(path, None, NOT_A_SEED),))
     text, problems = decode(path, data, ctx.config.max_seed_bytes)
     if text is None:
         return ReadResult(None, tuple(problems))
     if not text.strip():
         return ReadResult(None, (*problems, Problem(
             path, None, "empty file: expected a title on line 1")))
-    result = READERS[Path(path).suffix](path, text, ctx)
+    result = reader(path, text, ctx)
     return ReadResult(result.article, (*problems, *result.problems), result.meta_lines)
 
 

@@ -199,3 +199,28 @@ def test_thousands_of_short_lines_read_as_alternating_headings(config: Config,
     assert "hh" not in "".join(kinds)
     assert kinds[0] == "h" and kinds[-1] == "p"
 
+
+# ---------------------------------------------------------------------------- suffixes
+
+
+@pytest.mark.parametrize("name", ["a.MD", "a.TXT", "a.Md", "a.markdown", "a"])
+def test_facts_names_a_file_that_is_no_seed(tmp_path: Path, name: str) -> None:
+    """``digest facts`` takes what ``digest build`` takes: another suffix (or another case
+    of one) is one problem naming the file, not a traceback."""
+    project = make_project(tmp_path)
+    path = project / "seeds" / name
+    path.write_text("Titel\nDer Konzern zahlt 5 Millionen Euro.\n", encoding="utf-8")
+    code, out, err = digest("-f", str(project / "mkdocs.yml"), "facts", "--format", "json",
+                            str(path))
+    assert code == 1
+    assert f"{path}: not a seed: expected a .txt or .md file" in err.splitlines()
+    assert json.loads(out) == []
+    result = read(load_config_of(project), name, "Titel\nText.\n")
+    assert result.article is None
+    assert [p.message for p in result.problems] == ["not a seed: expected a .txt or .md file"]
+
+
+def load_config_of(project: Path) -> Config:
+    from digest.config import load_config
+
+    return load_config(project / "mkdocs.yml")
