@@ -250,17 +250,51 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
 
 
 def _legacy_encoding(data: bytes) -> str | None:
-    """The encoding of a non-UTF-8 file: Windows-1252 for Western European text."""
+    """The encoding of a non-UTF-8 file. German and English news saved by Windows is
+    Windows-1252 (Latin-1 differs only in control characters), so that wins whenever it
+    reads as Western text; charset-normalizer, which ranks code pages by how a short text
+    looks and picks cp1250 or cp775 for "Müller", decides only the others."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _reads_western(text):
+        if "\u00a4" in text and not any(0x80 <= b <= 0x9F for b in data):
+            return "iso8859_15"  # its euro sign is Latin-1's and Windows-1252's '¤'
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        return None
-    if best.encoding in ("cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2"):
-        # Latin-1 and its relatives differ from Windows-1252 only where Latin-1 has control
-        # characters; Windows-1252 has the €, „ and “ that German and English texts use.
-        return "cp1252"
-    return str(best.encoding)
+    return None if best is None else str(best.encoding)
+
+
+# A character outside ASCII between two letters: in Western text a letter, an apostrophe or
+# a dash ("Müller", "don’t", "Nord–Süd"); in Polish or DOS German read as Windows-1252 a
+# symbol ("Zaøó³æ", "B„cker").
+_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+_IN_WORD = frozenset("’‘–—…\u00ad")
+# An upper-case letter outside ASCII between two letters, the second lower-case ("MŸller",
+# "BŠcker"): Mac umlauts read as Windows-1252, never a German or English word.
+_MID_CAPITAL = re.compile(r"(?<=[^\W\d_])[À-ÞŠŒŽŸ](?=[a-zß-ÿšœž])")
+# Icelandic letters, where Windows-1254 has Turkish ğ, İ, ı, ş and Ğ, Ş: a few in a German
+# article about Reykjavík, most of the letters outside ASCII of a Turkish one.
+_ICELANDIC = frozenset("ðþýÐÞÝ")
+WESTERN_MAX_SHARE = 0.3
+"""Letters outside ASCII in German (ä, ö, ü, ß) or French are a few in a hundred; text in
+another alphabet read as Windows-1252 is made of them."""
+
+
+def _reads_western(text: str) -> bool:
+    """Whether a decoding reads as German, English or another Western language: few letters
+    outside ASCII and mostly not Icelandic ones, no capital inside a word, no symbol between
+    two letters."""
+    letters = sum(1 for c in text if c.isalpha())
+    wide = [c for c in text if c.isalpha() and not c.isascii()]
+    if len(wide) > WESTERN_MAX_SHARE * letters or _MID_CAPITAL.search(text):
+        return False
+    if sum(c in _ICELANDIC for c in wide) > max(2, len(wide) // 4):
+        return False
+    return all(c.isalpha() or c in _IN_WORD for c in _BETWEEN_LETTERS.findall(text))
 
 
 # ---------------------------------------------------------------------------- readers

@@ -23,8 +23,8 @@ from digest.build import make_entry, vocabulary_for
 from digest.cli import facts_json, main
 from digest.config import Config
 from digest.export import fact_chunk
-from digest.ingest import SeedContext, read_seed
-from digest.model import Entry
+from digest.ingest import UNCOMMITTED, SeedContext, read_seed
+from digest.model import Entry, Severity
 from digest.render import article_html, fact_rows, render_article
 from digest.vocabulary import load_vocabulary
 
@@ -224,3 +224,81 @@ def load_config_of(project: Path) -> Config:
     from digest.config import load_config
 
     return load_config(project / "mkdocs.yml")
+
+
+# ---------------------------------------------------------------------------- legacy encodings
+
+WESTERN_TEXTS = {
+    "de short": "Müller gewinnt\nGrüße aus Köln, sagte er.\n",
+    "de quotes": "Bäcker Müller klagt\nDer Bäcker Hans Müller aus Köln sagte: „Wir sind froh.“"
+                 " Die Preise stiegen um 5 € – auf 12,50 €.\n",
+    "de euro only": "Preise\n„5 €“ – „10 €“ – „20 €“ … „100 €“ — ‚so teuer‘, sagte er.\n",
+    "de long": "Österreichs Wirtschaft wächst\n" + (
+        "Die Österreichische Nationalbank erwartet für 2026 ein Wachstum von 1,5 Prozent. "
+        "„Die Lage bleibt schwierig“, sagte Gouverneur Jürgen Müller am Dienstag in Wien. "
+        "Die Exporte in die Schweiz und nach Übersee stiegen um 3 Prozent auf 12 Mrd. €. "
+        "Größere Sorgen bereiten die Löhne: Sie stiegen stärker als die Produktivität.\n") * 40,
+    "de plain": "Straßenbahn in Zürich\nDie Straßenbahn fährt künftig öfter über die Brücke.\n",
+    "en short": "Naïve plan\nThe naïve plan cost £5m, officials said.\n",
+    "en quotes": "Café prices soar\nThe café’s owner said “prices rose by €5” – a record, "
+                 "he said.\n",
+    "en long": "Pound falls\n" + (
+        "The pound fell 2% against the euro on Tuesday, the Bank of England’s governor said. "
+        "“We don’t expect a recession,” she told reporters in London – a view that analysts "
+        "at the café-lined City did not share, citing €4.5bn of outflows.\n") * 40,
+    "en accents": "Résumé of the Zürich summit\nThe délégués met in Genève and São Paulo, "
+                  "and the señor from España agreed.\n",
+}
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+CASES = [(name, enc) for name, text in WESTERN_TEXTS.items()
+         for enc in ("cp1252", "latin-1", "iso8859_15") if _encodable(text, enc)]
+
+
+def result_encoding(message: str) -> str:
+    found = re.search(r"read as (\S+),", message)
+    assert found is not None, message
+    return found.group(1)
+
+
+@pytest.mark.parametrize(("name", "encoding"), CASES)
+def test_western_legacy_text_is_read_exactly(config: Config, name: str,
+                                             encoding: str) -> None:
+    """German and English news saved as Windows-1252, Latin-1 or Latin-9 reads as written,
+    with the slug of its UTF-8 twin; the check asks for UTF-8 and the page says nothing."""
+    text = WESTERN_TEXTS[name]
+    result = read(config, "a.txt", text.encode(encoding))
+    twin = read(config, "a.txt", text).article
+    assert result.article is not None
+    assert result.article.title == twin.title
+    assert result.article.plain_text() == twin.plain_text()
+    assert result.article.slug == twin.slug
+    (warning,) = [p for p in result.problems if p.message != UNCOMMITTED]
+    assert warning.message == f"not UTF-8; read as {result_encoding(warning.message)}, please "\
+        "save as UTF-8" and warning.severity is Severity.WARNING
+    page = render_article(make_entry(result.article, vocabulary_for(config)), config)
+    body = page.content.decode()
+    assert "UTF-8" not in body and "\ufffd" not in body and encoding not in body
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Привет мир\nЭто тестовый текст на русском языке, сказал он в Москве.\n", "cp1251"),
+    ("Γειά σου κόσμε\nΑυτό είναι ένα κείμενο στα ελληνικά από την Αθήνα.\n", "cp1253"),
+    ("Zażółć gęślą jaźń\nPolski tekst z ogonkami, powiedział minister w Łodzi.\n", "cp1250"),
+    ("Türkiye'de seçim\nİstanbul'da yaşayan Ağaoğlu, şunu söyledi: çok güzel.\n", "cp1254"),
+    ("Grüße aus Köln\nDer Preis stieg um 5 € – „endlich“, sagte er.\n", "utf-16"),
+])
+def test_other_encodings_keep_working(config: Config, text: str, encoding: str) -> None:
+    """Text in another alphabet, or with a byte-order mark, is not taken for
+    Windows-1252."""
+    result = read(config, "a.txt", text.encode(encoding))
+    assert result.article is not None
+    assert result.article.plain_text() == read(config, "a.txt", text).article.plain_text()
