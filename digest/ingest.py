@@ -613,6 +613,12 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
             meta[key] = value = [" ".join(t.split()) for t in value]
             if key == "tags" and any(c in t for t in value for c in "<>"):
                 bad(key, "plain words without '<' or '>'")
+            elif key == "tags" and not all(map(_names_something, value)):
+                # ".." or "/" is a slip, not a topic anyone follows: the article is kept.
+                for tag in (t for t in value if not _names_something(t)):
+                    problems.append(Problem(path, lines.get(key), f"tags: {_shown(tag)} has no "
+                                            "letter, digit or symbol; dropped", Severity.WARNING))
+                meta[key] = [t for t in value if _names_something(t)]
             elif key == "old_slugs" and not all(_SLUG_RE.match(s) for s in value):
                 bad(key, "slugs of lowercase letters, digits and hyphens")
             elif key == "old_slugs" and any(name_problem(s) for s in value):
@@ -644,6 +650,11 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
             bad("facts", "a mapping with add: {orgs|places|persons: [names]}, remove: [names], "
                 "rename: {old: new}")
     return problems
+
+
+def _names_something(tag: str) -> bool:
+    """A tag with a letter, a digit or a symbol (an emoji is a tag, "..." is not)."""
+    return any(c.isalnum() or unicodedata.category(c).startswith("S") for c in tag)
 
 
 def _check_date(path: str, meta: dict[str, Any], lines: dict[str, int],

@@ -302,3 +302,86 @@ def test_other_encodings_keep_working(config: Config, text: str, encoding: str) 
     result = read(config, "a.txt", text.encode(encoding))
     assert result.article is not None
     assert result.article.plain_text() == read(config, "a.txt", text).article.plain_text()
+
+
+# ---------------------------------------------------------------------------- tags
+
+HOSTILE_TAGS = ["..", ".", "/", "\\", "😀" * 300, "2", "2026", "1-2", "con", "Nul", "index",
+                "tags", "Ä" * 300, "ß", "🚀", "a" * 61, "a" * 60, "feeds", "-", "_", "x" * 300]
+_SLUG = re.compile(r"(?:[a-z0-9]+(?:-[a-z0-9]+)*)(?:--[0-9a-f]{10})?")
+
+
+@given(name=st.one_of(st.sampled_from(HOSTILE_TAGS), st.text(min_size=1, max_size=400)))
+@FUZZ
+def test_tag_slug_is_a_short_safe_name_no_page_number_can_take(name: str) -> None:
+    """Whatever the tag, its slug is ASCII words joined by single hyphens, maybe with a
+    ``--hash`` suffix, short in bytes, and never only digits (the tag index's pages 2, 3...
+    are named by their numbers) nor a Windows device name."""
+    from digest.tags import tag_slug
+
+    slug = tag_slug(name)
+    assert _SLUG.fullmatch(slug), slug
+    assert len(f"{slug}.atom.xml".encode()) <= 100
+    assert not slug.isdigit()
+    assert slug not in ("con", "prn", "aux", "nul")
+    assert tag_slug(name) == slug
+
+
+def test_tag_slugs_of_different_tags_that_need_a_hash_differ() -> None:
+    from digest.tags import tag_slug
+
+    names = ["😀", "😀😀", "🚀", "2", "02", "3", "a" * 61, "a" * 62, "con", "CON", ".", ".."]
+    hashed = {tag_slug(n) for n in names if "--" in tag_slug(n)}
+    assert len(hashed) == len({n.casefold() for n in names if "--" in tag_slug(n)})
+
+
+def test_punctuation_tags_are_reported_and_dropped(config: Config) -> None:
+    """A tag of punctuation only ('..', '/') names nothing a reader follows: a warning on the
+    tags line, the tag dropped, the article and its other tags kept."""
+    result = read(config, "a.md", "---\ntitle: T\ndate: 2026-03-04\n"
+                  'tags: ["..", ".", "/", "\\\\", "…", "Budget", "🚀"]\n---\n\nText.\n')
+    assert result.article is not None
+    assert result.article.tags == ("Budget", "🚀")
+    assert [(p.line, p.message) for p in result.problems] == [
+        (4, f"tags: {t!r} has no letter, digit or symbol; dropped")
+        for t in ["..", ".", "/", "\\", "…"]]
+    assert all(p.severity is Severity.WARNING for p in result.problems)
+
+
+def _seed(title: str, tags: list[str], body: str = "") -> str:
+    return (f"---\ntitle: {title}\ndate: 2026-03-04\nlang: de\n"
+            f"tags: {json.dumps(tags, ensure_ascii=False)}\n---\n\n"
+            "Der Konzern investiert 5 Millionen Euro in Wien, sagte die Sprecherin am Montag."
+            f"\n\n{body}\n")
+
+
+def _small_pages(project: Path) -> None:
+    """Four tags per tag-index page, so the index has pages 2, 3, ..."""
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("    feed_items: 50\n",
+                                           "    feed_items: 50\n    page_size: 1\n"))
+
+
+def test_odd_tags_build_strictly_and_never_take_a_site_path(tmp_path: Path) -> None:
+    """Tags named like the tag index's pages, emoji hundreds long, device names: the check
+    and the strict build (MkDocs included) pass, and each tag has its own page apart from
+    the index's pages."""
+    from digest.tags import tag_slug
+
+    tags = ["2", "3", "😀" * 300, "con", "Budget", "Ä" * 300, "index", "tags"]
+    project = make_project(tmp_path, {"a.md": _seed("Erster Artikel", tags[:4]),
+                                      "b.md": _seed("Zweiter Artikel", tags[4:])},
+                           search="lunr")
+    _small_pages(project)
+    cfg = str(project / "mkdocs.yml")
+    assert digest("-f", cfg, "check", "--base", "")[0] == 0
+    code, _, err = digest("-f", cfg, "build", "--strict")
+    assert code == 0, err
+    site = project / "site" / "tags"
+    assert "2" in (site / "2" / "index.html").read_text()  # the index's page 2
+    slugs = {tag_slug(t) for t in tags}
+    assert len(slugs) == len(tags)
+    for tag in tags:
+        page = (site / tag_slug(tag) / "index.html").read_text()
+        assert "Erster Artikel" in page or "Zweiter Artikel" in page
+        assert (project / "site" / "feeds" / "tags" / f"{tag_slug(tag)}.rss.xml").is_file()
