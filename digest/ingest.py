@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from digest.config import Config
-from digest.markup import sanitize_markdown, strip_markdown
+from digest.markup import sanitize_block, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
 from digest.parallel import Progress, fork_map
 from digest.text import clear_language, detect_language, language_votes, near_duplicates, slugify
@@ -372,6 +372,7 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             path, body_start, "body: expected at least one paragraph of text")))
     lead = strip_markdown(lead_block.text)
     rest = []
+    seen, seen_lines = 0, body_start  # where the last block was found, to number lines
     for b in blocks:
         if b is lead_block:
             continue
@@ -379,12 +380,27 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             if b.text:
                 rest.append(Block("h", b.text))
         else:
-            cleaned = sanitize_markdown(b.text)
+            cleaned, dropped = sanitize_block(b.text)
+            at = body_text.find(b.text, seen)
+            if at >= 0:
+                seen_lines += body_text.count("\n", seen, at)
+                seen = at
+            problems += [Problem(path, seen_lines + d.line, f"link {_shown(d.target)} shown as "
+                                 f"text: {_link_hint(d.target)}", Severity.WARNING)
+                         for d in dropped]
             if cleaned.strip():
                 rest.append(Block("md", cleaned))
     result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
                      meta_lines=meta_lines)
     return ReadResult(result.article, result.problems, meta_lines)
+
+
+def _link_hint(target: str) -> str:
+    """Why a link of a Markdown seed cannot stay, and what would."""
+    kept = "only https://, mailto: and #section links work"
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", target):
+        return kept
+    return f"the page does not live where its seed does, so links within the site break; {kept}"
 
 
 READERS: Mapping[str, Callable[[str, str, SeedContext], ReadResult]] = {

@@ -385,3 +385,56 @@ def test_odd_tags_build_strictly_and_never_take_a_site_path(tmp_path: Path) -> N
         page = (site / tag_slug(tag) / "index.html").read_text()
         assert "Erster Artikel" in page or "Zweiter Artikel" in page
         assert (project / "site" / "feeds" / "tags" / f"{tag_slug(tag)}.rss.xml").is_file()
+
+
+# ---------------------------------------------------------------------------- relative links
+
+
+def test_relative_links_are_reported_and_shown_as_text(config: Config) -> None:
+    """A link relative to the seed cannot work on its page: a warning with its line, and
+    the page shows the link's text; web, mail and #section links stay."""
+    text = ("---\ntitle: T\ndate: 2026-03-04\n---\n\nThe lead [with](other.md) a link.\n\n"
+            "See [the report](other.md) and [the index](../index.md).\n\n"
+            "Also ![a chart](img/chart.png), <a href=\"notes.html\">notes</a>,\n"
+            "[the web](https://example.org), [mail](mailto:a@example.org) and [up](#top).\n\n"
+            "[ref]: ./ref.md\n")
+    result = read(config, "a.md", text)
+    assert result.article is not None
+    assert [(p.line, p.message.split(" shown")[0], p.severity) for p in result.problems] == [
+        (8, "link 'other.md'", Severity.WARNING), (8, "link '../index.md'", Severity.WARNING),
+        (10, "link 'notes.html'", Severity.WARNING),
+        (10, "link 'img/chart.png'", Severity.WARNING),
+        (13, "link './ref.md'", Severity.WARNING)]
+    body = "\n".join(b.text for b in result.article.blocks)
+    assert "See the report and the index." in body
+    assert ".md" not in body and "chart.png" not in body and "notes.html" not in body
+    for kept in ("(https://example.org)", "(mailto:a@example.org)", "(#top)"):
+        assert kept in body
+
+
+def test_check_and_build_agree_on_tags_and_links(tmp_path: Path) -> None:
+    """What the build refuses or changes, the check has said first, line for line; the
+    non-strict build publishes the article and MkDocs' strict build passes; the strict
+    build stops with the digest's own messages."""
+    from digest.build import build_site
+    from digest.config import load_config
+
+    body = "See [the report](other.md) and [the index](../missing.md).\n\n[x](/abs/page.md)"
+    project = make_project(tmp_path, {
+        "a.md": _seed("Erster Artikel", ["..", "/", "Budget"], body),
+        "b.md": _seed("Zweiter Artikel", ["Budget"])}, search="lunr")
+    cfg = str(project / "mkdocs.yml")
+    code, _, checked = digest("-f", cfg, "check", "--base", "")
+    assert code == 0
+    found = set(checked.splitlines())
+    assert digest("-f", cfg, "check", "--base", "", "--strict")[0] == 1
+    code, _, built = digest("-f", cfg, "build", "--no-site")
+    assert code == 0
+    said = [line for line in built.splitlines() if line.startswith("seeds/")]
+    assert len(said) == 5 and set(said) <= found
+    build_site(load_config(project / "mkdocs.yml"), strict=True)
+    page = next((project / "site" / "articles").glob("erster-artikel/index.html")).read_text()
+    assert "the report" in page and "other.md" not in page and "missing.md" not in page
+    code, _, strict = digest("-f", cfg, "build", "--strict", "--no-site")
+    assert code == 1
+    assert [line for line in strict.splitlines() if line.startswith("seeds/")] == said
