@@ -229,7 +229,7 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     from digest.build import make_entry, vocabulary_for
-    from digest.ingest import SeedContext, git_add_dates, read_seed
+    from digest.ingest import NOT_A_SEED, READERS, SeedContext, git_add_dates, read_seed
 
     config = _config(args)
     vocab = vocabulary_for(config)
@@ -237,6 +237,9 @@ def cmd_facts(args: argparse.Namespace) -> int:
     out, problems = [], []
     for name in args.paths:
         path = Path(name)
+        if path.suffix not in READERS:  # as ``digest build`` finds seeds: ``.MD`` is none
+            problems.append(Problem(name, None, NOT_A_SEED))
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:

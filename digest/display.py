@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
 
+from digest.facts.numbers import EXACT
 from digest.model import DateFact, Money, Percent
 
 _RATE_DAY = re.compile(r"\bof (\d{4}-\d\d-\d\d)")
@@ -111,15 +112,17 @@ def labels(lang: str) -> dict[str, str]:
 @cache
 def number(value: Decimal, locale: str) -> str:
     """A number as the locale writes it: ``1.234,5`` in German, ``1,234.5`` in English."""
-    return format_decimal(value, locale=locale, decimal_quantization=False)
+    with localcontext(EXACT):  # babel rounds in the current context: room for every digit
+        return format_decimal(value, locale=locale, decimal_quantization=False)
 
 
 @cache
 def amount(value: Decimal, locale: str, digits: int = 2) -> str:
     """Large amounts in the compact form newsrooms use: ``160 Mrd.``, ``23.5B``."""
     if abs(value) >= 1_000_000:
-        return str(format_compact_decimal(value, locale=locale, format_type="short",
-                                          fraction_digits=digits))
+        with localcontext(EXACT):
+            return str(format_compact_decimal(value, locale=locale, format_type="short",
+                                              fraction_digits=digits))
     return number(value, locale)
 
 

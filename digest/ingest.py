@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from digest.config import Config
-from digest.markup import sanitize_markdown, strip_markdown
+from digest.markup import sanitize_block, strip_markdown
 from digest.model import Article, Block, FactCorrections, Problem, Severity
 from digest.parallel import Progress, fork_map
 from digest.paths import linked_part, not_regular_reason, read_regular
@@ -28,6 +28,7 @@ MAX_TITLE = 300
 SUBHEADING_MAX_CHARS = 90
 SUBHEADING_MAX_WORDS = 12
 UNCOMMITTED = "not committed yet: dated with the build time (a local preview)"
+NOT_A_SEED = "not a seed: expected a .txt or .md file"
 _CLOSING = tuple(".!?:;…\"'“”»«)")
 # Characters no page or feed may hold: C0 controls other than tab and newline, DEL, lone
 # surrogates and the non-characters U+FFFE/U+FFFF are illegal in XML 1.0; C1 controls are
@@ -255,17 +256,51 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
 
 
 def _legacy_encoding(data: bytes) -> str | None:
-    """The encoding of a non-UTF-8 file: Windows-1252 for Western European text."""
+    """The encoding of a non-UTF-8 file. German and English news saved by Windows is
+    Windows-1252 (Latin-1 differs only in control characters), so that wins whenever it
+    reads as Western text; charset-normalizer, which ranks code pages by how a short text
+    looks and picks cp1250 or cp775 for "Müller", decides only the others."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _reads_western(text):
+        if "\u00a4" in text and not any(0x80 <= b <= 0x9F for b in data):
+            return "iso8859_15"  # its euro sign is Latin-1's and Windows-1252's '¤'
+        return "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        return None
-    if best.encoding in ("cp1250", "cp1252", "latin_1", "iso8859_15", "iso8859_2"):
-        # Latin-1 and its relatives differ from Windows-1252 only where Latin-1 has control
-        # characters; Windows-1252 has the €, „ and “ that German and English texts use.
-        return "cp1252"
-    return str(best.encoding)
+    return None if best is None else str(best.encoding)
+
+
+# A character outside ASCII between two letters: in Western text a letter, an apostrophe or
+# a dash ("Müller", "don’t", "Nord–Süd"); in Polish or DOS German read as Windows-1252 a
+# symbol ("Zaøó³æ", "B„cker").
+_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+_IN_WORD = frozenset("’‘–—…\u00ad")
+# An upper-case letter outside ASCII between two letters, the second lower-case ("MŸller",
+# "BŠcker"): Mac umlauts read as Windows-1252, never a German or English word.
+_MID_CAPITAL = re.compile(r"(?<=[^\W\d_])[À-ÞŠŒŽŸ](?=[a-zß-ÿšœž])")
+# Icelandic letters, where Windows-1254 has Turkish ğ, İ, ı, ş and Ğ, Ş: a few in a German
+# article about Reykjavík, most of the letters outside ASCII of a Turkish one.
+_ICELANDIC = frozenset("ðþýÐÞÝ")
+WESTERN_MAX_SHARE = 0.3
+"""Letters outside ASCII in German (ä, ö, ü, ß) or French are a few in a hundred; text in
+another alphabet read as Windows-1252 is made of them."""
+
+
+def _reads_western(text: str) -> bool:
+    """Whether a decoding reads as German, English or another Western language: few letters
+    outside ASCII and mostly not Icelandic ones, no capital inside a word, no symbol between
+    two letters."""
+    letters = sum(1 for c in text if c.isalpha())
+    wide = [c for c in text if c.isalpha() and not c.isascii()]
+    if len(wide) > WESTERN_MAX_SHARE * letters or _MID_CAPITAL.search(text):
+        return False
+    if sum(c in _ICELANDIC for c in wide) > max(2, len(wide) // 4):
+        return False
+    return all(c.isalpha() or c in _IN_WORD for c in _BETWEEN_LETTERS.findall(text))
 
 
 # ---------------------------------------------------------------------------- readers
@@ -289,9 +324,9 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (Problem(
             path, title_line, "title only: expected at least one paragraph after the title"),))
     paragraphs = [t for _, t in body]
+    headings = subheadings(paragraphs)
     blocks = tuple(
-        Block("h" if is_subheading(paragraphs, i) else "p", t)
-        for i, t in enumerate(paragraphs[1:], 1)
+        Block("h" if headings[i] else "p", t) for i, t in enumerate(paragraphs[1:], 1)
     )
     return _finish(path, ctx, problems, title=title, lead=paragraphs[0], blocks=blocks, meta={},
                    meta_lines={})
@@ -343,6 +378,7 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             path, body_start, "body: expected at least one paragraph of text")))
     lead = strip_markdown(lead_block.text)
     rest = []
+    seen, seen_lines = 0, body_start  # where the last block was found, to number lines
     for b in blocks:
         if b is lead_block:
             continue
@@ -350,12 +386,27 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             if b.text:
                 rest.append(Block("h", b.text))
         else:
-            cleaned = sanitize_markdown(b.text)
+            cleaned, dropped = sanitize_block(b.text)
+            at = body_text.find(b.text, seen)
+            if at >= 0:
+                seen_lines += body_text.count("\n", seen, at)
+                seen = at
+            problems += [Problem(path, seen_lines + d.line, f"link {_shown(d.target)} shown as "
+                                 f"text: {_link_hint(d.target)}", Severity.WARNING)
+                         for d in dropped]
             if cleaned.strip():
                 rest.append(Block("md", cleaned))
     result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
                      meta_lines=meta_lines)
     return ReadResult(result.article, result.problems, meta_lines)
+
+
+def _link_hint(target: str) -> str:
+    """Why a link of a Markdown seed cannot stay, and what would."""
+    kept = "only https://, mailto: and #section links work"
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", target):
+        return kept
+    return f"the page does not live where its seed does, so links within the site break; {kept}"
 
 
 READERS: Mapping[str, Callable[[str, str, SeedContext], ReadResult]] = {
@@ -366,13 +417,16 @@ READERS: Mapping[str, Callable[[str, str, SeedContext], ReadResult]] = {
 
 def read_seed(path: str, data: bytes, ctx: SeedContext) -> ReadResult:
     """One seed's bytes to an Article, or the problems that stop it."""
+    reader = READERS.get(PurePosixPath(path).suffix)
+    if reader is None:  # suffixes are matched as discovery matches them: ``.MD`` is no seed
+        return ReadResult(None, (Problem(path, None, NOT_A_SEED),))
     text, problems = decode(path, data, ctx.config.max_seed_bytes)
     if text is None:
         return ReadResult(None, tuple(problems))
     if not text.strip():
         return ReadResult(None, (*problems, Problem(
             path, None, "empty file: expected a title on line 1")))
-    result = READERS[Path(path).suffix](path, text, ctx)
+    result = reader(path, text, ctx)
     return ReadResult(result.article, (*problems, *result.problems), result.meta_lines)
 
 
@@ -395,14 +449,24 @@ def strip_boilerplate(
 
 def is_subheading(paragraphs: list[str], i: int) -> bool:
     """A short line without closing punctuation between two paragraphs is a run-in heading."""
-    text = paragraphs[i]
-    if i == 0 or i == len(paragraphs) - 1:
-        return False
-    if len(text) > SUBHEADING_MAX_CHARS or len(text.split()) > SUBHEADING_MAX_WORDS:
-        return False
-    if text.endswith(_CLOSING) or (not text[0].isupper() and not text[0].isdigit()):
-        return False
-    return not is_subheading(paragraphs, i - 1) if i > 1 else True
+    return subheadings(paragraphs)[i]
+
+
+def subheadings(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs are run-in headings, in one pass (an article may have thousands of
+    short lines): of two heading-shaped lines in a row, only the first is one."""
+    flags: list[bool] = []
+    last = len(paragraphs) - 1
+    for i, text in enumerate(paragraphs):
+        shaped = (
+            0 < i < last
+            and len(text) <= SUBHEADING_MAX_CHARS
+            and len(text.split()) <= SUBHEADING_MAX_WORDS
+            and not text.endswith(_CLOSING)
+            and (text[0].isupper() or text[0].isdigit())
+        )
+        flags.append(shaped and not (flags and flags[-1]))
+    return flags
 
 
 def split_markdown(body: str) -> tuple[Block, ...]:
@@ -571,6 +635,12 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
             meta[key] = value = [" ".join(t.split()) for t in value]
             if key == "tags" and any(c in t for t in value for c in "<>"):
                 bad(key, "plain words without '<' or '>'")
+            elif key == "tags" and not all(map(_names_something, value)):
+                # ".." or "/" is a slip, not a topic anyone follows: the article is kept.
+                for tag in (t for t in value if not _names_something(t)):
+                    problems.append(Problem(path, lines.get(key), f"tags: {_shown(tag)} has no "
+                                            "letter, digit or symbol; dropped", Severity.WARNING))
+                meta[key] = [t for t in value if _names_something(t)]
             elif key == "old_slugs" and not all(_SLUG_RE.match(s) for s in value):
                 bad(key, "slugs of lowercase letters, digits and hyphens")
             elif key == "old_slugs" and any(name_problem(s) for s in value):
@@ -602,6 +672,11 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
             bad("facts", "a mapping with add: {orgs|places|persons: [names]}, remove: [names], "
                 "rename: {old: new}")
     return problems
+
+
+def _names_something(tag: str) -> bool:
+    """A tag with a letter, a digit or a symbol (an emoji is a tag, "..." is not)."""
+    return any(c.isalnum() or unicodedata.category(c).startswith("S") for c in tag)
 
 
 def _check_date(path: str, meta: dict[str, Any], lines: dict[str, int],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -47,20 +48,53 @@ def escape_attr(text: str) -> str:
 
 # Where a line's own content starts: after indentation, blockquote markers and a list marker.
 _PREFIX = r"^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d+\.)[ \t]+)?)"
-_SAFE_URL = r"(?:https?:|mailto:|#|/|\.)"
+# The links a page can hold: to another site, an e-mail address or a section of the page. A
+# relative link was written from the seed file, but the page lives elsewhere, so it breaks.
+_KEPT_URL = r"(?:(?i:https?|mailto):|#)"
+_KEPT = re.compile(rf"\s*<?{_KEPT_URL}")
+_INLINE_LINK = re.compile(rf"!?\[([^\[\]]*)\]\(\s*(?!<?{_KEPT_URL})([^)]*)\)")
+
+
+@dataclass(frozen=True)
+class DroppedLink:
+    """A link of a Markdown block that the page shows as its text only."""
+
+    line: int
+    """Line in the block, from 0."""
+    target: str
 
 
 def sanitize_markdown(text: str) -> str:
+    """A Markdown block from a seed, made safe (see ``sanitize_block``)."""
+    return sanitize_block(text)[0]
+
+
+def sanitize_block(text: str) -> tuple[str, list[DroppedLink]]:
     """A Markdown block from a seed: raw HTML cleaned by nh3, dangerous links and
     template, admonition, heading and rule syntax neutralised, so it can change nothing
     outside itself: no script, no event handler, no ``javascript:`` link, no box, heading,
-    table of contents, included file or attribute list of its own."""
+    table of contents, included file or attribute list of its own. Links other than http(s),
+    mailto and #section ones become their text, and are returned so the seed's author hears
+    of them."""
+    dropped: list[DroppedLink] = []
+
+    def drop(target: str, at: int, within: str) -> None:
+        if target.strip():  # "[x]()" links nowhere and breaks nothing
+            dropped.append(DroppedLink(within.count("\n", 0, max(at, 0)), target.strip()))
+
+    def keep_href(element: str, attribute: str, value: str) -> str | None:
+        if element == "a" and attribute == "href" and not _KEPT.match(value):
+            drop(value, text.find(value), text)
+            return None
+        return value
+
     # Autolinks (<https://...>) would look like tags to nh3: make them Markdown links first.
     text = re.sub(r"<((?:https?|mailto):[^<>\s\[\]]+)>", r"[\1](\1)", text)
     cleaned = nh3.clean(
         text,
         tags=_ALLOWED_TAGS,
         attributes={"a": {"href", "title"}, "abbr": {"title"}},
+        attribute_filter=keep_href,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener nofollow",
     )
@@ -69,10 +103,24 @@ def sanitize_markdown(text: str) -> str:
                      lambda m: m.group(0).replace("&gt;", ">"), cleaned, flags=re.M)
     # ATX headings wherever a line's content starts: the page keeps its one title.
     cleaned = re.sub(rf"{_PREFIX}#", r"\1\\#", cleaned, flags=re.M)
-    # Inline links and images, then reference definitions ("[id]: url", maybe on the next line).
-    cleaned = re.sub(rf"\]\(\s*(?!{_SAFE_URL})[^)]*\)", "](#)", cleaned)
-    cleaned = re.sub(rf"{_PREFIX}(\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*)<?(?!{_SAFE_URL})\S+",
-                     r"\1\2#", cleaned, flags=re.M)
+
+    # Inline links and images to anywhere else show their text; what is left of one (its
+    # text had brackets) and reference definitions ("[id]: url", maybe on the next line)
+    # point to the top of the page.
+    def unlink(m: re.Match[str]) -> str:
+        drop(m.group(2), m.start(), m.string)
+        return m.group(1)
+
+    def to_top(m: re.Match[str]) -> str:
+        drop(m.group("url"), m.start("url"), m.string)
+        return m.group("before") + "#" + m.group("after")
+
+    cleaned = _INLINE_LINK.sub(unlink, cleaned)
+    cleaned = re.sub(rf"(?P<before>\]\(\s*)(?!<?{_KEPT_URL})(?P<url>[^)]*)(?P<after>\))",
+                     to_top, cleaned)
+    cleaned = re.sub(
+        rf"(?P<before>{_PREFIX}\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*)<?(?!{_KEPT_URL})"
+        r"(?P<url>\S+)(?P<after>)", to_top, cleaned, flags=re.M)
     # Images load from anywhere: they become links to the picture.
     cleaned = cleaned.replace("![", "&#33;[")
     # Admonitions and details (!!!, ???) wherever a block could start, and [TOC].
@@ -83,7 +131,7 @@ def sanitize_markdown(text: str) -> str:
                      lambda m: f"{m.group(1)}&#{ord(m.group(2))};", cleaned, flags=re.M)
     # Attribute lists ({: onclick=...}) and template syntax ({{ }}, {% %}) are braces.
     cleaned = cleaned.replace("{", "&#123;").replace("}", "&#125;")
-    return cleaned
+    return cleaned, sorted(dropped, key=lambda d: d.line)
 
 
 def strip_markdown(text: str) -> str:

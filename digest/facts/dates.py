@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -261,9 +262,12 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if sig in seen:
             continue
         seen.add(sig)
+        if d.month and not all(_real_day(d.year, d.month, x) for x in (d.day, d.day_to) if x):
+            # "30. Februar 2026": no such day; the text still names the month.
+            d.day = d.day_to = None
         if d.year is None and d.month and ctx.published is not None:
             d.year = _infer_year(d.month, d.day, ctx.published)
-            d.inferred = ("year",)
+            d.inferred = ("year",) if d.year is not None else ()
         out.append(
             DateFact(
                 text=ctx.text[d.start : d.end].strip(),
@@ -323,10 +327,18 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
     return True
 
 
-def _infer_year(month: int, day: int | None, published: dt.date) -> int:
-    """The year that puts ``month`` nearest to the article date (Jänner in November: next)."""
-    best, best_gap = published.year, 10**9
+def _real_day(year: int | None, month: int, day: int) -> bool:
+    """Whether ``day`` exists in ``month`` of ``year`` (in some year, when none is given)."""
+    return 1 <= day <= calendar.monthrange(year or 2000, month)[1]  # 2000 had a 29 February
+
+
+def _infer_year(month: int, day: int | None, published: dt.date) -> int | None:
+    """The year that puts ``month`` nearest to the article date (Jänner in November: next),
+    among the years that have the day; ``None`` when none near has it (a 29 February)."""
+    best, best_gap = None, 10**9
     for y in (published.year - 1, published.year, published.year + 1):
+        if day is not None and not _real_day(y, month, day):
+            continue
         gap = abs((dt.date(y, month, min(day or 15, 28)) - published).days)
         if gap < best_gap:
             best, best_gap = y, gap

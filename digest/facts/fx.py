@@ -12,6 +12,8 @@ from typing import Any
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
+from digest.facts.numbers import EXACT
+
 MAX_FALLBACK_DAYS = 7
 """How many days back a missing fixing (weekend, holiday) may be taken from."""
 CENT = Decimal("0.01")
@@ -32,7 +34,7 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
     if on is None:
         return None, None
     if currency == "EUR":
-        return value.quantize(CENT), None
+        return value.quantize(CENT, context=EXACT), None
     key = (currency, on)
     hit = _FACTORS.get(key)
     if hit is None:
@@ -42,7 +44,7 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
     factor, note = hit
     if factor is None:
         return None, note
-    return (value * factor).quantize(CENT), note
+    return EXACT.multiply(value, factor).quantize(CENT, context=EXACT), note
 
 
 _FACTORS: dict[tuple[str, dt.date], tuple[Decimal | None, str | None]] = {}

@@ -24,6 +24,7 @@ from digest.facts.numbers import (
     normal,
     parse_number,
     scale_of,
+    with_scale,
 )
 from digest.model import Money
 
@@ -150,7 +151,7 @@ def _value(num: str, lang: str, scale: int) -> Decimal | None:
     v = parse_number(num, lang)
     if v is None:
         return None
-    return v * (Decimal(10) ** scale)
+    return with_scale(v, scale)
 
 
 def _is_weak(num: str) -> bool:
@@ -290,7 +291,7 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
         v = parse_number(m["num"], ctx.lang)
         if v is None or v == 0:
             break
-        base = right.value / (Decimal(10) ** right.scale) if right.scale else right.value
+        base = with_scale(right.value, -right.scale) if right.scale else right.value
         if not sc and (v > base * 50 or (1000 < v < 2100 and v == v.to_integral_value())):
             break
         sc = sc or right.scale
@@ -301,7 +302,7 @@ def _chain(ctx: Context, anchor: _Item) -> list[_Item]:
         gd = m.groupdict()
         end = base_pos + (m.end("s2") if gd.get("s2") else m.end("s1") if gd.get("s1")
                           else m.end("num"))
-        item = _Item(start, end, v * (Decimal(10) ** sc), anchor.currency, sc, own_unit=False)
+        item = _Item(start, end, with_scale(v, sc), anchor.currency, sc, own_unit=False)
         is_range = conn in RANGE_WORDS and not (m["pre"] or "").lower().startswith("from")
         is_range = is_range or conn in AND_WORDS
         if is_range and right is anchor and not out:
@@ -379,11 +380,11 @@ def _implicit(ctx: Context, items: list[_Item]) -> list[_Item]:
         sc = _scale(m, ctx.lang)
         if ctx.lang == "de":
             sc = ref.scale
-            if not sc or v * (Decimal(10) ** sc) >= ref.value:
+            if not sc or with_scale(v, sc) >= ref.value:
                 continue
         if m.groupdict().get("s1"):
             end = m.end("s1")
-        out.append(_Item(start, end, v * (Decimal(10) ** sc), ref.currency, sc, implicit=True))
+        out.append(_Item(start, end, with_scale(v, sc), ref.currency, sc, implicit=True))
     return out + _scaled_without_unit(ctx, items, out)
 
 
@@ -418,7 +419,7 @@ def _scaled_without_unit(ctx: Context, items: list[_Item], done: list[_Item]) ->
         v = parse_number(m["num"], ctx.lang)
         if v is None or sc != ref.scale:
             continue
-        out.append(_Item(m.start(), m.end("scale"), v * (Decimal(10) ** sc), ref.currency, sc,
+        out.append(_Item(m.start(), m.end("scale"), with_scale(v, sc), ref.currency, sc,
                          implicit=True))
     return out
 

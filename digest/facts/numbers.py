@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 from functools import lru_cache
+
+MAX_FIGURE_DIGITS = 40
+"""A figure with more digits is no amount or share anyone reports (the world's output in
+rials has 20): it is not read as a number, which bounds every value made from one."""
+EXACT = Context(prec=2 * MAX_FIGURE_DIGITS + 20, traps=[InvalidOperation, DivisionByZero,
+                                                        Overflow])
+"""Precision enough for any value a figure, a scale word and an exchange rate make, so
+rounding to cents or units never runs out of digits (the default context holds 28)."""
 
 _UNITS_DE = {
     "null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1,
@@ -108,6 +116,8 @@ def parse_digits(s: str, lang: str) -> Decimal | None:
             s = s.replace(thou, ".")
     elif dec in s:
         s = s.replace(dec, ".")
+    if sum(c.isdigit() for c in s) > MAX_FIGURE_DIGITS:
+        return None
     try:
         return Decimal(s)
     except InvalidOperation:
@@ -143,8 +153,13 @@ def _scale_of(word: str, lang: str) -> int:
     return SCALES[lang].get(low, SCALES["en" if lang == "de" else "de"].get(low, 0))
 
 
+def with_scale(value: Decimal, power: int) -> Decimal:
+    """``value`` times ten to ``power``, exactly (``1,5 Mrd.`` is 1500000000)."""
+    return value.scaleb(power, context=EXACT)
+
+
 def normal(d: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation (``2.50`` -> ``2.5``)."""
     if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
+        return d.quantize(Decimal(1), context=EXACT)
+    return d.normalize(context=EXACT)
