@@ -305,9 +305,64 @@ def test_ci_previews_changed_seeds_in_the_job_summary() -> None:
     assert "github.event_name == 'pull_request'" in step["if"]
     assert step["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     script = step["run"]
-    assert "git diff --name-only --diff-filter=AM" in script
+    assert "git diff --name-only" in script
     assert '"$BASE_SHA"' in script
     assert '>> "$GITHUB_STEP_SUMMARY"' in script
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(repo), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def _paragraphs(topic: str) -> str:
+    return f"{topic} title\n" + "".join(
+        f"Paragraph {i} about {topic}, long enough for git to see the file's identity.\n"
+        for i in range(12))
+
+
+def test_ci_preview_lists_renamed_copied_and_edited_seeds(tmp_path: Path) -> None:
+    """The preview step's own script, run against a pull request's history: seeds added,
+    edited, renamed with edits and copied with edits are previewed under their new paths;
+    deleted and untouched seeds, and a rename's old path, are not."""
+    steps = _steps(_jobs(_load(CI))["test"])
+    script = next(str(s["run"]) for s in steps if "digest preview" in str(s.get("run", "")))
+    repo = tmp_path / "repo"
+    seeds = repo / "seeds"
+    seeds.mkdir(parents=True)
+    for name in ("keep", "edit", "move", "gone", "source"):
+        (seeds / f"{name}.txt").write_text(_paragraphs(name))
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    (seeds / "edit.txt").write_text(_paragraphs("edit") + "One more paragraph.\n")
+    (seeds / "move.txt").rename(seeds / "moved.md")
+    (seeds / "moved.md").write_text(_paragraphs("move") + "Edited after the move.\n")
+    (seeds / "gone.txt").unlink()
+    (seeds / "source.txt").write_text(_paragraphs("source") + "Edited source.\n")
+    (seeds / "copy of source.txt").write_text(_paragraphs("source") + "Edited copy.\n")
+    (seeds / "new.txt").write_text(_paragraphs("new"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "pull request")
+    # A stand-in for the digest that prints the paths it is given, one per line.
+    fake = repo / ".venv" / "bin" / "digest"
+    fake.parent.mkdir(parents=True)
+    fake.write_text("#!/bin/sh\nshift\nfor a in \"$@\"; do printf 'PATH %s\\n' \"$a\"; done\n")
+    fake.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=repo, capture_output=True, text=True, timeout=60,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(repo), "BASE_SHA": base,
+             "GITHUB_STEP_SUMMARY": str(summary)}, check=False)
+    assert result.returncode == 0, result.stderr
+    previewed = sorted(line.removeprefix("PATH ")
+                       for line in summary.read_text().splitlines() if line.startswith("PATH "))
+    assert previewed == ["seeds/copy of source.txt", "seeds/edit.txt", "seeds/moved.md",
+                         "seeds/new.txt", "seeds/source.txt"]
 
 
 def test_ci_uploads_test_artifacts_always() -> None:
