@@ -240,6 +240,7 @@ def build_site(config: Config, *, strict: bool = False) -> None:
 
     site = config.root / config.site_dir
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=config.root))
+    tmp.chmod(0o755)  # mkdtemp's 0700 would become site/'s mode: a web server could not read it
     try:
         # Snippet paths in mkdocs.yml are relative to the working folder, as with `mkdocs`.
         with contextlib.chdir(config.root):
