@@ -5,15 +5,32 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
-.PHONY: install site test test-fast test-browser lint serve eval bench golden clean system-deps
+LOCK := requirements.lock
+LOCK_ARGS ?=
 
-$(STAMP): pyproject.toml
+.PHONY: install lock site test test-fast test-browser lint serve eval bench golden clean system-deps
+
+# Every package comes from the lock, each file checked against its pinned hash; the project
+# itself adds nothing (--no-deps). pip, setuptools and wheel go first, so the sdists in the
+# lock are built with pinned tools, not with whatever release build isolation would fetch.
+$(STAMP): pyproject.toml $(LOCK)
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	awk '/^[^ #]/ { keep = /^(pip|setuptools|wheel)==/ } keep' $(LOCK) > $(VENV)/build-tools.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(VENV)/build-tools.lock
+	$(PY) -m pip install --quiet --require-hashes --no-build-isolation -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(STAMP)
+
+## Refresh requirements.lock after a change of the dependencies in pyproject.toml (other pins
+## kept); `make lock LOCK_ARGS=--upgrade` moves every pin to the newest allowed release.
+## Run it on Python 3.11, Linux x86_64: the lock is resolved for the machine it runs on.
+lock: install
+	$(PY) -c 'import platform, sys; sys.exit(None if sys.version_info[:2] == (3, 11) and platform.system() == "Linux" and platform.machine() == "x86_64" else "make lock: run on Python 3.11, Linux x86_64, as CI does; this is Python " + platform.python_version() + ", " + platform.system() + " " + platform.machine())'
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
+	  --build-deps-for editable --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	  $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
 
 ## Build the site from seeds/ into site/ (pages, feeds, search index).
 site: install

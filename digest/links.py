@@ -18,6 +18,7 @@ RELATED_MAX = 5
 # ("USA") cost O(N) instead of O(N^2).
 _NEIGHBOURS = 12
 _HALF_LIFE_DAYS = 60.0
+_SCORE_DIGITS = 9
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'])")
 
 
@@ -71,7 +72,9 @@ class RelatedIndex:
     ordered: tuple[Entry, ...]
     """Oldest first (date, then seed path)."""
     position: Mapping[str, int]
-    feats: Mapping[str, frozenset[str]]
+    feats: Mapping[str, tuple[str, ...]]
+    """Each article's features, sorted: scores are float sums, and a sum's last bits depend
+    on the order of its terms, so set order would break ties by hash seed."""
     postings: Mapping[str, list[Entry]]
     idf: Mapping[str, float]
     days: Sequence[float]
@@ -81,10 +84,10 @@ class RelatedIndex:
 def related_index(entries: Sequence[Entry]) -> RelatedIndex:
     ordered = tuple(sorted(entries, key=lambda e: (e.article.date, e.article.source)))
     position = {e.article.source: i for i, e in enumerate(ordered)}
-    feats = {e.article.source: frozenset(features(e)) for e in ordered}
+    feats = {e.article.source: tuple(sorted(features(e))) for e in ordered}
     postings: dict[str, list[Entry]] = defaultdict(list)
     for e in ordered:
-        for f in sorted(feats[e.article.source]):
+        for f in feats[e.article.source]:
             postings[f].append(e)
     n = len(ordered)
     idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
@@ -109,7 +112,9 @@ def related_sources(index: RelatedIndex, entry: Entry, limit: int = RELATED_MAX)
     day, days = index.days[position[src]], index.days
     for other_src, score in scores.items():
         closeness = 0.5 + 0.5 * 0.5 ** (abs(days[position[other_src]] - day) / _HALF_LIFE_DAYS)
-        ranked.append((-score * closeness, other_src))
+        # Rounded, so scores equal but for the sum's rounding error tie and the seed path
+        # decides, as documented.
+        ranked.append((-round(score * closeness, _SCORE_DIGITS), other_src))
     ranked.sort()
     return tuple(r[1] for r in ranked[:limit])
 

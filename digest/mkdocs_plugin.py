@@ -10,15 +10,15 @@ instead of one lunr index of every page that every reader downloads.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config.base import Config
@@ -156,22 +156,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         bundles = [pages[i: i + size] for i in range(0, len(pages), size)]
         names = [f"pagefind-{k}" if k > 1 else "pagefind" for k in range(1, len(bundles) + 1)]
         if not bundles:
-            _pagefind(config, site, site / "pagefind")
-        for stale in site.glob(".pagefind-*"):  # left by a build that was killed
-            shutil.rmtree(stale, ignore_errors=True)
+            # Nothing marked for the index: Pagefind indexes every page's body, as its CLI
+            # does over a site without data-pagefind-body.
+            _pagefind(config, site, sorted(str(p.relative_to(site)).replace(os.sep, "/")
+                                           for p in site.rglob("*.html")), site / "pagefind")
         for name, bundle in zip(names, bundles, strict=True):
-            # Inside the site being built: unique per run, and gone with a failed build.
-            chosen = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
-            try:
-                for rel in bundle:
-                    (chosen / rel).parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(site / rel, chosen / rel)
-                    except OSError:
-                        shutil.copyfile(site / rel, chosen / rel)
-                _pagefind(config, chosen, site / name)
-            finally:
-                shutil.rmtree(chosen, ignore_errors=True)
+            _pagefind(config, site, bundle, site / name)
         worker_js = WORKER.read_text(encoding="utf-8").replace(
             "const MORE_BUNDLES = []", f"const MORE_BUNDLES = {json.dumps(names[1:])}")
         workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
@@ -188,15 +178,89 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
                          encoding="utf-8")
 
 
-def _pagefind(config: MkDocsConfig, pages: Path, output: Path) -> None:
-    """Index the HTML files under ``pages`` into the bundle folder ``output``."""
-    language = config.theme.get("language", "de")
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
-         "--force-language", str(language), "--exclude-selectors", ".headerlink", "--silent"],
-        capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(f"pagefind failed: {result.stderr.strip() or result.stdout}")
+def _pagefind(config: MkDocsConfig, site: Path, pages: Sequence[str], output: Path) -> None:
+    """Index ``pages`` (paths under ``site``), in this order, into the bundle folder ``output``.
+
+    Pagefind numbers pages in the order it is given them, and that number is in every index
+    file. Its CLI takes them in the order the file system lists a folder (hash order on ext4,
+    creation order on tmpfs), so the same site gave other bytes on another disk; its indexing
+    service takes them in the order we send them.
+    """
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise PluginError("pagefind failed: no Pagefind binary (install pagefind[bin])")
+    language = str(config.theme.get("language", "de"))
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(
+            [str(binary), "--service"], cwd=site, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=errors) as proc:
+        service = _PagefindService(proc)
+        try:
+            index = service.ask({"type": "NewIndex", "config": {
+                "force_language": language, "exclude_selectors": [".headerlink"]}})["index_id"]
+            for rel in pages:
+                service.ask({"type": "AddFile", "index_id": index, "file_path": rel,
+                             "file_contents": (site / rel).read_text(encoding="utf-8")})
+            # The service's own WriteFiles answers before its last writes are done, and it
+            # exits as soon as its input closes: files came out cut short. The bundle is
+            # fetched instead and written here.
+            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
+        except PluginError as exc:
+            proc.kill()
+            proc.wait()
+            errors.seek(0)
+            detail = errors.read().decode("utf-8", "replace").strip()
+            raise PluginError(f"{exc}{': ' + detail if detail else ''}") from None
+        finally:
+            if proc.stdin is not None:
+                proc.stdin.close()
+        if proc.wait() != 0:
+            raise PluginError(f"pagefind failed: the indexing service exited {proc.returncode}")
+    for file in sorted(files, key=lambda f: str(f["path"])):
+        path = PurePosixPath(str(file["path"]))
+        if path.is_absolute() or ".." in path.parts:
+            raise PluginError(f"pagefind failed: it named a file outside its bundle: {path}")
+        dest = output.joinpath(*path.parts)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(base64.b64decode(file["content"]))
+
+
+class _PagefindService:
+    """Pagefind's indexing service (``pagefind --service``, what its Python and Node APIs
+    drive), one request at a time: the ``pagefind`` package's own client polls for each
+    answer every 0.1 s, 200 s for a bundle of 2,000 pages."""
+
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        assert proc.stdin is not None and proc.stdout is not None
+        self._stdin, self._stdout = proc.stdin, proc.stdout
+        self._id = 0
+        self._buffer = bytearray()
+
+    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send one request and return the answer's payload; an error answer raises."""
+        self._id += 1
+        # Messages are base64 JSON, each ended by a comma (not in base64's alphabet).
+        message = json.dumps({"message_id": self._id, "payload": payload}).encode("utf-8")
+        try:
+            self._stdin.write(base64.b64encode(message) + b",")
+            self._stdin.flush()
+        except BrokenPipeError:
+            raise PluginError("pagefind failed: the indexing service stopped") from None
+        seen = 0
+        while (end := self._buffer.find(b",", seen)) < 0:
+            seen = len(self._buffer)
+            chunk = os.read(self._stdout.fileno(), 1 << 20)
+            if not chunk:
+                raise PluginError("pagefind failed: the indexing service stopped")
+            self._buffer += chunk
+        answer = json.loads(base64.b64decode(self._buffer[:end]))
+        del self._buffer[: end + 1]
+        reply: dict[str, Any] = answer.get("payload") or {}
+        if answer.get("message_id") != self._id or reply.get("type") == "Error":
+            raise PluginError(f"pagefind failed on {payload['type']}: "
+                              f"{reply.get('message') or answer}")
+        return reply
 
 
 def bundle_pages(config: MkDocsConfig) -> int:

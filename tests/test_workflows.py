@@ -8,20 +8,25 @@ up some other copy from PATH.
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
 CI = WORKFLOWS / "ci.yml"
 PAGES = WORKFLOWS / "pages.yml"
+LOCK = ROOT / "requirements.lock"
 BIN = Path(sys.executable).parent
 
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
@@ -305,9 +310,64 @@ def test_ci_previews_changed_seeds_in_the_job_summary() -> None:
     assert "github.event_name == 'pull_request'" in step["if"]
     assert step["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     script = step["run"]
-    assert "git diff --name-only --diff-filter=AM" in script
+    assert "git diff --name-only" in script
     assert '"$BASE_SHA"' in script
     assert '>> "$GITHUB_STEP_SUMMARY"' in script
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(repo), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def _paragraphs(topic: str) -> str:
+    return f"{topic} title\n" + "".join(
+        f"Paragraph {i} about {topic}, long enough for git to see the file's identity.\n"
+        for i in range(12))
+
+
+def test_ci_preview_lists_renamed_copied_and_edited_seeds(tmp_path: Path) -> None:
+    """The preview step's own script, run against a pull request's history: seeds added,
+    edited, renamed with edits and copied with edits are previewed under their new paths;
+    deleted and untouched seeds, and a rename's old path, are not."""
+    steps = _steps(_jobs(_load(CI))["test"])
+    script = next(str(s["run"]) for s in steps if "digest preview" in str(s.get("run", "")))
+    repo = tmp_path / "repo"
+    seeds = repo / "seeds"
+    seeds.mkdir(parents=True)
+    for name in ("keep", "edit", "move", "gone", "source"):
+        (seeds / f"{name}.txt").write_text(_paragraphs(name))
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    (seeds / "edit.txt").write_text(_paragraphs("edit") + "One more paragraph.\n")
+    (seeds / "move.txt").rename(seeds / "moved.md")
+    (seeds / "moved.md").write_text(_paragraphs("move") + "Edited after the move.\n")
+    (seeds / "gone.txt").unlink()
+    (seeds / "source.txt").write_text(_paragraphs("source") + "Edited source.\n")
+    (seeds / "copy of source.txt").write_text(_paragraphs("source") + "Edited copy.\n")
+    (seeds / "new.txt").write_text(_paragraphs("new"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "pull request")
+    # A stand-in for the digest that prints the paths it is given, one per line.
+    fake = repo / ".venv" / "bin" / "digest"
+    fake.parent.mkdir(parents=True)
+    fake.write_text("#!/bin/sh\nshift\nfor a in \"$@\"; do printf 'PATH %s\\n' \"$a\"; done\n")
+    fake.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=repo, capture_output=True, text=True, timeout=60,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(repo), "BASE_SHA": base,
+             "GITHUB_STEP_SUMMARY": str(summary)}, check=False)
+    assert result.returncode == 0, result.stderr
+    previewed = sorted(line.removeprefix("PATH ")
+                       for line in summary.read_text().splitlines() if line.startswith("PATH "))
+    assert previewed == ["seeds/copy of source.txt", "seeds/edit.txt", "seeds/moved.md",
+                         "seeds/new.txt", "seeds/source.txt"]
 
 
 def test_ci_uploads_test_artifacts_always() -> None:
@@ -329,3 +389,77 @@ def test_dependabot_updates_actions_and_pip_weekly_in_groups() -> None:
         assert update["directory"] == "/", ecosystem
         assert update["schedule"]["interval"] == "weekly", ecosystem
         assert update.get("groups"), f"{ecosystem}: updates are not grouped"
+
+
+def _locked() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock as name -> (pinned version, hashes)."""
+    text = LOCK.read_text(encoding="utf-8").replace("\\\n", " ")
+    locked = {}
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        words = line.split()
+        name, _, version = words[0].partition("==")
+        hashes = [w.removeprefix("--hash=") for w in words[1:] if w.startswith("--hash=")]
+        locked[canonicalize_name(name)] = (version, hashes)
+    return locked
+
+
+def test_lock_pins_every_dependency_with_hashes() -> None:
+    """requirements.lock, made for CI's Python 3.11, pins every package with == and sha256
+    hashes, and holds a version allowed by pyproject.toml of every runtime, test and build
+    dependency."""
+    assert "autogenerated by pip-compile with Python 3.11" in LOCK.read_text(encoding="utf-8")
+    locked = _locked()
+    unpinned = [n for n, (version, hashes) in locked.items()
+                if not version or not hashes or not all(h.startswith("sha256:") for h in hashes)]
+    assert not unpinned, f"requirements.lock: not pinned with hashes: {unpinned}"
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = [*pyproject["project"]["dependencies"],
+              *pyproject["project"]["optional-dependencies"]["test"],
+              *pyproject["build-system"]["requires"]]
+    problems = []
+    for spec in map(Requirement, wanted):
+        name = canonicalize_name(spec.name)
+        if name not in locked:
+            problems.append(f"{spec}: not in the lock")
+        elif not spec.specifier.contains(locked[name][0], prereleases=True):
+            problems.append(f"{spec}: the lock has {locked[name][0]}")
+    assert not problems, "requirements.lock is stale (run `make lock`): " + "; ".join(problems)
+
+
+def _make_dry_run(target: str, tmp_path: Path) -> list[str]:
+    """The shell commands ``make TARGET`` would run in a fresh venv, one per line."""
+    result = subprocess.run(["make", "-n", "-B", target, f"VENV={tmp_path / 'venv'}"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    return result.stdout.replace("\\\n", " ").splitlines()
+
+
+@pytest.mark.parametrize("target", ["site", "test"])
+def test_make_installs_only_hash_checked_packages_from_the_lock(
+    target: str, tmp_path: Path
+) -> None:
+    """`make site` (the Pages deploy) and `make test` (CI) install every package from
+    requirements.lock with --require-hashes, and the project itself with --no-deps."""
+    installs = [shlex.split(line) for line in _make_dry_run(target, tmp_path)
+                if re.search(r"\bpip install\b", line)]
+    assert installs, f"make {target} installs nothing"
+    for argv in installs:
+        args = argv[argv.index("install") + 1:]
+        if "-e" in args:
+            assert "--no-deps" in args and args[args.index("-e") + 1] == ".", shlex.join(argv)
+        else:
+            assert "--require-hashes" in args and "-r" in args, shlex.join(argv)
+            assert not [a for a in args if not a.startswith("-")
+                        and args[args.index(a) - 1] != "-r"], shlex.join(argv)
+    assert any(args[args.index("-r") + 1] == "requirements.lock" for args in installs
+               if "-r" in args), f"make {target} never installs requirements.lock"
+
+
+@pytest.mark.parametrize("path", _workflow_files(), ids=lambda p: p.name)
+def test_workflows_install_only_through_make(path: Path) -> None:
+    """No workflow step calls pip itself: installs go through the Makefile and its lock."""
+    for name, job in _jobs(_load(path)).items():
+        for step in _steps(job):
+            run = str(step.get("run", ""))
+            assert not re.search(r"\bpip3?\b|\buv\b", run), f"{path.name} job {name!r}: {run}"
