@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
-from digest.text import slugify
+from digest.tags import tag_slug
 from digest.vocabulary import fold
 
 RELATED_MAX = 5
@@ -172,7 +172,8 @@ def topics(entries: Sequence[Entry], min_articles: int = 1) -> list[Topic]:
         if len({e.article.source for e in items}) < min_articles:
             continue
         kind, _ = key
-        slug = slugify(names[key]) or "x"
+        # Safe by construction, as for tags: a topic "2" never takes the index's page 2.
+        slug = tag_slug(names[key])
         while f"{kind}/{slug}" in used:
             slug += "-2"
         used.add(f"{kind}/{slug}")

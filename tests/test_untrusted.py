@@ -538,3 +538,24 @@ def test_no_seed_takes_the_others_down(tmp_path_factory: pytest.TempPathFactory,
     assert code in (0, 1)
     assert not any("Traceback" in line for line in err)
     assert page(project, "nordwerk-steigert-den-gewinn").is_file(), err
+
+
+def test_a_topic_named_like_a_page_number_keeps_both_pages(tmp_path: Path) -> None:
+    """An organisation called "2" gets a topic page of its own; the organisations index
+    keeps its page 2 (one URL, two pages before; four topics per index page here)."""
+    seed = ("---\ntitle: Zahlenfirmen\nfacts:\n  add: {orgs: ['2', '3', A AG, B AG, C AG, "
+            "D AG, E AG, F AG, G AG]}\n---\n\n" + PROSE + "\n")
+    project = make_project(tmp_path, {"a.md": seed})
+    commit_all(project)
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  digest:\n", "  digest:\n    page_size: 1\n", 1))
+    code, err = run(project, "build", "--strict")
+    assert code == 0, err
+    orgs = project / "site" / "topics" / "orgs"
+    pages = sorted(p.parent.name for p in orgs.glob("*/index.html"))
+    assert "2" in pages and "3" in pages  # the index's pages 2 and 3
+    index_two = (orgs / "2" / "index.html").read_text()
+    topic_pages = [p for p in orgs.glob("*--*/index.html")]
+    assert len(topic_pages) == 2, pages
+    assert any("Zahlenfirmen" in p.read_text() for p in topic_pages)
+    assert "Zahlenfirmen" not in index_two
