@@ -17,8 +17,10 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import operator
 import os
 import subprocess
+import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -160,9 +162,7 @@ def load_facts(store: Cache) -> tuple[dict[str, Analysis], list[Problem]]:
 
 
 def save_facts(store: Cache, facts: dict[str, Analysis]) -> list[Problem]:
-    return _save(store, "facts.json", {
-        key: {"facts": _facts_to(f), "terms": list(terms)} for key, (f, terms) in facts.items()
-    })
+    return _save(store, "facts.json", _facts_map_to(facts))
 
 
 def _load(store: Cache, name: str, decode: Callable[[Any], T]) -> tuple[T | None, list[Problem]]:
@@ -252,74 +252,117 @@ def _snapshot_from(raw: Any) -> Snapshot:
 
 
 _FACT_KINDS: dict[str, type[Any]] = {"money": Money, "percent": Percent, "dates": DateFact}
+_FACTS_FIELDS = tuple(f.name for f in dataclasses.fields(Facts))
+_SCALARS = (str, int, bool, type(None))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How one kind of fact is stored: a row of its fields in order, decimals as strings,
+    tuples as lists (a row is a quarter of the size of an object and quick to rebuild)."""
+
+    fields: tuple[str, ...]
+    decimals: tuple[int, ...]
+    tuples: tuple[int, ...]
+    plain: Callable[[list[Any]], tuple[Any, ...]]
+    """The other values of a row (strings, numbers, booleans, ``None``)."""
+    get: Callable[[Any], tuple[Any, ...]]
+
+
+def _layout(kind: type[Any]) -> _Layout:
+    hints = typing.get_type_hints(kind)
+    names = tuple(f.name for f in dataclasses.fields(kind))
+
+    def has(i: int, wanted: Any) -> bool:
+        hint = hints[names[i]]
+        parts = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        return any(p is wanted or typing.get_origin(p) is wanted for p in parts)
+
+    decimals = tuple(i for i in range(len(names)) if has(i, Decimal))
+    tuples = tuple(i for i in range(len(names)) if has(i, tuple))
+    plain = [i for i in range(len(names)) if i not in decimals + tuples]
+    return _Layout(names, decimals, tuples, operator.itemgetter(*plain, plain[0]),
+                   operator.attrgetter(*names))
+
+
+_LAYOUTS = {name: _layout(kind) for name, kind in _FACT_KINDS.items()}
+
+
+def _facts_map_to(facts: dict[str, Analysis]) -> dict[str, Any]:
+    return {
+        "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
+        "facts": {key: {"facts": _facts_to(f), "terms": list(terms)}
+                  for key, (f, terms) in facts.items()},
+    }
 
 
 def _facts_to(facts: Facts) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(Facts):
-        values = getattr(facts, f.name)
-        if f.name in _FACT_KINDS:
-            out[f.name] = [{k: (str(v) if isinstance(v, Decimal) else v)
-                            for k, v in dataclasses.asdict(x).items()} for x in values]
-        else:
-            out[f.name] = list(values)
+    for name in _FACTS_FIELDS:
+        values = getattr(facts, name)
+        layout = _LAYOUTS.get(name)
+        if layout is None:
+            out[name] = list(values)
+            continue
+        rows = []
+        for x in values:
+            row = list(layout.get(x))
+            for i in layout.decimals:
+                if row[i] is not None:
+                    row[i] = str(row[i])
+            rows.append(row)
+        out[name] = rows
     return out
 
 
 def _facts_map_from(raw: Any) -> dict[str, Analysis]:
+    obj = _mapping(raw, {"fields", "facts"})
+    if obj["fields"] != {name: list(layout.fields) for name, layout in _LAYOUTS.items()}:
+        raise ValueError("facts stored with other fields")
     result: dict[str, Analysis] = {}
-    for key, item in _mapping(raw).items():
-        obj = _mapping(item, {"facts", "terms"})
-        terms = tuple(_str(t) for t in _list(obj["terms"]))
-        result[_str(key)] = (_facts_from(obj["facts"]), terms)
+    for key, item in _mapping(obj["facts"]).items():
+        entry = _mapping(item, {"facts", "terms"})
+        terms = tuple(_str(t) for t in _list(entry["terms"]))
+        result[_str(key)] = (_facts_from(entry["facts"]), terms)
     return result
 
 
 def _facts_from(raw: Any) -> Facts:
-    obj = _mapping(raw, {f.name for f in dataclasses.fields(Facts)})
+    obj = _mapping(raw, set(_FACTS_FIELDS))
     values: dict[str, Any] = {}
     for name, value in obj.items():
+        layout = _LAYOUTS.get(name)
         kind = _FACT_KINDS.get(name)
-        values[name] = tuple(_record(kind, x) if kind else _str(x) for x in _list(value))
+        if layout is None or kind is None:
+            values[name] = tuple(_str(x) for x in _list(value))
+        else:
+            values[name] = tuple(kind(*_row(layout, x)) for x in _list(value))
     return Facts(**values)
 
 
-_HINTS: dict[type[Any], dict[str, Any]] = {}
+def _row(layout: _Layout, raw: Any) -> list[Any]:
+    """One stored row, checked for its length and value types, with its decimals and tuples
+    rebuilt; a value the dataclass does not expect makes the whole file foreign."""
+    row = _list(raw)
+    if len(row) != len(layout.fields):
+        raise ValueError(f"a row of {len(row)} values, expected {len(layout.fields)}")
+    for i in layout.tuples:
+        row[i] = tuple(_str(v) for v in _list(row[i]))
+    for i in layout.decimals:
+        if row[i] is not None:
+            row[i] = _decimal(row[i])
+    if not all(type(v) in _SCALARS for v in layout.plain(row)):
+        raise TypeError("a value of an unexpected type")
+    return row
 
 
-def _hints(kind: type[Any]) -> dict[str, Any]:
-    if kind not in _HINTS:
-        _HINTS[kind] = typing.get_type_hints(kind)
-    return _HINTS[kind]
-
-
-def _record(kind: type[T], raw: Any) -> T:
-    hints = _hints(kind)
-    obj = _mapping(raw, set(hints))
-    return kind(**{name: _typed(hints[name], value) for name, value in obj.items()})
-
-
-def _typed(hint: Any, value: Any) -> Any:
-    args = typing.get_args(hint)
-    if value is None and type(None) in args:
-        return None
-    base = next((a for a in args if a is not type(None)), hint)
-    if base is Decimal:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a decimal string, got {type(value).__name__}")
-        number = Decimal(value)
-        if not number.is_finite():
-            raise ValueError("expected a finite number")
-        return number
-    if base is bool or base is str:
-        if type(value) is not base:
-            raise TypeError(f"expected {base.__name__}, got {type(value).__name__}")
-        return value
-    if base is int:
-        return _int(value)
-    if typing.get_origin(base) is tuple:
-        return tuple(_str(v) for v in _list(value))
-    raise TypeError(f"no decoder for {hint!r}")
+def _decimal(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError("expected a finite number")
+    return number
 
 
 def _mapping(raw: Any, keys: set[str] | None = None) -> dict[str, Any]:

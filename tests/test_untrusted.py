@@ -98,6 +98,31 @@ def test_damaged_cache_is_discarded_with_one_note(tmp_path: Path) -> None:
         files = sorted(p for p in cache.iterdir() if p.is_file())
 
 
+def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
+    """What is saved is what is loaded, for money, percentages and dates with inferred
+    parts: a cache that discarded itself would silently re-extract every article."""
+    from digest import cache
+    from digest.build import extract_facts, vocabulary_for
+    from digest.config import load_config
+    from digest.ingest import read_all
+
+    from .conftest import BUILD_TIME, SEED
+
+    project = make_project(tmp_path, {"a.txt": GOOD, SEED.name: SEED.read_bytes(),
+                                      "b.txt": "Termine\nAm 3. März zahlte die Bank 1,2 Mrd. "
+                                      "Euro (rund 5 %), umgerechnet 1,3 Mrd. Dollar.\n"})
+    commit_all(project)  # one date for the build and for this test: git's
+    assert run(project, "build", "--no-site")[0] in (0, 1)
+    config = load_config(project / "mkdocs.yml")
+    loaded, notes = cache.load_facts(cache.open_cache(config))
+    assert notes == [] and len(loaded) == 3
+    articles, _ = read_all(config, BUILD_TIME)
+    vocab = vocabulary_for(config)
+    expected = {extract_facts(a, vocab) for a in articles}
+    assert set(loaded.values()) == expected
+    assert any(f.money and f.dates and any(d.inferred for d in f.dates) for f, _ in expected)
+
+
 def test_committed_cache_is_named_and_never_read(tmp_path: Path) -> None:
     """A pull request that commits a well-formed cache with forged facts gets them nowhere:
     the build ignores it and ``digest check`` names it as an error."""
@@ -106,7 +131,7 @@ def test_committed_cache_is_named_and_never_read(tmp_path: Path) -> None:
     facts_file = project / ".digest-cache" / "facts.json"
     head, body = facts_file.read_bytes().split(b"\n", 1)
     payload = json.loads(body)
-    for record in payload.values():
+    for record in payload["facts"].values():
         record["facts"]["persons"] = ["Forged Person"]
     forged = json.dumps(payload).encode()
     header = json.loads(head)
