@@ -8,7 +8,7 @@ CORPUS ?= ../shared/corpus
 LOCK := requirements.lock
 LOCK_ARGS ?=
 
-.PHONY: install lock site test test-fast test-browser lint serve eval bench golden clean system-deps
+.PHONY: install lock train-ner eval-ner site test test-fast test-browser lint serve eval bench golden clean system-deps
 
 # Every package comes from the lock, each file checked against its pinned hash; the project
 # itself adds nothing (--no-deps). pip, setuptools and wheel go first, so the sdists in the
@@ -31,6 +31,25 @@ lock: install
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test \
 	  --build-deps-for editable --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
 	  $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
+
+## Train the German recognizer from ../shared/ner (GermEval 2014 train, SmartData; never a test
+## split) with a fixed seed, score it on the GermEval dev split and install it where the digest
+## loads it (digest/data/ner/de). About 25 minutes on 2 cores.
+NER_DATA ?= ../shared/ner
+train-ner: install
+	$(PY) -m tools.ner.convert $(NER_DATA) build/ner
+	$(PY) -m spacy train tools/ner/de.cfg --paths.train build/ner/de-train.spacy \
+	  --paths.dev build/ner/de-dev.spacy --output build/ner/de-model --system.seed 0
+	$(PY) -m tools.ner.package build/ner/de-model/model-best digest/data/ner/de
+	$(MAKE) eval-ner
+
+## Mention-level scores of both recognizers on the development splits, and document-level
+## scores (as the project is measured) of the rules, the recognizer and their merge.
+eval-ner: install
+	$(PY) -m tools.ner.mention_eval de
+	$(PY) -m tools.ner.mention_eval en
+	$(PY) -m tools.ner.doc_eval de rules model merged
+	$(PY) -m tools.ner.doc_eval en rules model merged
 
 ## Build the site from seeds/ into site/ (pages, feeds, search index).
 site: install

