@@ -113,7 +113,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect, render_problems
     from digest.cache import committed_problems
-    from digest.ingest import UNCOMMITTED, check_seeds, discover
+    from digest.ingest import UNCOMMITTED, check_seeds, discover, model_change_problems
     from digest.paths import project_problems
 
     config = _config(args)
@@ -124,7 +124,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems += [p for p in found if p.message != UNCOMMITTED
                  and not (p.severity is Severity.NOTE and p.path.startswith(".digest-cache"))]
     problems += render_problems(entries, config)
-    problems += check_seeds(config, now, base=_base(args.base))
+    base = _base(args.base)
+    problems += check_seeds(config, now, base=base)
+    if base:
+        problems += model_change_problems(config, base)
     problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING)
                  for e in entries if e.facts.is_empty()]
     checked = len(discover(config))

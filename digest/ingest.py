@@ -953,6 +953,21 @@ def slug_change_problems(
     return problems
 
 
+MODEL_DIR = "digest/data/ner"
+
+
+def model_change_problems(config: Config, base: str = "HEAD") -> list[Problem]:
+    """A change to the recognizers' files since ``base``: a model decides what every page
+    says, so a maintainer looks twice at a pull request that brings one."""
+    out = _git(config, "diff", "--name-only", "-z", base, "--", MODEL_DIR)
+    if not out:
+        return []
+    changed = sorted(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
+    return [Problem(path, None, f"recognizer model file changed since {base}: check that it "
+                    "was made by 'make train-ner' from the documented data",
+                    Severity.WARNING) for path in changed]
+
+
 def _git(config: Config, *args: str, stdin: bytes | None = None) -> bytes | None:
     try:
         return subprocess.run(["git", *args], cwd=config.root, input=stdin,

@@ -125,3 +125,23 @@ def test_rules_decide_and_the_model_adds() -> None:
                          nouns=merge.german_nouns())
     assert merged == {"orgs": ("Nordwerk AG",), "places": ("Gmunden",),
                       "persons": ("Angela Merkel",)}
+
+
+def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
+    """A pull request that brings new model weights is pointed out for a second look."""
+    from .conftest import make_project
+    from .test_hostile import check, git
+
+    project = make_project(tmp_path)
+    weights = project / "digest" / "data" / "ner" / "de" / "ner" / "model"
+    weights.parent.mkdir(parents=True)
+    weights.write_bytes(b"\x00weights")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "base")
+    code, err, _ = check(project)
+    assert not any("recognizer model file" in line for line in err)
+    weights.write_bytes(b"\x01weights")
+    code, err, _ = check(project)
+    assert ("digest/data/ner/de/ner/model: warning: recognizer model file changed since HEAD: "
+            "check that it was made by 'make train-ner' from the documented data") in err
