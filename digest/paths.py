@@ -78,6 +78,9 @@ def _link_problem(path: Path, root: Path) -> Iterator[tuple[Path, str]]:
         yield path, "symbolic link to a missing file"
     elif not resolves_inside(path, root):
         yield path, "symbolic link to a path outside the project"
+    elif any(part.startswith(".") for part in
+             Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).parts):
+        yield path, "symbolic link into a hidden folder of the project (.git, the cache, …)"
 
 
 def read_regular(path: Path, limit: int) -> bytes:

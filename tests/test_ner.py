@@ -139,9 +139,9 @@ def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "base")
-    code, err, _ = check(project)
+    _, err, _ = check(project)
     assert not any("recognizer model file" in line for line in err)
     weights.write_bytes(b"\x01weights")
-    code, err, _ = check(project)
+    _, err, _ = check(project)
     assert ("digest/data/ner/de/ner/model: warning: recognizer model file changed since HEAD: "
             "check that it was made by 'make train-ner' from the documented data") in err

@@ -236,6 +236,17 @@ def test_links_out_of_published_folders_are_refused(tmp_path: Path, where: str) 
         if p.is_file())
 
 
+def test_links_into_hidden_folders_are_refused(tmp_path: Path) -> None:
+    """A link in the docs to the repository's own ``.git/config`` (or the cache) would publish
+    it although it stays inside the project: refused too."""
+    project = make_project(tmp_path, {"good.txt": GOOD})
+    git(project, "init", "-q")
+    (project / "content" / "config.md").symlink_to(project / ".git" / "config")
+    code, err = run(project, "build", "--no-site")
+    assert code == 1
+    assert any("content/config.md: symbolic link into a hidden folder" in line for line in err)
+
+
 def test_check_of_named_links_reads_nothing(tmp_path: Path) -> None:
     """``digest check PATH`` for a link, in seeds/ or elsewhere, never reads its target."""
     (tmp_path / "p").mkdir()
