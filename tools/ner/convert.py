@@ -89,7 +89,8 @@ def germeval_train(path: Path) -> Iterator[list[tuple[str, str]]]:
 
 
 def germeval_tsv(path: Path) -> Iterator[list[tuple[str, str]]]:
-    """The official four-column format: index, token, outer tag, embedded tag."""
+    """Tab-separated columns, index, token, tag (and more), ``#`` comment lines, a blank line
+    between sentences: GermEval's official format (tag: its outer column) and UNER's IOB2."""
     sentence: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):

@@ -30,21 +30,23 @@ def detokenize(words: list[str]) -> str:
     return re.sub(r"([(\[„«]) ", r"\1", text)
 
 
+def spans(sentence: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The (kind, text) of each PER/LOC/ORG mention of a tagged sentence (BIO or BIOES)."""
+    run: list[str] = []
+    label = ""
+    for word, tag in [*sentence, ("", "O")]:
+        pos, _, lab = tag.partition("-")
+        if run and (pos in ("O", "B", "S") or lab != label):
+            yield KINDS[label], detokenize(run)
+            run = []
+        if pos in ("B", "S", "I", "E") and lab in LABELS:
+            if not run:
+                label = lab
+            run.append(word)
+
+
 def _doc(sentences: list[list[tuple[str, str]]]) -> Doc:
-    gold: set[tuple[str, str]] = set()
-    for sentence in sentences:
-        run: list[str] = []
-        label = ""
-        for word, tag in [*sentence, ("", "O")]:
-            pos, _, lab = tag.partition("-")
-            if run and (pos in ("O", "B", "S") or lab != label):
-                if label in LABELS:
-                    gold.add((KINDS[label], detokenize(run)))
-                run = []
-            if pos in ("B", "S", "I", "E") and lab in LABELS:
-                if not run:
-                    label = lab
-                run.append(word)
+    gold = {span for sentence in sentences for span in spans(sentence)}
     text = "\n".join(detokenize([w for w, _ in s]) for s in sentences)
     return text, gold
 
@@ -53,25 +55,9 @@ def documents(lang: str) -> Iterator[Doc]:
     if lang == "de":
         sentences = list(germeval_tsv(SHARED / "germeval2014" / "NER-de-dev.tsv"))
     else:
-        sentences = list(_iob2(SHARED / "uner" / "en_ewt-ud-dev.iob2"))
+        sentences = list(germeval_tsv(SHARED / "uner" / "en_ewt-ud-dev.iob2"))
     for i in range(0, len(sentences), SENTENCES_PER_DOC):
         yield _doc(sentences[i: i + SENTENCES_PER_DOC])
-
-
-def _iob2(path: Path) -> Iterator[list[tuple[str, str]]]:
-    sentence: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if sentence:
-                yield sentence
-            sentence = []
-            continue
-        cols = line.split("\t")
-        sentence.append((cols[1], cols[2]))
-    if sentence:
-        yield sentence
 
 
 def score(docs: list[Doc], predict: Callable[[str], set[tuple[str, str]]]) -> dict[str, Score]:

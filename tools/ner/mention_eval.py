@@ -12,32 +12,19 @@ import sys
 
 from digest.evaluate import Score
 from digest.facts import ner
-from tools.ner.convert import LABELS, germeval_tsv
-from tools.ner.doc_eval import KINDS, SHARED, _iob2, detokenize
+from tools.ner.convert import germeval_tsv
+from tools.ner.doc_eval import KINDS, SHARED, detokenize, spans
 
 
 def sentences(lang: str) -> list[list[tuple[str, str]]]:
     if lang == "de":
         return list(germeval_tsv(SHARED / "germeval2014" / "NER-de-dev.tsv"))
-    return list(_iob2(SHARED / "uner" / "en_ewt-ud-dev.iob2"))
+    return list(germeval_tsv(SHARED / "uner" / "en_ewt-ud-dev.iob2"))
 
 
 def gold_mentions(sentence: list[tuple[str, str]]) -> tuple[str, set[tuple[str, str]]]:
     """The sentence's text (detokenised) and its (kind, mention text) pairs."""
-    text = detokenize([w for w, _ in sentence])
-    found: set[tuple[str, str]] = set()
-    run: list[str] = []
-    label = ""
-    for word, tag in [*sentence, ("", "O")]:
-        pos, _, lab = tag.partition("-")
-        if run and (pos in ("O", "B", "S") or lab != label):
-            found.add((KINDS[label], detokenize(run)))
-            run = []
-        if pos in ("B", "S", "I", "E") and lab in LABELS:
-            if not run:
-                label = lab
-            run.append(word)
-    return text, found
+    return detokenize([w for w, _ in sentence]), set(spans(sentence))
 
 
 def main(argv: list[str]) -> int:
