@@ -27,6 +27,7 @@ from digest.errors import DigestError
 from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.ingest import (
+    Preread,
     discover,
     git_add_dates,
     ignored_files,
@@ -75,6 +76,11 @@ class StageResult:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def seed_problems(self) -> list[Problem]:
+        """What fails ``--strict``: any problem in a seed (notes on the cache do not)."""
+        return [p for p in self.problems if p.severity is not Severity.NOTE]
 
 
 def vocabulary_for(config: Config) -> Vocabulary:
@@ -195,16 +201,19 @@ def _folded(name: str) -> str:
 
 def collect(
     config: Config, *, build_time: dt.datetime, progress: Progress | None = None,
-    store: cache.Cache | None = None,
+    store: cache.Cache | None = None, dates: Mapping[str, dt.datetime] | None = None,
+    preread: Preread | None = None,
 ) -> tuple[list[Entry], list[Problem]]:
     """Read every seed and turn the good ones into entries; problems are gathered, not raised."""
     store = store if store is not None else cache.open_cache(config)
-    articles, problems = read_all(config, build_time, progress=progress)
+    dates = git_add_dates(config) if dates is None else dates
+    articles, problems = read_all(config, build_time, progress=progress, dates=dates,
+                                  preread=preread)
     problems += [Problem(p, None, "ignored: a symbolic link, not followed; seeds are regular "
                          f"files in {config.seeds_dir}/" if (config.root / p).is_symlink()
                          else "ignored: expected a .txt or .md seed", Severity.WARNING)
                  for p in ignored_files(config)]
-    articles, collisions = check_collisions(articles, git_add_dates(config))
+    articles, collisions = check_collisions(articles, dates)
     problems += collisions
     vocab = vocabulary_for(config)
     known, notes = cache.load_facts(store)
@@ -365,9 +374,10 @@ def digest_stage(
     if refused:
         raise DigestError("\n".join(str(p) for p in refused))
     store = cache.open_cache(config)
-    seeds = {rel: seed_bytes(config, rel)[0] for rel in discover(config)}
-    stamp = cache.fingerprint(config, seeds, dict(git_add_dates(config)))
-    del seeds
+    dates = git_add_dates(config)
+    seeds = {rel: seed_bytes(config, rel) for rel in discover(config)}
+    stamp = cache.fingerprint(config, {rel: data for rel, (data, _) in seeds.items()},
+                              dict(dates))
     last, loaded = cache.load_snapshot(store)
     notes = [*store.notes, *loaded]
     # Skipping needs the outputs too: someone may have deleted the generated folders.
@@ -377,9 +387,11 @@ def digest_stage(
         if strict and last.problems:
             return StageResult((), replayed, None, last.articles)
         return StageResult((), replayed, WriteReport((), (), 0), last.articles)
-    found, problems = collect(config, build_time=build_time, progress=progress, store=store)
+    found, problems = collect(config, build_time=build_time, progress=progress, store=store,
+                              dates=dates, preread=seeds)
+    del seeds
     entries = tuple(found)
-    if strict and _failing(problems):
+    if strict and any(p.severity is not Severity.NOTE for p in problems):
         return StageResult(entries, (*problems, *notes), None, len(entries))
     report, failed = render_and_write(entries, config, progress)
     problems += failed
@@ -387,11 +399,6 @@ def digest_stage(
     seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)
     notes += cache.save_snapshot(store, cache.Snapshot(stamp, seed_problems, count))
     return StageResult(entries, (*problems, *notes), report, count)
-
-
-def _failing(problems: Sequence[Problem]) -> bool:
-    """What stops a ``--strict`` build: any problem in a seed (notes on the cache do not)."""
-    return any(p.severity is not Severity.NOTE for p in problems)
 
 
 LOCK_FILE = ".digest-build.lock"

@@ -92,9 +92,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         result = digest_stage(config, build_time=_now(), strict=args.strict,
                               progress=_progress(args.progress))
         _print_problems(result.problems)
-        failing = [p for p in result.problems if p.severity is not Severity.NOTE]
-        if args.strict and failing:
-            _say(f"build stopped (--strict): {len(failing)} problem(s) in seeds; "
+        if args.strict and result.seed_problems:
+            _say(f"build stopped (--strict): {len(result.seed_problems)} problem(s) in seeds; "
                  "nothing written", err=True)
             return 1
         if result.report:
@@ -121,8 +120,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     # What stops the build before any seed is read is reported first, with everything else.
     problems = [*project_problems(config), *committed_problems(config)]
     entries, found = collect(config, build_time=now)
-    problems += [p for p in found if p.message != UNCOMMITTED
-                 and not (p.severity is Severity.NOTE and p.path.startswith(".digest-cache"))]
+    # Notes concern the local cache, not the seeds; a committed cache is an error above.
+    problems += [p for p in found if p.message != UNCOMMITTED and p.severity is not Severity.NOTE]
     problems += render_problems(entries, config)
     base = _base(args.base)
     problems += check_seeds(config, now, base=base)

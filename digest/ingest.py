@@ -785,22 +785,28 @@ def derived_slug(title: str, path: str = "") -> str:
     return f"{slug}-article" if name_problem(slug) else slug
 
 
+Preread = Mapping[str, tuple[bytes | None, Problem | None]]
+"""Seeds already read by ``seed_bytes``, by path, so no seed is read twice in one build."""
+
+
 def read_results(
     config: Config, build_time: dt.datetime, paths: Iterable[str] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, *, dates: Mapping[str, dt.datetime] | None = None,
+    preread: Preread | None = None,
 ) -> dict[str, ReadResult]:
     """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
-    dates = git_add_dates(config)
+    dates = git_add_dates(config) if dates is None else dates
     todo = list(paths if paths is not None else discover(config))
-    read = functools.partial(_read_one, config, dates, build_time)
+    read = functools.partial(_read_one, config, dates, build_time, preread or {})
     return dict(zip(todo, fork_map(read, todo, progress, "reading seeds"), strict=True))
 
 
 def _read_one(
-    config: Config, dates: Mapping[str, dt.datetime], build_time: dt.datetime, path: str,
+    config: Config, dates: Mapping[str, dt.datetime], build_time: dt.datetime,
+    preread: Preread, path: str,
 ) -> ReadResult:
     """One seed, checked before a byte is read; whatever goes wrong is a problem naming it."""
-    data, refused = seed_bytes(config, path)
+    data, refused = preread[path] if path in preread else seed_bytes(config, path)
     if data is None:
         return ReadResult(None, (refused,) if refused else ())
     ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
@@ -850,12 +856,14 @@ def internal_error(path: str, stage: str, exc: BaseException) -> Problem:
 
 def read_all(
     config: Config, build_time: dt.datetime, paths: list[str] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, *, dates: Mapping[str, dt.datetime] | None = None,
+    preread: Preread | None = None,
 ) -> tuple[list[Article], list[Problem]]:
     """Read every seed (or the given ones); broken seeds become problems, never exceptions."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for result in read_results(config, build_time, paths, progress).values():
+    found = read_results(config, build_time, paths, progress, dates=dates, preread=preread)
+    for result in found.values():
         problems.extend(result.problems)
         if result.article is not None:
             articles.append(result.article)

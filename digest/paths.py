@@ -40,19 +40,19 @@ def linked_part(path: Path, root: Path) -> Path | None:
     return None
 
 
-def owned_folder_problem(folder: Path, root: Path) -> str | None:
+def owned_folder_problem(folder: Path, root: Path) -> tuple[str, str] | None:
     """Why the digest may not write into or sweep ``folder``: a folder it owns must be a real
     folder inside the project, reached without a symbolic link."""
     if not Path(os.path.normpath(folder)).is_relative_to(os.path.normpath(root)):
-        return f"{folder}: is outside the project"
+        return str(folder), "is outside the project"
     link = linked_part(folder, root)
     if link is not None:
-        return f"{_rel(link, root)}: is a symbolic link; the digest writes and deletes only " \
-               "in real folders inside the project: replace it by a folder"
+        return _rel(link, root), ("is a symbolic link; the digest writes and deletes only in "
+                                  "real folders inside the project: replace it by a folder")
     if folder.exists() and not folder.is_dir():
-        return f"{_rel(folder, root)}: expected a folder, found a file"
+        return _rel(folder, root), "expected a folder, found a file"
     if not resolves_inside(folder, root):
-        return f"{_rel(folder, root)}: resolves outside the project"
+        return _rel(folder, root), "resolves outside the project"
     return None
 
 
@@ -145,9 +145,9 @@ def project_problems(config: Config) -> list[Problem]:
         problems.append(Problem(config.seeds_dir, None, "resolves outside the project"))
     folders = [config.docs_path, *(config.docs_path / d for d in config.owned_dirs)]
     for folder in folders:
-        reason = owned_folder_problem(folder, root)
-        if reason is not None:
-            where, _, message = reason.partition(": ")
+        refused = owned_folder_problem(folder, root)
+        if refused is not None:
+            where, message = refused
             problems.append(Problem(where, None, message))
     if config.vocabulary and not resolves_inside(root / config.vocabulary, root):
         problems.append(Problem(config.vocabulary, None, "the vocabulary resolves outside the "
