@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import functools
-import os
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from digest import cache, compounds
@@ -26,10 +21,10 @@ from digest.corrections import apply_corrections
 from digest.errors import DigestError
 from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
+from digest.history import git_add_dates
 from digest.ingest import (
     Preread,
     discover,
-    git_add_dates,
     ignored_files,
     internal_error,
     read_all,
@@ -39,6 +34,7 @@ from digest.links import editions, related_from, related_index, related_sources,
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_imap, fork_map
 from digest.paths import project_problems
+from digest.records import Analysis
 from digest.render import (
     SiteLinks,
     article_html,
@@ -55,10 +51,8 @@ from digest.render import (
 )
 from digest.tags import make_tags
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
-from digest.write import WriteReport, replace_dir, write_file, write_outputs, write_streams
+from digest.write import WriteReport, write_file, write_outputs, write_streams
 
-Analysis = tuple[Facts, tuple[str, ...]]
-"""What extraction yields per article: its facts and its extra search terms."""
 T = TypeVar("T")
 
 
@@ -399,69 +393,3 @@ def digest_stage(
     seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)
     notes += cache.save_snapshot(store, cache.Snapshot(stamp, seed_problems, count))
     return StageResult(entries, (*problems, *notes), report, count)
-
-
-LOCK_FILE = ".digest-build.lock"
-
-
-@contextlib.contextmanager
-def build_lock(config: Config) -> Iterator[None]:
-    """One build at a time per project: a second one stops with a message instead of racing
-    on the same files; the leftovers of a killed build are removed once the lock is held."""
-    path = config.root / LOCK_FILE
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError as exc:
-        raise DigestError(f"{LOCK_FILE}: cannot open the build lock ({exc.strerror})") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-            raise DigestError(f"another digest build is running in this project (process "
-                              f"{holder}, lock {LOCK_FILE}); wait for it to finish") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        remove_leftovers(config)
-        yield
-    finally:
-        os.close(fd)
-
-
-def remove_leftovers(config: Config) -> None:
-    """Temporary folders of builds that were killed (their names are unique per run)."""
-    site = config.root / config.site_dir
-    stale = [*site.parent.glob(f".{site.name}-build-*"), site.with_name(f".{site.name}-old"),
-             *config.root.glob(".site-*"), *config.root.glob(".pagefind-*")]
-    for path in stale:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def build_site(config: Config, *, strict: bool = False) -> None:
-    """Run MkDocs into a fresh folder and swap it in: a failed build leaves the old site."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config as mkdocs_config
-    from mkdocs.exceptions import MkDocsException
-
-    site = config.root / config.site_dir
-    try:
-        site.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
-    except OSError as exc:
-        raise DigestError(f"site_dir: cannot create a folder next to {site} "
-                          f"({exc.strerror})") from None
-    tmp.chmod(0o755)  # mkdtemp makes it private; a published site is readable by all
-    try:
-        # Snippet paths in mkdocs.yml are relative to the working folder, as with `mkdocs`.
-        with contextlib.chdir(config.root):
-            cfg = mkdocs_config(config_file=str(config.root / "mkdocs.yml"),
-                                site_dir=str(tmp), strict=strict)
-            mkdocs_build(cfg)
-    except (MkDocsException, SystemExit) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise DigestError(f"mkdocs build failed: {exc}") from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    replace_dir(tmp, site)

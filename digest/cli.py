@@ -85,7 +85,8 @@ def _progress(enabled: bool) -> Any:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from digest.build import build_lock, build_site, digest_stage
+    from digest.build import digest_stage
+    from digest.site import build_lock, build_site
 
     config = _config(args)
     with build_lock(config):
@@ -112,7 +113,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect, render_problems
     from digest.cache import committed_problems
-    from digest.ingest import UNCOMMITTED, check_seeds, discover, model_change_problems
+    from digest.checks import check_seeds, model_change_problems
+    from digest.ingest import UNCOMMITTED, discover
     from digest.paths import project_problems
 
     config = _config(args)
@@ -231,7 +233,8 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     from digest.build import make_entry, vocabulary_for
-    from digest.ingest import NOT_A_SEED, READERS, SeedContext, git_add_dates, read_seed
+    from digest.history import git_add_dates
+    from digest.ingest import NOT_A_SEED, READERS, SeedContext, read_seed
 
     config = _config(args)
     vocab = vocabulary_for(config)

@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from digest.config import Config
+from digest.decoding import clean_text
 from digest.errors import DigestError
-from digest.ingest import MAX_TITLE, clean_text, derived_slug, is_url
+from digest.frontmatter import is_url
+from digest.ingest import MAX_TITLE
+from digest.names import derived_slug
 
 BODY_HINT = (
     "<!-- Write the article here, then delete this comment. The first paragraph is the lead;\n"

@@ -23,7 +23,8 @@ def serve(config: Config, *, dev_addr: str) -> None:
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
-    from digest.build import build_lock, digest_stage
+    from digest.build import digest_stage
+    from digest.site import build_lock
 
     with build_lock(config):
         result = digest_stage(config, build_time=_now())

@@ -9,9 +9,10 @@ from typing import Any
 
 
 def on_pre_build(config: Any) -> None:
-    from digest.build import build_lock, digest_stage
+    from digest.build import digest_stage
     from digest.config import load_config
     from digest.escape import log_line
+    from digest.site import build_lock
 
     digest_config = load_config(Path(config.config_file_path))
     with build_lock(digest_config):

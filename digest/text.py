@@ -278,3 +278,44 @@ def near_duplicates(
         if j >= jaccard or c >= containment:
             found.append(Duplicate(a, b, j, c))
     return found
+
+
+SUBHEADING_MAX_CHARS = 90
+SUBHEADING_MAX_WORDS = 12
+_CLOSING = tuple(".!?:;…\"'“”»«)")
+
+
+def strip_boilerplate(
+    lines: list[tuple[int, str]], boilerplate: tuple[str, ...]
+) -> list[tuple[int, str]]:
+    """Drop trailing page furniture such as 'Kommentare' or 'Teilen (12)'."""
+    known = {b.casefold() for b in boilerplate}
+    while lines:
+        last = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", lines[-1][1]).strip(" :·|").casefold()
+        if last in known:
+            lines = lines[:-1]
+        else:
+            break
+    return lines
+
+
+def is_subheading(paragraphs: list[str], i: int) -> bool:
+    """A short line without closing punctuation between two paragraphs is a run-in heading."""
+    return subheadings(paragraphs)[i]
+
+
+def subheadings(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs are run-in headings, in one pass (an article may have thousands of
+    short lines): of two heading-shaped lines in a row, only the first is one."""
+    flags: list[bool] = []
+    last = len(paragraphs) - 1
+    for i, text in enumerate(paragraphs):
+        shaped = (
+            0 < i < last
+            and len(text) <= SUBHEADING_MAX_CHARS
+            and len(text.split()) <= SUBHEADING_MAX_WORDS
+            and not text.endswith(_CLOSING)
+            and (text[0].isupper() or text[0].isdigit())
+        )
+        flags.append(shaped and not (flags and flags[-1]))
+    return flags

@@ -20,8 +20,9 @@ from lxml import html as lxml_html
 from digest.build import digest_stage, make_entry, vocabulary_for
 from digest.cli import main
 from digest.config import Config, load_config
-from digest.ingest import SeedContext, name_problem, read_seed
+from digest.ingest import SeedContext, read_seed
 from digest.model import Article
+from digest.names import name_problem
 from digest.new import seed_name, seed_text
 from digest.text import clear_language
 

@@ -416,8 +416,8 @@ def test_check_and_build_agree_on_tags_and_links(tmp_path: Path) -> None:
     """What the build refuses or changes, the check has said first, line for line; the
     non-strict build publishes the article and MkDocs' strict build passes; the strict
     build stops with the digest's own messages."""
-    from digest.build import build_site
     from digest.config import load_config
+    from digest.site import build_site
 
     body = "See [the report](other.md) and [the index](../missing.md).\n\n[x](/abs/page.md)"
     project = make_project(tmp_path, {

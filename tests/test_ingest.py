@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from digest.config import Config
-from digest.ingest import SeedContext, git_add_dates, read_seed
+from digest.history import git_add_dates
+from digest.ingest import SeedContext, read_seed
 from digest.model import Severity
 from digest.text import detect_language, slugify
 
@@ -154,8 +155,8 @@ def test_problem_severity_text() -> None:
 ])
 def test_front_matter_same_with_libyaml(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """libyaml's fast parser gives the values, lines and messages of the careful one."""
-    import digest.ingest as ingest
+    import digest.frontmatter as frontmatter
 
-    fast = ingest.parse_front_matter("seeds/a.md", raw)
-    monkeypatch.setattr(ingest, "_FastLoader", None)
-    assert fast == ingest.parse_front_matter("seeds/a.md", raw)
+    fast = frontmatter.parse_front_matter("seeds/a.md", raw)
+    monkeypatch.setattr(frontmatter, "_FastLoader", None)
+    assert fast == frontmatter.parse_front_matter("seeds/a.md", raw)

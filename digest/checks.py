@@ -1,0 +1,114 @@
+"""What ``digest check`` says beyond what stops a build: advice, not errors in a seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from digest.config import Config
+from digest.history import committed_seeds, renamed_seeds, run_git
+from digest.ingest import READERS, ReadResult, SeedContext, read_results, read_seed
+from digest.model import Article, Problem, Severity
+from digest.text import clear_language, language_votes, near_duplicates
+
+
+def check_seeds(
+    config: Config, build_time: dt.datetime, *, base: str | None = "HEAD"
+) -> list[Problem]:
+    """Language, near-duplicates, clashing feed ids and moved URLs across all seeds."""
+    results = read_results(config, build_time)
+    articles = [r.article for r in results.values() if r.article is not None]
+    problems = [
+        *language_problems(results),
+        *duplicate_problems(articles),
+    ]
+    if base:
+        problems += slug_change_problems(config, results, base)
+    return problems
+
+
+def language_problems(results: Mapping[str, ReadResult]) -> list[Problem]:
+    """Seeds whose text is neither clearly German nor English and that do not say which."""
+    problems = []
+    for path, result in results.items():
+        article = result.article
+        if article is None or "lang" in result.meta_lines:
+            continue
+        text = article.plain_text()
+        if clear_language(text) is not None:
+            continue
+        de, en, words = language_votes(text, clear=True)
+        hint = ("set 'lang: de' or 'lang: en' in the front matter" if path.endswith(".md")
+                else "a .md seed can set 'lang:'")
+        problems.append(Problem(
+            path, None, f"language unclear: neither clearly German nor English ({de} German "
+            f"and {en} English function words in {words} words); read as '{article.lang}'; "
+            f"{hint}", Severity.WARNING))
+    return problems
+
+
+def duplicate_problems(articles: Iterable[Article]) -> list[Problem]:
+    """Near-duplicate texts under two names: a warning on each, naming both."""
+    problems = []
+    texts = {a.source: a.plain_text() for a in articles}
+    for dup in near_duplicates(texts):
+        if dup.jaccard >= 0.5:
+            how = f"share {round(100 * dup.jaccard)}% of their text"
+        else:
+            how = f"share {round(100 * dup.containment)}% of the shorter one's text"
+        message = f"likely duplicate: {dup.first} and {dup.second} {how}"
+        problems += [Problem(dup.first, None, message, Severity.WARNING),
+                     Problem(dup.second, None, message, Severity.WARNING)]
+    return problems
+
+
+def slug_change_problems(
+    config: Config, results: Mapping[str, ReadResult], base: str = "HEAD"
+) -> list[Problem]:
+    """Committed seeds whose URL moved since ``base`` without an ``old_slugs`` redirect."""
+    committed = committed_seeds(config, READERS, base)
+    if not committed:
+        return []
+    renamed = renamed_seeds(config, base)
+    ctx = SeedContext(config=config, git_date=None, build_time=dt.datetime.now(dt.UTC))
+    problems = []
+    for path, result in results.items():
+        article = result.article
+        old_path = renamed.get(path, path)
+        if article is None or old_path not in committed:
+            continue
+        before = read_seed(old_path, committed[old_path], ctx).article
+        if before is None:
+            continue
+        kept = {article.slug, *article.old_slugs}
+        line = result.meta_lines.get("slug") or result.meta_lines.get("title")
+        if before.slug not in kept:
+            if path.endswith(".md"):
+                fix = f"add 'old_slugs: [{before.slug}]' to the front matter"
+            else:
+                fix = f"save it as a .md seed with 'old_slugs: [{before.slug}]'"
+            problems.append(Problem(
+                path, line, f"slug changed from '{before.slug}' ({base}) to '{article.slug}': "
+                f"the old URL would break; {fix} so it redirects", Severity.WARNING))
+        for old in before.old_slugs:
+            if old not in kept:
+                problems.append(Problem(
+                    path, result.meta_lines.get("old_slugs") or line,
+                    f"old_slugs: '{old}' was removed since {base}: its redirect would go; "
+                    "keep it in 'old_slugs:'", Severity.WARNING))
+    return problems
+
+
+MODEL_DIR = "digest/data/ner"
+
+
+def model_change_problems(config: Config, base: str = "HEAD") -> list[Problem]:
+    """A change to the recognizers' files since ``base``: a model decides what every page
+    says, so a maintainer looks twice at a pull request that brings one."""
+    out = run_git(config, "diff", "--name-only", "-z", base, "--", MODEL_DIR)
+    if not out:
+        return []
+    changed = sorted(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
+    return [Problem(path, None, f"recognizer model file changed since {base}: check that it "
+                    "was made by 'make train-ner' from the documented data",
+                    Severity.WARNING) for path in changed]

@@ -1,0 +1,166 @@
+"""The cache's JSON records, rebuilt field by field and type-checked.
+
+A record that does not match its dataclass exactly is damaged or foreign, and is refused as a
+whole (``ValueError``, ``TypeError`` or ``KeyError``); nothing in it is ever run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from digest.model import DateFact, Facts, Money, Percent
+
+Analysis = tuple[Facts, tuple[str, ...]]
+"""What extraction yields per article: its facts and its extra search terms."""
+
+
+_FACT_KINDS: dict[str, type[Any]] = {"money": Money, "percent": Percent, "dates": DateFact}
+_FACTS_FIELDS = tuple(f.name for f in dataclasses.fields(Facts))
+_SCALARS = (str, int, bool, type(None))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """How one kind of fact is stored: a row of its fields in order, decimals as strings,
+    tuples as lists (a row is a quarter of the size of an object and quick to rebuild)."""
+
+    fields: tuple[str, ...]
+    decimals: tuple[int, ...]
+    tuples: tuple[int, ...]
+    plain: Callable[[list[Any]], tuple[Any, ...]]
+    """The other values of a row (strings, numbers, booleans, ``None``)."""
+    get: Callable[[Any], tuple[Any, ...]]
+
+
+def _layout(kind: type[Any]) -> _Layout:
+    hints = typing.get_type_hints(kind)
+    names = tuple(f.name for f in dataclasses.fields(kind))
+
+    def has(i: int, wanted: Any) -> bool:
+        hint = hints[names[i]]
+        parts = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        return any(p is wanted or typing.get_origin(p) is wanted for p in parts)
+
+    decimals = tuple(i for i in range(len(names)) if has(i, Decimal))
+    tuples = tuple(i for i in range(len(names)) if has(i, tuple))
+    plain = [i for i in range(len(names)) if i not in decimals + tuples]
+    return _Layout(names, decimals, tuples, operator.itemgetter(*plain, plain[0]),
+                   operator.attrgetter(*names))
+
+
+_LAYOUTS = {name: _layout(kind) for name, kind in _FACT_KINDS.items()}
+
+
+def facts_map_to(facts: dict[str, Analysis]) -> dict[str, Any]:
+    return {
+        "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
+        "facts": {key: {"facts": _facts_to(f), "terms": list(terms)}
+                  for key, (f, terms) in facts.items()},
+    }
+
+
+def _facts_to(facts: Facts) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in _FACTS_FIELDS:
+        values = getattr(facts, name)
+        layout = _LAYOUTS.get(name)
+        if layout is None:
+            out[name] = list(values)
+            continue
+        rows = []
+        for x in values:
+            row = list(layout.get(x))
+            for i in layout.decimals:
+                if row[i] is not None:
+                    row[i] = str(row[i])
+            rows.append(row)
+        out[name] = rows
+    return out
+
+
+def facts_map_from(raw: Any) -> dict[str, Analysis]:
+    obj = as_mapping(raw, {"fields", "facts"})
+    if obj["fields"] != {name: list(layout.fields) for name, layout in _LAYOUTS.items()}:
+        raise ValueError("facts stored with other fields")
+    result: dict[str, Analysis] = {}
+    for key, item in as_mapping(obj["facts"]).items():
+        entry = as_mapping(item, {"facts", "terms"})
+        terms = tuple(as_str(t) for t in as_list(entry["terms"]))
+        result[as_str(key)] = (_facts_from(entry["facts"]), terms)
+    return result
+
+
+def _facts_from(raw: Any) -> Facts:
+    obj = as_mapping(raw, set(_FACTS_FIELDS))
+    values: dict[str, Any] = {}
+    for name, value in obj.items():
+        layout = _LAYOUTS.get(name)
+        kind = _FACT_KINDS.get(name)
+        if layout is None or kind is None:
+            values[name] = tuple(as_str(x) for x in as_list(value))
+        else:
+            values[name] = tuple(kind(*_row(layout, x)) for x in as_list(value))
+    return Facts(**values)
+
+
+def _row(layout: _Layout, raw: Any) -> list[Any]:
+    """One stored row, checked for its length and value types, with its decimals and tuples
+    rebuilt; a value the dataclass does not expect makes the whole file foreign."""
+    row = as_list(raw)
+    if len(row) != len(layout.fields):
+        raise ValueError(f"a row of {len(row)} values, expected {len(layout.fields)}")
+    for i in layout.tuples:
+        row[i] = tuple(as_str(v) for v in as_list(row[i]))
+    for i in layout.decimals:
+        if row[i] is not None:
+            row[i] = _decimal(row[i])
+    if not all(type(v) in _SCALARS for v in layout.plain(row)):
+        raise TypeError("a value of an unexpected type")
+    return row
+
+
+def _decimal(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a decimal string, got {type(value).__name__}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError("expected a finite number")
+    return number
+
+
+def as_mapping(raw: Any, keys: set[str] | None = None) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise TypeError(f"expected an object, got {type(raw).__name__}")
+    if keys is not None and set(raw) != keys:
+        raise KeyError(f"fields {sorted(raw)}, expected {sorted(keys)}")
+    return raw
+
+
+def as_list(raw: Any) -> list[Any]:
+    if not isinstance(raw, list):
+        raise TypeError(f"expected a list, got {type(raw).__name__}")
+    return raw
+
+
+def as_str(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise TypeError(f"expected a string, got {type(raw).__name__}")
+    return raw
+
+
+def as_int(raw: Any) -> int:
+    if type(raw) is not int:
+        raise TypeError(f"expected an integer, got {type(raw).__name__}")
+    return raw
+
+
+def as_opt_int(raw: Any) -> int | None:
+    return None if raw is None else as_int(raw)
+
