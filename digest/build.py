@@ -31,25 +31,21 @@ from digest.ingest import (
     seed_bytes,
 )
 from digest.links import editions, related_from, related_index, related_sources, topics
+from digest.listings import (
+    render_archive,
+    render_editions,
+    render_home,
+    render_tags,
+    render_topic,
+    render_topic_indexes,
+)
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_imap, fork_map
 from digest.paths import project_problems
 from digest.records import Analysis
-from digest.render import (
-    SiteLinks,
-    article_html,
-    newest_first,
-    render_archive,
-    render_article,
-    render_editions,
-    render_home,
-    render_redirects,
-    render_tags,
-    render_topic,
-    render_topic_indexes,
-    topic_doc,
-)
+from digest.render import SiteLinks, article_html, newest_first, render_article, render_redirects
 from digest.tags import make_tags
+from digest.urls import topic_doc
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, write_file, write_outputs, write_streams
 

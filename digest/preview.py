@@ -14,7 +14,7 @@ from digest.build import collect
 from digest.config import Config
 from digest.escape import markdown_text as md
 from digest.model import ENTITY_KINDS, Facts, Money, Severity
-from digest.render import page_url
+from digest.urls import page_url
 
 
 def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) -> str:

@@ -23,9 +23,10 @@ from digest.build import make_entry, vocabulary_for
 from digest.cli import facts_json, main
 from digest.config import Config
 from digest.export import fact_chunk
+from digest.factbox import fact_rows
 from digest.ingest import UNCOMMITTED, SeedContext, read_seed
 from digest.model import Entry, Severity
-from digest.render import article_html, fact_rows, render_article
+from digest.render import article_html, render_article
 from digest.vocabulary import load_vocabulary
 
 from .conftest import BUILD_TIME, make_project

@@ -1,0 +1,105 @@
+"""The key-facts box: each fact as the article's locale writes it, with the text it came from,
+and entities linked to their topic pages."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+
+from digest import display
+from digest.markup import escape_attr, escape_text
+from digest.model import ENTITY_KINDS, Entry, Facts, Money
+from digest.vocabulary import fold
+
+
+def fact_rows(
+    facts: Facts, locale: str, lang: str, *, links: Mapping[str, str] | None = None,
+    as_html: bool = False,
+) -> list[tuple[str, str]]:
+    """(label, Markdown or, with ``as_html``, HTML) per fact kind; the as-written text is
+    kept in a title attribute."""
+    words = display.labels(lang)
+    esc = html_text if as_html else escape_text
+    rows: list[tuple[str, str]] = []
+    if facts.money:
+        rows.append((words["money"], " · ".join(
+            money_text(m, locale, lang, as_html=as_html) for m in facts.money)))
+    if facts.percent:
+        rows.append((words["percent"], " · ".join(
+            span(p.text, display.percent(p, locale, lang), esc) for p in facts.percent)))
+    if facts.dates:
+        rows.append((words["dates"], " · ".join(
+            span(d.text, display.date(d, locale, lang), esc) for d in facts.dates)))
+    for kind in ENTITY_KINDS:
+        names: tuple[str, ...] = getattr(facts, kind)
+        if names:
+            rows.append((words[kind], ", ".join(
+                entity_link(n, (links or {}).get(f"{kind}:{fold(n)}"), as_html=as_html)
+                for n in names)))
+    return rows
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> str:
+    return f'<span title="{escape_attr(written)}">{esc(shown)}</span>'
+
+
+def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False) -> str:
+    """Normalised, then as written (readers check the figure against the text at a glance),
+    then the euro value; a euro value from another day's rate is starred (see rate_notes).
+    Markdown, or HTML with ``as_html``."""
+    esc = html_text if as_html else escape_text
+    shown = display.money(m, locale, lang)
+    if m.same_as is not None:
+        shown = f"{display.labels(lang)['same_as']} {shown}"
+    text = span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown, esc)
+    if m.text and m.text != shown:
+        text += f" ({esc(m.text)})"
+    eur = display.euro(m, locale, lang)
+    if eur:
+        star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
+        text += f" {esc(eur)}{star}"
+    return text
+
+
+def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
+    """The footnotes the stars in the money row point to, one per distinct rate day, as
+    plain text."""
+    return sorted({n for m in facts.money if (n := display.rate_note(m, locale, lang))})
+
+
+def entity_link(name: str, target: str | None, *, as_html: bool = False) -> str:
+    if as_html:
+        text = html_text(name)
+        return f'<a href="{escape_attr(target)}">{text}</a>' if target else text
+    return f"[{escape_text(name)}]({target})" if target else escape_text(name)
+
+
+def fact_brief(entry: Entry) -> str:
+    """The key facts in one line for listings, previews and descriptions."""
+    a, f = entry.article, entry.facts
+    bits = [
+        *(display.money(m, a.locale, a.lang) for m in f.money[:3] if m.same_as is None),
+        *(display.percent(p, a.locale, a.lang) for p in f.percent[:2]),
+        *(n for n in (*f.orgs[:3], *f.places[:2], *f.persons[:2])),
+    ]
+    return " · ".join(bits)
+
+
+def facts_box(entry: Entry, links: Mapping[str, str]) -> list[str]:
+    """The key-facts box, Material's "abstract" admonition: every kind with something in it,
+    in a fixed order. Rendered to HTML here, in the digest's worker processes: as Markdown
+    it was more than half of MkDocs' time per article page (dozens of spans and links)."""
+    a = entry.article
+    rows = fact_rows(entry.facts, a.locale, a.lang, links=links, as_html=True)
+    if not rows:
+        return []
+    title = html.escape(display.labels(a.lang)["box"])
+    notes = rate_notes(entry.facts, a.locale, a.lang)
+    return ['<div class="admonition abstract">', f'<p class="admonition-title">{title}</p>',
+            "<ul>", *(f"<li><strong>{html.escape(k)}:</strong> {v}</li>" for k, v in rows),
+            "</ul>", *(f"<p><small>* {html.escape(n)}</small></p>" for n in notes),
+            "</div>", ""]

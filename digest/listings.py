@@ -1,0 +1,339 @@
+"""Pages that list articles: home, archive, tags, topics and editions, paginated so that no
+page grows with the archive. Pure functions from entries to Markdown (and feed HTML)."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from digest import display
+from digest.config import Config
+from digest.factbox import fact_brief, html_text, money_text, span
+from digest.links import Edition, Topic, mentions, tag_groups
+from digest.markup import escape_text
+from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
+from digest.render import (
+    GENERATED,
+    clip,
+    front_matter,
+    newest_first,
+    output_file,
+    pager,
+    paginate,
+)
+from digest.urls import (
+    article_doc,
+    doc_url,
+    page_doc,
+    page_url,
+    rel_link,
+    tag_doc,
+    topic_doc,
+    up_to_root,
+)
+from digest.vocabulary import fold
+
+# A brief depends only on the entry and how deep the listing page is, and an article appears
+# in many listings (archive, edition, one topic per entity): render each variant once. The
+# cache holds the entry itself, so an id is never reused for another entry while cached.
+_BRIEFS: dict[tuple[int, str, str], tuple[Entry, tuple[str, ...]]] = {}
+
+
+def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
+    """An article in a listing: linked title, date, tags and its key facts in one line.
+
+    HTML, made here in the digest's worker processes: listings hold 50 briefs a page, and
+    as Markdown their links and spans made a topic page cost MkDocs ten article pages.
+    """
+    return list(_brief(entry, config, up_to_root(from_doc), heading))
+
+
+def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ...]:
+    key = (id(entry), up, heading)
+    cached = _BRIEFS.get(key)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    a = entry.article
+    words = display.labels(a.lang)
+    level = f"h{len(heading)}"
+    tags = ", ".join(
+        f'<a href="{up}{doc_url(tag_doc(config, t.slug))}">{html.escape(t.name)}</a>'
+        for t in entry.tags[:6])
+    parts = [
+        f'<{level}><a href="{up}{page_url(config, a.slug)}">{html.escape(a.title)}</a>'
+        f"</{level}>",
+        f'<p><time datetime="{a.date.isoformat()}">'
+        f"{html.escape(display.long_date(a.date, a.locale))}</time>"
+        + (f" · {tags}" if tags else "") + "</p>",
+    ]
+    facts = fact_brief(entry)
+    if facts:
+        parts.append(f"<p><strong>{html.escape(words['box'])}:</strong> "
+                     f"{html.escape(facts)}</p>")
+    parts.append(f"<p>{html.escape(clip(a.description, 240))}</p>")
+    # One raw HTML block per brief: a blank line ends it for Markdown.
+    result = ('<div class="digest-brief">', *parts, "</div>", "")
+    if len(_BRIEFS) > 200_000:
+        _BRIEFS.clear()
+    _BRIEFS[key] = (entry, result)
+    return result
+
+
+def edition_title(edition: Edition, lang: str) -> str:
+    return display.labels(lang)["edition"].format(week=edition.week, year=edition.year)
+
+
+def render_home(entries: Sequence[Entry], editions: Sequence[Edition],
+                config: Config) -> OutputFile:
+    """The home page partial: the latest weekly edition first, then the newest articles."""
+    words = display.labels(config.language)
+    doc = "index.md"
+    lines = [GENERATED.format(source=config.seeds_dir), ""]
+    shown: set[str] = set()
+    if editions:
+        latest = editions[-1]
+        edition_doc = page_doc(f"{config.editions_dir}/{latest.key}", 1)
+        title = edition_title(latest, config.language)
+        lines += [f"## [{title}]({rel_link(edition_doc, doc)})", ""]
+        for entry in latest.entries[: config.home_items]:
+            lines += brief(entry, config, doc)
+            shown.add(entry.article.source)
+    rest = [e for e in newest_first(entries) if e.article.source not in shown]
+    room = config.home_items - len(shown)
+    if rest and room > 0:
+        lines += [f"## {words['latest']}", ""]
+        for entry in rest[:room]:
+            lines += brief(entry, config, doc)
+    if not entries:
+        lines += [words["none"], ""]
+    lines += [
+        f"[{words['editions']} →]({rel_link(f'{config.editions_dir}/index.md', doc)}) · "
+        f"[{words['archive']} →]({rel_link(f'{config.archive_dir}/index.md', doc)}) · "
+        f"[{words['topics']} →]({rel_link(f'{config.topics_dir}/index.md', doc)})",
+    ]
+    return output_file(config, f"{config.articles_dir}/_partials/latest.md", lines)
+
+
+def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """Month index plus one paginated page per month."""
+    lang = config.language
+    words = display.labels(lang)
+    months: dict[str, list[Entry]] = defaultdict(list)
+    for entry in newest_first(entries):
+        months[entry.article.date.strftime("%Y-%m")].append(entry)
+    index_doc = f"{config.archive_dir}/index.md"
+    index = [front_matter({"title": words["archive"]}), f"# {words['archive']}", ""]
+    files = []
+    for month, items in months.items():
+        year, mon = month.split("-")
+        label = display.date(DateFact(text=month, year=int(year), month=int(mon)), lang, lang)
+        folder = f"{config.archive_dir}/{month}"
+        index.append(f"- [{label}]({rel_link(page_doc(folder, 1), index_doc)}) ({len(items)})")
+        files += _listing(config, folder, label, items, lang)
+    if not months:
+        index.append(words["none"])
+    files.append(output_file(config, index_doc, index))
+    return files
+
+
+def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
+             intro: Sequence[str] = ()) -> list[OutputFile]:
+    """A paginated list of briefs under ``folder``; no page holds more than page_size.
+
+    Listings repeat the articles' titles and leads, so they stay out of the search index:
+    with them in it, the index grew with articles times tags, not with articles.
+    """
+    pages = paginate(items, config.page_size)
+    files = []
+    for number, chunk in enumerate(pages, 1):
+        doc = page_doc(folder, number)
+        meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
+        lines = [front_matter(meta), f"# {escape_text(title)}", ""]
+        if number == 1:
+            lines += intro
+        lines += pager(folder, number, len(pages), lang)
+        # Briefs sit under the page title, or under the intro's own h2 sections.
+        level = "###" if number == 1 and any(line.startswith("## ") for line in intro) else "##"
+        for entry in chunk:
+            lines += brief(entry, config, doc, heading=level)
+        lines += pager(folder, number, len(pages), lang)
+        files.append(output_file(config, doc, lines))
+    return files
+
+
+def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """One page per tag listing its articles, newest first, with the tag's feeds, and an
+    index of all tags; both paginated (four times ``page_size`` lines), so no page grows
+    with the archive the way a single tags page would."""
+    lang = config.language
+    words = display.labels(lang)
+    by_tag = tag_groups(newest_first(entries))
+    size = config.page_size * 4
+    files = []
+    for slug, (name, items) in by_tag.items():
+        folder = f"{config.tags_dir}/{slug}"
+        doc = page_doc(folder, 1)
+        rss = rel_link(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
+        atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
+        intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
+                 f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
+        pages = paginate(items, size)
+        for number, chunk in enumerate(pages, 1):
+            here = page_doc(folder, number)
+            meta: dict[str, object] = {"title": name, "search": {"exclude": True}}
+            lines = [front_matter(meta), f"# {escape_text(name)}", ""]
+            lines += intro if number == 1 else []
+            lines += pager(folder, number, len(pages), lang)
+            lines += [f"- [{escape_text(e.article.title)}]"
+                      f"({rel_link(article_doc(config, e.article.slug), here)}) · "
+                      f"{html.escape(display.long_date(e.article.date, e.article.locale))}"
+                      for e in chunk]
+            lines += ["", *pager(folder, number, len(pages), lang)]
+            files.append(output_file(config, here, lines))
+    ordered = sorted(by_tag.items(), key=lambda kv: (fold(kv[1][0]), kv[0]))
+    chunks = [ordered[i: i + size] for i in range(0, len(ordered), size)] or [[]]
+    for number, tags in enumerate(chunks, 1):
+        here = page_doc(config.tags_dir, number)
+        lines = [front_matter({"title": words["tags"], "search": {"exclude": True}}),
+                 f"# {words['tags']}", "", words["tags_intro"], ""]
+        lines += pager(config.tags_dir, number, len(chunks), lang)
+        lines += [f"- [{escape_text(name)}]({rel_link(tag_doc(config, slug), here)}) "
+                  f"({len(items)})" for slug, (name, items) in tags]
+        if not by_tag:
+            lines.append(words["none"])
+        lines += ["", *pager(config.tags_dir, number, len(chunks), lang)]
+        files.append(output_file(config, here, lines))
+    return files
+
+
+def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
+    """A page per entity with a timeline of the facts reported about it; kind indexes."""
+    files = [f for topic in topics for f in render_topic(topic, config)]
+    return [*files, *render_topic_indexes(topics, config)]
+
+
+def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
+    """One entity's pages: the newest facts reported about it, then its articles, paginated."""
+    lang = config.language
+    words = display.labels(lang)
+    folder = f"{config.topics_dir}/{topic.kind}/{topic.slug}"
+    doc = page_doc(folder, 1)
+    intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
+    # Only the first page's worth of facts is shown: look no further than that.
+    timeline = list(itertools.islice(
+        ((e, f) for e in topic.entries for f in mentions(topic, e)), config.page_size))
+    if timeline:
+        # An HTML table, made here: as a Markdown table of spans and links it was the most
+        # expensive part of the site for MkDocs.
+        up = up_to_root(doc)
+        rows = [
+            f"<tr><td>{html.escape(e.article.date.date().isoformat())}</td>"
+            f"<td>{_fact_html(fact, e)}</td>"
+            f'<td><a href="{up}{page_url(config, e.article.slug)}">'
+            f"{html.escape(e.article.title)}</a></td></tr>"
+            for e, fact in timeline]
+        intro += [f"## {words['timeline']}", "",
+                  f"<table><thead><tr><th>{html.escape(words['date'])}</th>"
+                  f"<th>{html.escape(words['fact'])}</th>"
+                  f"<th>{html.escape(words['article'])}</th></tr></thead><tbody>",
+                  *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
+    return _listing(config, folder, topic.name, topic.entries, lang, intro)
+
+
+def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
+    """The index of all topics and one paginated index per kind, biggest topics first."""
+    lang = config.language
+    words = display.labels(lang)
+    files = []
+    by_kind: dict[str, list[Topic]] = defaultdict(list)
+    for topic in topics:
+        by_kind[topic.kind].append(topic)
+    index_doc = f"{config.topics_dir}/index.md"
+    index = [front_matter({"title": words["topics"]}), f"# {words['topics']}", ""]
+    for kind in ENTITY_KINDS:
+        items = sorted(by_kind.get(kind, []), key=lambda t: (-len(t.entries), fold(t.name)))
+        if not items:
+            continue
+        folder = f"{config.topics_dir}/{kind}"
+        index.append(f"- [{words[kind]}]({rel_link(page_doc(folder, 1), index_doc)}) "
+                     f"({len(items)})")
+        chunks = [items[i: i + config.page_size * 4]
+                  for i in range(0, len(items), config.page_size * 4)]
+        for number, chunk in enumerate(chunks, 1):
+            doc = page_doc(folder, number)
+            lines = [front_matter({"title": words[kind]}), f"# {words[kind]}", ""]
+            lines += pager(folder, number, len(chunks), lang)
+            lines += [f"- [{escape_text(t.name)}]({rel_link(topic_doc(config, t), doc)}) "
+                      f"({len(t.entries)})" for t in chunk]
+            lines += pager(folder, number, len(chunks), lang)
+            files.append(output_file(config, doc, lines))
+    if not topics:
+        index.append(words["none"])
+    files.append(output_file(config, index_doc, index))
+    return files
+
+
+def _fact_html(fact: Money | Percent | DateFact, entry: Entry) -> str:
+    a = entry.article
+    if isinstance(fact, Money):
+        return money_text(fact, a.locale, a.lang, as_html=True)
+    if isinstance(fact, Percent):
+        return span(fact.text, display.percent(fact, a.locale, a.lang), html_text)
+    return span(fact.text, display.date(fact, a.locale, a.lang), html_text)
+
+
+def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
+    """One page per ISO week with previous/next links, and an index of all weeks."""
+    lang = config.language
+    words = display.labels(lang)
+    files = []
+    index_doc = f"{config.editions_dir}/index.md"
+    index = [front_matter({"title": words["editions"]}), f"# {words['editions']}", ""]
+    for i, edition in enumerate(editions):
+        folder = f"{config.editions_dir}/{edition.key}"
+        doc = page_doc(folder, 1)
+        nav = []
+        if i > 0:
+            prev = editions[i - 1]
+            nav.append(f"[← {edition_title(prev, lang)}]"
+                       f"({rel_link(page_doc(f'{config.editions_dir}/{prev.key}', 1), doc)})")
+        if i + 1 < len(editions):
+            nxt = editions[i + 1]
+            nav.append(f"[{edition_title(nxt, lang)} →]"
+                       f"({rel_link(page_doc(f'{config.editions_dir}/{nxt.key}', 1), doc)})")
+        intro = [words["count"].format(n=len(edition.entries)), ""]
+        if nav:
+            intro += [" · ".join(nav), ""]
+        files += _listing(config, folder, edition_title(edition, lang), edition.entries, lang,
+                          intro)
+    for edition in reversed(editions):
+        doc = page_doc(f"{config.editions_dir}/{edition.key}", 1)
+        index.append(f"- [{edition_title(edition, lang)}]({rel_link(doc, index_doc)}) "
+                     f"({len(edition.entries)})")
+    if not editions:
+        index.append(words["none"])
+    files.append(output_file(config, index_doc, index))
+    return files
+
+
+def edition_html(edition: Edition, config: Config) -> str:
+    """An edition as HTML for the editions feed: each article with its facts in brief."""
+    parts = []
+    for entry in edition.entries:
+        a = entry.article
+        url = html.escape(config.site_url + page_url(config, a.slug))
+        parts.append(f'<h2><a href="{url}">{html.escape(a.title)}</a></h2>')
+        facts = fact_brief(entry)
+        if facts:
+            parts.append(f"<p><strong>{html.escape(facts)}</strong></p>")
+        parts.append(f"<p>{html.escape(clip(a.description, 300))}</p>")
+    return "\n".join(parts)
+
+
+def brief_html(entry: Entry) -> str:
+    """An article in a few lines of HTML: its key facts in brief and the lead."""
+    facts = fact_brief(entry)
+    lead = f"<p>{html.escape(entry.article.lead)}</p>"
+    return f"<p><strong>{html.escape(facts)}</strong></p>\n{lead}" if facts else lead

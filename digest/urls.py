@@ -1,0 +1,56 @@
+"""Where every generated page lives: its path under ``docs_dir`` and its URL, built in one
+place from the config. Links between pages are written as docs-relative paths and turned into
+page-relative links by ``rel_link``, so MkDocs validates every one of them in strict builds."""
+
+from __future__ import annotations
+
+from digest.config import Config
+from digest.links import Topic
+
+
+def article_doc(config: Config, slug: str) -> str:
+    """Docs-relative path of an article page."""
+    return f"{config.articles_dir}/{slug}.md"
+
+
+def page_path(config: Config, slug: str) -> str:
+    """Project-relative path of an article's Markdown page."""
+    return f"{config.docs_dir}/{article_doc(config, slug)}"
+
+
+def page_url(config: Config, slug: str) -> str:
+    """Site-relative URL of an article page (MkDocs directory URLs)."""
+    return f"{config.articles_dir}/{slug}/"
+
+
+def doc_url(doc: str) -> str:
+    """Site-relative URL MkDocs gives a docs-relative Markdown path."""
+    stem = doc.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+def up_to_root(doc: str) -> str:
+    """From the URL MkDocs gives a docs-relative page up to the site root, for HTML links
+    (which MkDocs does not rewrite as it does Markdown links)."""
+    return "../" * doc_url(doc).count("/")
+
+
+def rel_link(target: str, from_doc: str) -> str:
+    """A Markdown link from one docs-relative page to another (up to the root, then down:
+    every generated link is built this way, millions of times on a large site)."""
+    return "../" * from_doc.count("/") + target
+
+
+def page_doc(folder: str, number: int) -> str:
+    return f"{folder}/index.md" if number == 1 else f"{folder}/{number}.md"
+
+
+def tag_doc(config: Config, slug: str) -> str:
+    """Docs-relative path of a tag's first page."""
+    return page_doc(f"{config.tags_dir}/{slug}", 1)
+
+
+def topic_doc(config: Config, topic: Topic) -> str:
+    return page_doc(f"{config.topics_dir}/{topic.kind}/{topic.slug}", 1)
