@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from digest.facts import dates, entities, money, percent
+from digest.facts import dates, entities, money, money_figures, percent
 from digest.facts.context import (
     _DIGITS,
     SP_CHARS,
@@ -49,7 +49,7 @@ def test_chain_searches_from_the_tail_find_the_leftmost_match(lang: str) -> None
               "Mio.", "Millionen", "bn", "m", "bis", "-", "–", "to", "and", "und", "auf", "bzw.",
               "oder", "or", ",", "statt", "anstelle von", "instead of", "zwischen", "von",
               "from", "plus", "minus", "+", "−", "(", ")", "Text", "der"]
-    cases = [(money._patterns(lang)["chain"], 4), (percent._patterns(lang)["chain"], 5)]
+    cases = [(money_figures.patterns(lang)["chain"], 4), (percent._patterns(lang)["chain"], 5)]
     for text in _texts(pieces, 3000, 2, 9):
         for rx, words in cases:
             tail = search_tail(rx, text, words + 1 if text.endswith("\n") else words)
@@ -61,7 +61,7 @@ def test_chain_searches_from_the_tail_find_the_leftmost_match(lang: str) -> None
 
 def test_connector_test_is_necessary_for_a_chain_match() -> None:
     pieces = ["5", "bis", "und", "auf", "Text", "-", "oder", "x"]
-    rx = money._patterns("de")["chain"]
+    rx = money_figures.patterns("de")["chain"]
     for text in _texts(pieces, 2000, 3, 6):
         if rx.search(text):
             assert ends_with_connector(text, money._CHAIN_CONNECTORS), repr(text)
@@ -105,7 +105,7 @@ def test_unit_and_scale_tests_are_necessary(lang: str) -> None:
     pieces = ["5", "12,5", "1.000", "1\u00a0000", "1'000", "%", "Prozent", "%-Punkte", "v. H.",
               "percent", "per cent", "pct", "Mio.", "Millionen", "Mrd.", "bn", "m", "million",
               "x", ",", ".", "-"]
-    one, scaled = percent._patterns(lang)["one"], money._patterns(lang)["scaled"]
+    one, scaled = percent._patterns(lang)["one"], money_figures.patterns(lang)["scaled"]
     for text in _texts(pieces, 3000, 7, 8):
         for pos, end in _digit_runs(text):
             if one.match(text, pos):
@@ -119,7 +119,7 @@ def test_hedge_test_is_necessary(lang: str) -> None:
     pieces = ["rund", "RUND", "ca.", "mehr als", "ÜBER", "bis zu", "about", "More than",
               "as much as", "approx.", "von", "of", "THE", "x", "(", "5", "faſt", "ſome",
               "mİndestens", "\u212aNAPP", "$", ","]
-    rx, last_words = money._patterns(lang)["hedge"], money._hedge_last_words(lang)
+    rx, last_words = money_figures.patterns(lang)["hedge"], money._hedge_last_words(lang)
     for text in _texts(pieces, 5000, 8, 6):
         if rx.search(text):
             end = text[:-1] if text.endswith("\n") else text
