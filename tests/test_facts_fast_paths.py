@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from digest.facts import dates, entities, money, money_figures, percent
+from digest.facts import dates, entity_lexicon, money, money_figures, percent
 from digest.facts.context import (
     _DIGITS,
     SP_CHARS,
@@ -72,7 +72,8 @@ def test_literal_started_patterns_iterate_as_finditer() -> None:
               "wie", "die", "Zeitung", "Der Standard", "berichtet", "according to", "BBC",
               "told", "Reuters", "website", "news agency", "x"]
     cases = [(percent._PAIR, percent._PAIR_STARTS)] + [
-        (entities.SOURCE_CUE[lang], entities.SOURCE_CUE_STARTS[lang]) for lang in ("de", "en")
+        (entity_lexicon.SOURCE_CUE[lang], entity_lexicon.SOURCE_CUE_STARTS[lang])
+        for lang in ("de", "en")
     ]
     for text in _texts(pieces, 3000, 4, 14):
         for rx, starts in cases:
