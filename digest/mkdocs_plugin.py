@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from digest.config import DIGEST_DEFAULTS, generated_dirs
-from digest.paths import escaping_links, resolves_inside
+from digest.paths import escaping_links
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -86,14 +86,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        root = Path(config.config_file_path).parent
-        ours = [str(Path(config.docs_dir)), *([str(config.theme.custom_dir)]
-                                               if config.theme.custom_dir else [])]
-        outside = [f.src_uri for f in files if f.abs_src_path
-                   and f.abs_src_path.startswith(tuple(ours))
-                   and not resolves_inside(Path(f.abs_src_path), root)]
-        if outside:
-            raise PluginError(f"refusing to publish files outside the project: {outside}")
         self._files = files
         self._generated = tuple(
             f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
