@@ -111,10 +111,9 @@ def plausible(name: str, lang: str, nouns: frozenset[str] | None) -> bool:
     words = name.split()
     if len(words) == 1 and fold(name) in calendar_words():
         return False  # Jänner, Montag, May
-    if (lang == "de" and nouns is not None and len(words) == 1 and "-" in name
-            and name.rsplit("-", 1)[-1].lower() in nouns):
-        return False  # KI-Offensive, Internet-Händler
-    return True
+    # KI-Offensive, Internet-Händler: a German compound whose last part is a common noun
+    return not (lang == "de" and nouns is not None and len(words) == 1 and "-" in name
+                and name.rsplit("-", 1)[-1].lower() in nouns)
 
 
 def merge(
