@@ -149,3 +149,81 @@ def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
     _, err, _ = check(project)
     assert ("digest/data/ner/de/ner/model: warning: recognizer model file changed since HEAD: "
             "check that it was made by 'make train-ner' from the documented data") in err
+
+
+def _names(text: str, lang: str, vocab: object = VOCAB) -> dict[str, tuple[str, ...]]:
+    from digest.facts import entities
+    from digest.facts.context import Context
+
+    return entities.extract(Context(text=text, lang=lang, published=None, vocab=vocab))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "expected"), [
+    # a person's short and genitive forms are the full name, once
+    ("de", "Neue Chefin\nJohanna Wendrich leitet die Firma seit Montag. Wendrich will sparen. "
+     "Wendrichs Plan sieht 300 neue Stellen vor.", "persons", ("Johanna Wendrich",)),
+    # an English possessive is no part of the name
+    ("en", "New chief\nChief executive Priya Ashcombe spoke on Tuesday. Ashcombe's plan is to "
+     "keep both sites open.", "persons", ("Priya Ashcombe",)),
+    # a German genitive of a place the gazetteer knows, and an article before it
+    ("de", "Titel\nDie Wirtschaft Deutschlands wächst. Der Export der EU sinkt.", "places",
+     ("Deutschland",)),
+    ("de", "Titel\nDie Wirtschaft Deutschlands wächst. Der Export der EU sinkt.", "orgs",
+     ("EU",)),
+    # a firm with its legal form is the firm the rules name without it
+    ("de", "Titel\nDie Kellerbrand Solartechnik GmbH baut ein Werk. Kellerbrand wächst.",
+     "orgs", ("Kellerbrand Solartechnik",)),
+])
+def test_one_name_per_entity_in_an_article(
+    lang: str, text: str, kind: str, expected: tuple[str, ...]
+) -> None:
+    assert _names(text, lang)[kind] == expected
+
+
+def test_a_name_is_not_both_a_place_and_an_organisation() -> None:
+    """"AOL Europe": the model's place after a firm the rules know is the firm's arm."""
+    found = _names("Title\nAOL Europe opened an office in Georgia.", "en")
+    assert found["places"] == ("Georgia",)
+    assert set(found["orgs"]).isdisjoint(found["places"])
+
+
+def test_names_an_editor_rules_out_are_never_reported(tmp_path: Path) -> None:
+    """The vocabulary's ``never`` list blocks a name from the recognizer and from the lists."""
+    text = ("Werk in Traunreith\nDie Kellerbrand Solartechnik GmbH baut ein Werk in Traunreith. "
+            "Auch in Traunreith und in Ungarn wird gebaut.")
+    assert "Traunreith" in _names(text, "de")["places"]
+    own = tmp_path / "vocabulary.yml"
+    own.write_text("never: [Traunreith, Ungarn]\n", encoding="utf-8")
+    found = _names(text, "de", load_vocabulary(own))
+    assert "Traunreith" not in found["places"] and "Ungarn" not in found["places"]
+    assert found["orgs"] == ("Kellerbrand Solartechnik",)
+
+
+def test_a_language_without_recognizer_falls_back(tmp_path: Path) -> None:
+    """``lang: fr`` is a warning, not a failure: the article is published, read in the
+    language its words suggest, with its numbers."""
+    from .conftest import make_project
+    from .test_hostile import check
+
+    project = make_project(tmp_path)
+    (project / "seeds" / "lyon.md").write_text(
+        "---\ntitle: Le chômage baisse à Lyon\nlang: fr\n---\n\nLe chômage a baissé de 7,5 % "
+        "en mars 2024 à Lyon, selon Marie Dupont.\n", encoding="utf-8")
+    code, err, _ = check(project)
+    assert code == 0
+    assert ("seeds/lyon.md:3: warning: lang: no recognizer for 'fr' (expected 'de' or 'en'); "
+            "the article is read in the language its words suggest") in err
+    import contextlib
+    import io
+
+    from digest.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["-f", str(project / "mkdocs.yml"), "facts", "--format", "json",
+                     str(project / "seeds" / "lyon.md")]) == 0
+    (record,) = json.loads(out.getvalue())
+    assert record["lang"] in ("de", "en")
+    assert [p["value"] for p in record["facts"]["percent"]] == ["7.5"]
+    assert "Lyon" in record["facts"]["places"]
+

