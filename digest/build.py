@@ -20,6 +20,7 @@ from digest.config import Config
 from digest.corrections import apply_corrections
 from digest.errors import DigestError
 from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
+from digest.facts import ner
 from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
 from digest.history import git_add_dates
 from digest.ingest import (
@@ -119,6 +120,9 @@ def analyse_many(
         # Load the extractor's and the noun list's data once, before forking.
         with contextlib.suppress(Exception):
             extract_facts(articles[0], vocab)
+        for lang in sorted({a.lang for a in articles}):  # each recognizer, shared by all
+            with contextlib.suppress(Exception):
+                ner.pipeline(lang)
         if any(a.lang == "de" for a in articles):
             compounds.lexicon()
     done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress,
