@@ -48,8 +48,8 @@ train-ner: install
 eval-ner: install
 	$(PY) -m tools.ner.mention_eval de
 	$(PY) -m tools.ner.mention_eval en
-	$(PY) -m tools.ner.doc_eval de rules model merged
-	$(PY) -m tools.ner.doc_eval en rules model merged
+	$(PY) -m tools.ner.doc_eval de rules model digest
+	$(PY) -m tools.ner.doc_eval en rules model digest
 
 ## Build the site from seeds/ into site/ (pages, feeds, search index).
 site: install

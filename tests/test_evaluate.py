@@ -20,6 +20,8 @@ def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
     from digest.facts import ner
 
     monkeypatch.setattr(ner, "mentions", lambda text, lang: ())
+
+
 D = evaluate.Decimal
 
 

@@ -5,9 +5,10 @@
 2. A model name is cleaned first: quotes and punctuation at its edges, a leading article
    ("der", "the"), a possessive ("Google's") and a German genitive "s" when the bare form
    stands in the text ("Schäubles" -> "Schäuble") are removed.
-3. It is refused when it cannot be a name: no capital letter, a digit, one letter, a name
-   the vocabulary lists under ``never``, a single month or weekday name ("Jänner", "May"),
-   a German compound whose last part is a common noun ("KI-Offensive").
+3. It is refused when it cannot be a name: no capital letter, a digit, one letter, a single
+   month or weekday name ("Jänner", "May"), a German compound whose last part is a common
+   noun ("KI-Offensive"). (Names the vocabulary lists under ``never`` are dropped after the
+   merge, by ``entities.extract``, the rules' names too.)
 4. A single German word the model finds only ever at a sentence's start ("Beruhigt") is
    refused; both rules 3 and 4 spare a word that is part of a longer name in the article.
 5. One kind per name in an article: the kind the model gives most often (first on a tie).
@@ -96,11 +97,10 @@ def calendar_words() -> frozenset[str]:
     from digest.facts.months import MONTH_WORDS
 
     words = {fold(w.rstrip(".")) for table in MONTH_WORDS.values() for w in table}
-    for locale in ("de", "de_AT", "en"):
-        loc = Locale.parse(locale)
+    for locale in ("de", "en"):
         for width in ("wide", "abbreviated"):
-            words.update(fold(w.rstrip(".")) for w in loc.days["format"][width].values())
-            words.update(fold(w.rstrip(".")) for w in loc.months["format"][width].values())
+            days = Locale.parse(locale).days["format"][width].values()
+            words.update(fold(w.rstrip(".")) for w in days)
     return frozenset(words)
 
 
@@ -143,10 +143,10 @@ def merge(
         name = spelling[key]
         kind = counter.most_common(1)[0][0]
         words = _words(name)
-        if vocab.kind_of(name) is not None or key in vocab.never or any(
+        if vocab.kind_of(name) is not None or any(
                 _is_run(words, w) or (k == kind and _is_run(w, words)) for k, w in known):
-            continue  # the rules' name, a part of it or it with more words ("Talwerk AG"),
-            # or a name an editor ruled out; "Statistik Austria" beside the place stays
+            continue  # the rules' name, a part of it or it with more words ("Talwerk AG");
+            # "Statistik Austria" beside the place stays
         part_of_longer = any(k2 != key and _is_run(words, _words(spelling[k2]))
                              for k2 in votes)
         if not part_of_longer and not plausible(name, lang, nouns):

@@ -5,8 +5,8 @@ matches a gold name of its kind when they are equal ignoring case and accents or
 whole-token run of the other (``digest.evaluate.names_match``). Development splits only.
 
     python -m tools.ner.doc_eval de|en PREDICTOR [PREDICTOR ...]
-    PREDICTOR: rules (today's extractor) | model (the recognizer alone) | merged (the rules
-    and the recognizer under ``digest.facts.merge``) | digest (what ``digest facts`` reports)
+    PREDICTOR: rules (the lists and cues alone) | model (the recognizer alone) | digest (what
+    ``digest facts`` reports: both, under the merge policy of ``digest.facts.merge``)
 """
 
 from __future__ import annotations
@@ -95,18 +95,6 @@ def predictor(name: str, lang: str) -> Callable[[str], set[tuple[str, str]]]:
         def model(text: str) -> set[tuple[str, str]]:
             return {(m.kind, m.text) for m in ner.mentions(text, lang)}
         return model
-
-    if name == "merged":
-        from digest.facts import entities, merge, ner
-        from digest.facts.context import Context
-
-        def merged(text: str) -> set[tuple[str, str]]:
-            rules = entities.rules(Context(text=text, lang=lang, published=None, vocab=vocab))
-            nouns = merge.german_nouns() if lang == "de" else None
-            found = merge.merge(rules, ner.mentions(text, lang), lang=lang, text=text,
-                                vocab=vocab, nouns=nouns)
-            return {(k, n) for k, names in found.items() for n in names}
-        return merged
 
     def digest(text: str) -> set[tuple[str, str]]:
         f = extract(text, lang=lang, published=None, vocab=vocab)
