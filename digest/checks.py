@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 
 from digest.config import Config
 from digest.history import committed_seeds, renamed_seeds, run_git
@@ -112,3 +113,58 @@ def model_change_problems(config: Config, base: str = "HEAD") -> list[Problem]:
     return [Problem(path, None, f"recognizer model file changed since {base}: check that it "
                     "was made by 'make train-ner' from the documented data",
                     Severity.WARNING) for path in changed]
+
+
+def check_collisions(
+    articles: Sequence[Article], git_dates: Mapping[str, dt.datetime] | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Two seeds may not share a file name (on any checkout), a feed id or a URL.
+
+    The article that was there first keeps what it has: seeds committed earlier (by git
+    date) come first, then seeds not committed yet, each in path order. Every current slug
+    is claimed before any old slug, so an ``old_slugs:`` redirect can never take over a
+    live article's URL.
+    """
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    dates = git_dates or {}
+    ranked = sorted(articles, key=lambda a: (dates.get(a.source, far), a.source))
+    refused: dict[str, Problem] = {}
+    names: dict[str, Article] = {}
+    stems: dict[str, Article] = {}
+    slugs: dict[str, Article] = {}
+
+    def refuse(article: Article, message: str) -> None:
+        refused.setdefault(article.source, Problem(article.source, None, message))
+
+    for a in ranked:
+        name, stem = _folded(a.source), _folded(a.stem)
+        if name in names:
+            refuse(a, f"file name differs from {names[name].source} only by case or Unicode "
+                   "normalisation: on macOS and Windows checkouts they are one file; rename one")
+        elif stem in stems:
+            refuse(a, f"file name '{a.stem}' is also used by {stems[stem].source}: both would "
+                   f"get the feed id '{a.stem}'; rename one")
+        elif a.slug in slugs:
+            refuse(a, f"slug '{a.slug}' is already used by {slugs[a.slug].source}; set a "
+                   "different 'slug:' or title")
+        else:
+            names[name], stems[stem], slugs[a.slug] = a, a, a
+    redirects: dict[str, Article] = {}
+    for a in ranked:
+        if a.source in refused:
+            continue
+        for old in a.old_slugs:
+            owner = slugs.get(old) or redirects.get(old)
+            if owner is not None and owner is not a:
+                what = "the URL of" if old in slugs else "already an old slug of"
+                refuse(a, f"old_slugs: '{old}' is {what} {owner.source}, which keeps it; "
+                       "remove it from 'old_slugs:'")
+                break
+            redirects[old] = a
+    kept = [a for a in articles if a.source not in refused]
+    return kept, [refused[a.source] for a in articles if a.source in refused]
+
+
+def _folded(name: str) -> str:
+    """A name as a case-insensitive, normalising file system (macOS, Windows) sees it."""
+    return unicodedata.normalize("NFC", name).casefold()

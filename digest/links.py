@@ -6,7 +6,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
@@ -213,3 +213,30 @@ def editions(entries: Sequence[Entry]) -> list[Edition]:
             items, key=lambda e: (e.article.date, e.article.source), reverse=True)))
         for (y, w), items in sorted(weeks.items())
     ]
+
+
+def full_names(entries: Sequence[Entry]) -> dict[str, str]:
+    """Folded surname -> the one person's full name the site has for it ("merkel" ->
+    "Angela Merkel"); a surname two people of the site share maps to neither."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for entry in entries:
+        for name in entry.facts.persons:
+            words = name.split()
+            if len(words) > 1:
+                found[fold(words[-1])].setdefault(fold(name), name)
+    return {surname: next(iter(names.values()))
+            for surname, names in found.items() if len(names) == 1}
+
+
+def one_name_per_person(entries: Sequence[Entry]) -> list[Entry]:
+    """Entries whose people named by surname alone ("Merkel") carry the full name the rest of
+    the site knows, so one person has one topic page, one box entry and one related link."""
+    full = full_names(entries)
+    out = []
+    for entry in entries:
+        persons = entry.facts.persons
+        named = tuple(dict.fromkeys(
+            full.get(fold(p), p) if " " not in p.strip() else p for p in persons))
+        out.append(entry if named == persons else
+                   replace(entry, facts=replace(entry.facts, persons=named)))
+    return out

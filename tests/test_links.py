@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from digest.links import editions, mentions, related, topics
+from pathlib import Path
+
+from digest.links import editions, mentions, one_name_per_person, related, topics
 
 from .factories import entry, money
 
@@ -69,3 +71,41 @@ def test_editions_group_by_iso_week() -> None:
         ("2026-W48", ["seeds/sun.txt", "seeds/mon.txt"]),
         ("2026-W49", ["seeds/next.txt"]),
     ]
+
+
+def test_one_person_has_one_name_across_the_site() -> None:
+    """"Merkel" alone in one article is the "Angela Merkel" of another: one topic page. A
+    surname two people of the site share stays as written."""
+    a = entry("a", persons=("Angela Merkel", "Heinz Müller"), day=1)
+    b = entry("b", persons=("Merkel", "Müller", "Scholz"), day=2)
+    c = entry("c", persons=("Gerd Müller",), day=3)
+    named = one_name_per_person([a, b, c])
+    assert named[0] is a and named[2] is c
+    assert named[1].facts.persons == ("Angela Merkel", "Müller", "Scholz")
+    people = {t.name: [e.article.source for e in t.entries]
+              for t in topics(named) if t.kind == "persons"}
+    assert people["Angela Merkel"] == ["seeds/b.txt", "seeds/a.txt"]
+    assert "Merkel" not in people
+
+
+def test_a_surname_named_twice_in_one_article_is_one_person() -> None:
+    """The box never lists "Angela Merkel" twice when the article also says "Merkel"."""
+    a = entry("a", persons=("Angela Merkel",))
+    b = entry("b", persons=("Angela Merkel", "Merkel"))
+    assert one_name_per_person([a, b])[1].facts.persons == ("Angela Merkel",)
+
+
+def test_the_build_gives_one_person_one_name(tmp_path: Path) -> None:
+    """``collect`` (behind build, check and preview) applies it: no topic page "Merkel"."""
+    from digest.build import collect
+    from digest.config import load_config
+
+    from .conftest import BUILD_TIME, make_project
+
+    body = "Die Regierung tagte am Montag in Linz und beriet über den Haushalt des Landes."
+    project = make_project(tmp_path, {
+        "a.md": f"---\ntitle: Besuch\nfacts:\n  add: {{persons: [Angela Merkel]}}\n---\n\n{body}\n",
+        "b.md": f"---\ntitle: Rede\nfacts:\n  add: {{persons: [Merkel]}}\n---\n\n{body}\n",
+    })
+    entries, _ = collect(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
+    assert [e.facts.persons for e in entries] == [("Angela Merkel",), ("Angela Merkel",)]

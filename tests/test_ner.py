@@ -227,3 +227,13 @@ def test_a_language_without_recognizer_falls_back(tmp_path: Path) -> None:
     assert [p["value"] for p in record["facts"]["percent"]] == ["7.5"]
     assert "Lyon" in record["facts"]["places"]
 
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation() -> None:
+    """The recognizer types unknown firms as people ("Quenby Labs"); the name's last word
+    ("Labs", "Council", "GmbH") says what it is."""
+    text = "Deal\nMarlow buys Quenby Labs. The Harwell Investment Council agreed."
+    found = [_m("Quenby Labs", "persons", 17), _m("Harwell Investment Council", "places", 34)]
+    merged = merge.merge({}, found, lang="en", text=text, vocab=VOCAB)
+    assert merged == {"orgs": ("Quenby Labs", "Harwell Investment Council"), "places": (),
+                      "persons": ()}
