@@ -237,3 +237,13 @@ def test_a_name_ending_in_an_organisation_word_is_an_organisation() -> None:
     merged = merge.merge({}, found, lang="en", text=text, vocab=VOCAB)
     assert merged == {"orgs": ("Quenby Labs", "Harwell Investment Council"), "places": (),
                       "persons": ()}
+
+
+def test_names_in_a_headline_in_capitals_are_not_trusted() -> None:
+    """Wire copy's headline in capitals: the model's "LUCKY WIN" is no name; the same
+    model in a normal line is."""
+    text = "SOCCER - JAPAN GET LUCKY WIN IN AL-AIN\nJapan beat Syria in Al-Ain on Friday."
+    found = [_m("LUCKY WIN", "orgs", 19), _m("AL-AIN", "places", 32),
+             _m("Japan", "places", 39), _m("Syria", "places", 50), _m("Al-Ain", "places", 59)]
+    merged = merge.merge({}, found, lang="en", text=text, vocab=VOCAB)
+    assert merged == {"orgs": (), "places": ("Japan", "Syria", "Al-Ain"), "persons": ()}

@@ -14,7 +14,9 @@
 5. One kind per name in an article: the kind the model gives most often (first on a tie).
 6. A name that is a whole-token run of a longer name of the same kind in the article
    ("Merkel" next to "Angela Merkel") is that longer name.
-7. A place right after an organisation the rules know ("AOL Europe") names the firm's arm;
+7. What the model finds in a line written in capitals (a wire headline, "JAPAN GET LUCKY
+   WIN") is ignored: it reads capitals as names. A place right after an organisation the
+   rules know ("AOL Europe") names the firm's arm;
    a name of several words ending in an organisation word ("Kaspersky Lab", "… Council",
    "… GmbH") is an organisation, whatever kind the model gave it.
 
@@ -59,6 +61,16 @@ def _after(text: str, start: int, names: tuple[str, ...]) -> bool:
     return before.endswith(" ") and any(
         before[:-1].endswith(n) and not before[:-1][-len(n) - 1: -len(n)].isalnum()
         for n in names)
+
+
+def _in_capitals(text: str, start: int) -> bool:
+    """Whether ``start`` is in a line of three words or more written in capitals (a wire
+    headline): what the recognizer finds there is no evidence of a name."""
+    first = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[first: end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def clean(name: str, lang: str, text: str) -> str:
@@ -139,6 +151,8 @@ def merge(
         key = fold(name)
         if not key or (m.kind == "places" and _after(text, m.start, orgs)):
             continue  # "AOL Europe", "Google Deutschland": the firm's arm, not a place
+        if _in_capitals(text, m.start):
+            continue  # "JAPAN GET LUCKY WIN": the recognizer reads capitals as names
         last = name.rsplit(" ", 1)
         kind = "orgs" if len(last) == 2 and last[1].rstrip(".") in _ORG_WORDS else m.kind
         votes[key][kind] += 1  # "Kaspersky Lab", "Harwell Investment Council": firms
