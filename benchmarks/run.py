@@ -253,10 +253,19 @@ def extract_speed(project: Path) -> dict[str, Any]:
     for text, lang, published in texts:
         facts.extract(text, lang=lang, published=published, vocab=vocab)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    # The recognizer's share of it, measured in the same process right after.
+    from digest.facts import ner
+
+    ner_cpu = time.process_time()
+    for text, lang, _ in texts:
+        ner.mentions(text, lang)
+    ner_cpu = time.process_time() - ner_cpu
     words = sum(len(t.split()) for t, _, _ in texts)
     return {"articles": len(texts), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
             "articles_per_s": round(len(texts) / wall, 1),
-            "words_per_s": round(words / wall)}
+            "words_per_s": round(words / wall),
+            "recognizer_cpu_s": round(ner_cpu, 3),
+            "recognizer_share": round(ner_cpu / cpu, 3) if cpu else None}
 
 
 def profile_stage(project: Path, top: int = 25) -> str:
@@ -482,6 +491,9 @@ def markdown(report: dict[str, Any]) -> str:
     ex = {n: sizes[n].get("extract", {}) for n in ns}
     row("extraction alone, one core: articles/s",
         [_num(ex[n].get("articles_per_s")) for n in ns])
+    row("… of its CPU time, the name recognizer: %",
+        [_num(100 * ex[n]["recognizer_share"]) if ex[n].get("recognizer_share") else "–"
+         for n in ns])
     se = {n: sizes[n].get("search") for n in ns}
     if any(se.values()):
         row("first search: MB downloaded before the first result (gzip)",
