@@ -66,8 +66,6 @@ def rules(ctx: Context) -> dict[str, tuple[str, ...]]:
     f.org_runs()
     f.appositions()
     f.persons()
-    if f.ctx.lang == "en":
-        f.persons_by_company()
     f.surnames()
     f.org_cues()
     f.merge_orgs()

@@ -325,9 +325,6 @@ NOT_ORG_CAPS = {"TV", "PC", "CEO", "CFO", "GDP", "BIP", "AGM", "DVD", "CD", "AID
                 "ID", "IP", "URL", "API", "CPU", "GPU", "RAM", "SSD", "HD", "UHD", "VR", "AR",
                 "SUV", "PKW", "Pkw", "LKW", "Lkw", "NS", "SS", "WC", "CO", "PS", "KW", "MWSt",
                 "USt", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
-_AND_BEFORE = re.compile(r"(\w+) and $")
-_OF_AFTER = re.compile(r" of ([A-Z][\w-]+)")
-_POSS_BEFORE = re.compile(r"([A-Z][\w-]+)['’]s $")
 SURNAME_ONLY = re.compile(r"[A-ZÄÖÜ][a-zäöüß'’-]+(?:['’]s)?")
 MODEL_CODE = re.compile(r"[A-Z]\d+")
 MODEL_NEXT = re.compile(r"[A-Z]|\d+\w*")

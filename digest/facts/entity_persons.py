@@ -4,9 +4,6 @@ that stand for a full name mentioned before."""
 from __future__ import annotations
 
 from digest.facts.entity_lexicon import (
-    _AND_BEFORE,
-    _OF_AFTER,
-    _POSS_BEFORE,
     F_FIRST,
     F_HONORIFIC,
     F_ORG_CUE,
@@ -92,38 +89,6 @@ class PersonRules(OrgRules):
                 name = POSSESSIVE.sub("", " ".join(texts[k : k + size + 1]))
                 self.add("persons", name, name, starts[k], name)
                 self.claim(k, size + 1)
-
-    def persons_by_company(self) -> None:
-        """``Kostas Kenteris and Katerina Thanou``, ``Kenenisa Bekele of Ethiopia``,
-        ``Ireland's Gary Murray``: two unknown capitalised words that keep a person's company."""
-        n, text, texts, bases = self.n, self.text, self.texts, self.bases
-        caps, glued, claimed = self.caps, self.glued, self.claimed
-        people = {e.key for e in self.ents.values() if e.kind == "persons"}
-        pairs = [k for k in range(n - 1) if glued[k + 1] and caps[k] and caps[k + 1]]
-        for k in pairs:
-            if claimed[k] or claimed[k + 1]:
-                continue
-            first, second = texts[k], texts[k + 1]
-            if not (SURNAME.fullmatch(first) and SURNAME.fullmatch(bases[k + 1])):
-                continue
-            if first in NOT_SURNAME or self.lookup(first) or self.lookup(bases[k + 1]):
-                continue
-            if k + 2 < n and glued[k + 2] and caps[k + 2] and not POSSESSIVE.search(second):
-                continue  # a longer title-case run: a name of something else
-            start = self.starts[k]
-            before = text[max(0, start - 30) : start]
-            after = text[self.ends[k + 1] : self.ends[k + 1] + 30]
-            company = False
-            m = _AND_BEFORE.search(before)
-            if m and any(p.endswith(m.group(1)) for p in people):
-                company = True
-            m = _OF_AFTER.match(after) or _POSS_BEFORE.search(before)
-            if m and self._is_place(m.group(1)):
-                company = True
-            if company:
-                name = f"{first} {bases[k + 1]}"
-                self.add("persons", name, name, start, name)
-                self.claim(k, 2)
 
     def _surname_run(self, k: int) -> int:
         n, texts = self.n, self.texts
