@@ -62,6 +62,7 @@ ORGS = [
      ["Department for Business and Trade"]),
     ("de", "Titel\nTSMC und Harbor Networks SE bauen ein Werk.", ["Harbor Networks"]),
     ("de", "Titel\nDie Schmidt Bau GmbH & Co KG baut.", ["Schmidt Bau"]),
+    ("de", "Titel\nSie ist seit Montag Chefin der Talwerk Wind AG.", ["Talwerk Wind"]),
 ]
 
 

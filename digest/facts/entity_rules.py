@@ -237,9 +237,9 @@ class OrgRules(KnownNames):
                 start += 1  # "Die Brauerei Hofbräu Nord GmbH": the name starts after the noun
             if self.ctx.lang == "de":
                 for i in range(last - 1, start - 1, -1):
-                    if texts[i] in ("von", "vom"):
-                        start = i + 1  # "Aktie von Baltica Capital AG": the name follows
-                        break
+                    if texts[i] in ("von", "vom", "der", "des", "dem"):
+                        start = i + 1  # "Aktie von Baltica Capital AG", "Chefin der
+                        break  # Talwerk Wind AG": the name follows
             words = texts[start : last + 1]
             bare = bases[start : last + 1]
             caps_n = sum(1 for w in words if w[:1].isupper())
