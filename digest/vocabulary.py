@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from digest.errors import DigestError
+
 DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.yml"
 ENTITY_KINDS = ("orgs", "places", "persons")
 
@@ -66,7 +68,10 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
                 for alias in spellings or ():
                     aliases[fold(str(alias))] = canonical
                     names[str(alias)] = canonical
-        never.update(fold(str(name)) for name in data.get("never") or ())
+        listed = data.get("never") or []
+        if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+            raise DigestError(f"{p}: never: expected a list of names, got {listed!r}")
+        never.update(fold(name) for name in listed)
         for tag, patterns in (data.get("topics") or {}).items():
             topics.append((tag, re.compile("|".join(f"(?:{p})" for p in patterns))))
     return Vocabulary(

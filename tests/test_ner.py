@@ -247,3 +247,14 @@ def test_names_in_a_headline_in_capitals_are_not_trusted() -> None:
              _m("Japan", "places", 39), _m("Syria", "places", 50), _m("Al-Ain", "places", 59)]
     merged = merge.merge({}, found, lang="en", text=text, vocab=VOCAB)
     assert merged == {"orgs": (), "places": ("Japan", "Syria", "Al-Ain"), "persons": ()}
+
+
+def test_a_never_list_that_is_not_a_list_is_refused_by_name(tmp_path: Path) -> None:
+    """``never: Jänner`` would block the letters J, ä, n, e and r: refused, naming the file."""
+    from digest.errors import DigestError
+
+    own = tmp_path / "vocabulary.yml"
+    own.write_text("never: Jänner\n", encoding="utf-8")
+    with pytest.raises(DigestError) as err:
+        load_vocabulary(own)
+    assert str(err.value) == f"{own}: never: expected a list of names, got 'Jänner'"
