@@ -236,7 +236,7 @@ def one_name_per_person(entries: Sequence[Entry]) -> list[Entry]:
     for entry in entries:
         persons = entry.facts.persons
         named = tuple(dict.fromkeys(
-            full.get(fold(p), p) if " " not in p.strip() else p for p in persons))
+            full.get(fold(p), p) if len(p.split()) == 1 else p for p in persons))
         out.append(entry if named == persons else
                    replace(entry, facts=replace(entry.facts, persons=named)))
     return out

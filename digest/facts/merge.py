@@ -15,9 +15,9 @@
 6. A name that is a whole-token run of a longer name of the same kind in the article
    ("Merkel" next to "Angela Merkel") is that longer name.
 7. What the model finds in a line written in capitals (a wire headline, "JAPAN GET LUCKY
-   WIN") is ignored: it reads capitals as names. A place right after an organisation the
-   rules know ("AOL Europe") names the firm's arm;
-   a name of several words ending in an organisation word ("Kaspersky Lab", "… Council",
+   WIN") is ignored: it reads capitals as names.
+8. A place right after an organisation the rules know ("AOL Europe") names the firm's arm.
+9. A name of several words ending in an organisation word ("Kaspersky Lab", "… Council",
    "… GmbH") is an organisation, whatever kind the model gave it.
 
 Each rule was kept for what it does to ``make eval`` and the development splits
