@@ -11,7 +11,7 @@ weights (msgpack), and no code of theirs runs.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,16 +73,42 @@ def _english_path() -> Path:
 
 
 def mentions(text: str, lang: str) -> tuple[Mention, ...]:
-    """Every name the recognizer finds in ``text`` with a kind the box shows, in order."""
-    doc = pipeline(lang)(text)
+    """Every name the recognizer finds in ``text`` with a kind the box shows, in order.
+
+    The recognizer reads whole lines, up to ``PIECE`` characters at once (a longer line is cut
+    after a sentence): an article reads as one, and memory stays bounded whatever a seed
+    holds (a 1 MB article read at once took 2.4 GB). A name never spans two lines."""
+    offsets, pieces = zip(*_pieces(text), strict=True) if text.strip() else ((), ())
     out = []
-    for ent in doc.ents:
-        kind = LABEL_KINDS.get(ent.label_)
-        if kind is None:
-            continue
-        first = ent.start == 0 or doc[ent.start - 1].text in ("\n", ".", "!", "?", ":") \
-            or doc[ent.start - 1].is_space
-        name = ent.text.split("\n", 1)[0].rstrip()  # a title and a paragraph are not one name
-        if name:
-            out.append(Mention(name, kind, ent.start_char, ent.start_char + len(name), first))
+    for offset, doc in zip(offsets, pipeline(lang).pipe(pieces, batch_size=16), strict=True):
+        for ent in doc.ents:
+            kind = LABEL_KINDS.get(ent.label_)
+            name = ent.text.split("\n", 1)[0].rstrip()  # a title and a paragraph: two names
+            if kind is None or not name:
+                continue
+            first = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", ":") \
+                or doc[ent.start - 1].is_space
+            start = offset + ent.start_char
+            out.append(Mention(name, kind, start, start + len(name), first))
     return tuple(out)
+
+
+PIECE = 10_000
+"""Most characters the recognizer reads at once."""
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of runs of whole lines up to ``PIECE`` characters; a longer line is cut
+    after a sentence or a space."""
+    start = 0
+    while len(text) - start > PIECE:
+        cut = text.rfind("\n", start, start + PIECE) + 1 or text.rfind(". ", start,
+                                                                         start + PIECE) + 1
+        if cut <= start:
+            space = text.rfind(" ", start, start + PIECE)
+            cut = space if space > start else start + PIECE
+        if text[start:cut].strip():
+            yield start, text[start:cut]
+        start = cut
+    if text[start:].strip():
+        yield start, text[start:]
