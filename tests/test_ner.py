@@ -263,13 +263,13 @@ def test_a_never_list_that_is_not_a_list_is_refused_by_name(tmp_path: Path) -> N
 def test_the_recognizer_reads_a_huge_seed_in_bounded_pieces() -> None:
     """A 1 MB paragraph read at once took 2.4 GB: pieces of at most ``PIECE`` characters,
     whole lines where they fit, cut after a sentence, covering the text in order."""
-    sentence = "Die Talwerk Wind AG baut in Gmunden ein Werk. "
+    sentence = "Geschäftsführerin Johanna Wendrich will in Traunreith investieren. "
     text = "Titel\n" + sentence * 600 + "\n" + "x" * (ner.PIECE + 5) + "\nEnde."
     pieces = list(ner._pieces(text))
     assert all(len(p) <= ner.PIECE for _, p in pieces)
     assert "".join(p for _, p in pieces) == text
     assert all(text[o: o + len(p)] == p for o, p in pieces)
     assert pieces[0] == (0, "Titel\n")  # the next line does not fit: it is cut after a sentence
-    assert pieces[1][1].startswith("Die Talwerk") and pieces[1][1].endswith("Werk.")
+    assert pieces[1][1].startswith("Geschäftsführerin") and pieces[1][1].endswith("investieren.")
     found = ner.mentions(text, "de")
     assert found and all(text[m.start: m.end] == m.text for m in found)
