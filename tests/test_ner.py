@@ -131,6 +131,52 @@ def test_rules_decide_and_the_model_adds() -> None:
                       "persons": ("Angela Merkel",)}
 
 
+@pytest.mark.parametrize(("text", "rules", "found", "expected"), [
+    # a place the gazetteer knows, only ever inside a club's name: the club, not the city
+    ("Titel\nBorussia Dortmund gewann. Borussia Dortmund führt.",
+     {"places": ("Dortmund",)},
+     [("Borussia Dortmund", "orgs", 6), ("Borussia Dortmund", "orgs", 32)],
+     {"orgs": ("Borussia Dortmund",), "places": ()}),
+    # ... but the city where the text names it on its own too
+    ("Titel\nBorussia Dortmund gewann in Dortmund.", {"places": ("Dortmund",)},
+     [("Borussia Dortmund", "orgs", 6)],
+     {"orgs": ("Borussia Dortmund",), "places": ("Dortmund",)}),
+    # a short form the rules found only inside a longer name of its kind is that name
+    ("Title\nThe TU Berlin said so.", {"orgs": ("TU",)}, [("TU Berlin", "orgs", 10)],
+     {"orgs": ("TU Berlin",), "places": ()}),
+    # a name of the vocabulary stays as the editor wrote it ("BBC", not "BBC News")
+    ("Title\nShe told the BBC News website.", {"orgs": ("BBC",)},
+     [("BBC News", "orgs", 19)], {"orgs": ("BBC",), "places": ()}),
+    # a legal form is no part of the name the rules give without it
+    ("Titel\nDie Talwerk Wind AG baut.", {"orgs": ("Talwerk Wind",)},
+     [("Talwerk Wind AG", "orgs", 10)], {"orgs": ("Talwerk Wind",), "places": ()}),
+])
+def test_a_name_inside_a_longer_name_is_part_of_it(
+    text: str, rules: dict[str, tuple[str, ...]], found: list[tuple[str, str, int]],
+    expected: dict[str, tuple[str, ...]],
+) -> None:
+    for name, _, start in found:
+        assert text[start: start + len(name)] == name
+    merged = merge.merge({"orgs": (), "places": (), "persons": (), **rules},
+                         [_m(*f) for f in found], lang="de" if "Titel" in text else "en",
+                         text=text, vocab=VOCAB)
+    assert {k: merged[k] for k in expected} == expected
+
+
+def test_english_sentences_without_a_name_are_not_read() -> None:
+    """A sentence with no capital beyond its opening function word is blanked for the
+    recognizer, length kept, so every name keeps its place in the text."""
+    text = ("Title\nIt said the plan would fail. The plan, Ofwat said, would work.\n"
+            "they agreed. Google said so!")
+    blanked = ner._nameless_blanked(text)
+    assert len(blanked) == len(text)
+    assert blanked == ("Title\n" + " " * len("It said the plan would fail.") +
+                       " The plan, Ofwat said, would work.\n" + " " * len("they agreed.") +
+                       " Google said so!")
+    for m in ner.mentions(text, "en"):
+        assert text[m.start: m.end] == m.text
+
+
 def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
     """A pull request that brings new model weights is pointed out for a second look."""
     from .conftest import make_project

@@ -11,6 +11,7 @@ weights (msgpack), and no code of theirs runs.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,8 @@ def mentions(text: str, lang: str) -> tuple[Mention, ...]:
     The recognizer reads whole lines, up to ``PIECE`` characters at once (a longer line is cut
     after a sentence): an article reads as one, and memory stays bounded whatever a seed
     holds (a 1 MB article read at once took 2.4 GB). A name never spans two lines."""
+    if lang == "en":
+        text = _nameless_blanked(text)
     offsets, pieces = zip(*_pieces(text), strict=True) if text.strip() else ((), ())
     out = []
     for offset, doc in zip(offsets, pipeline(lang).pipe(pieces, batch_size=16), strict=True):
@@ -112,3 +115,23 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         start = cut
     if text[start:].strip():
         yield start, text[start:]
+
+
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)", re.M)
+
+
+def _nameless_blanked(text: str) -> str:
+    """English ``text`` with each sentence that cannot hold a name written as spaces: no
+    capital letter beyond its opening function word ("It said the plan would fail.").
+    The recognizer sees a few words either side of each word, so the other sentences read
+    the same; a quarter of a news article's words are in such sentences."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def blank(m: re.Match[str]) -> str:
+        sentence = m.group()
+        words = sentence.split()
+        if not words or words[0].strip("\"'“‘(").casefold() not in STOP_WORDS or any(
+                c.isupper() for w in words[1:] for c in w):
+            return sentence
+        return " " * len(sentence)
+    return _SENTENCE.sub(blank, text)
