@@ -143,15 +143,14 @@ def merge(
 ) -> dict[str, tuple[str, ...]]:
     """The rules' names in their order (the title's first), then the model's names the
     policy admits, in text order."""
-    found = list(found)
+    cleaned = [(m, clean(m.text, lang, text)) for m in found]
     known = [(k, _words(n)) for k in KINDS for n in rules.get(k, ())]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     spelling: dict[str, str] = {}
     first: dict[str, int] = {}
     inside: dict[str, bool] = defaultdict(bool)
     orgs = tuple(rules.get("orgs", ()))
-    for m in found:
-        name = clean(m.text, lang, text)
+    for m, name in cleaned:
         key = fold(name)
         if not key or (m.kind == "places" and _after(text, m.start, orgs)):
             continue  # "AOL Europe", "Google Deutschland": the firm's arm, not a place
@@ -180,7 +179,7 @@ def merge(
             continue  # only ever at a sentence's start: "Beruhigt", "Insgesamt"
         candidates.append((first[key], kind, name))
     out = {k: list(rules.get(k, ())) for k in KINDS}
-    _absorb(out, found, candidates, lang=lang, text=text, vocab=vocab, nouns=nouns)
+    _absorb(out, cleaned, candidates, text=text, vocab=vocab, nouns=nouns)
     admitted = [(kind, _words(name)) for _, kind, name in candidates]
     for _, kind, name in sorted(candidates):
         words = _words(name)
@@ -215,14 +214,14 @@ def _host(name: str, kind: str, span: tuple[int, int], hosts: list[tuple[Mention
     return None
 
 
-def _absorb(out: dict[str, list[str]], found: list[Mention], candidates: list[tuple[int, str, str]],
-            *, lang: str, text: str, vocab: Vocabulary, nouns: frozenset[str] | None) -> None:
+def _absorb(out: dict[str, list[str]], cleaned: list[tuple[Mention, str]],
+            candidates: list[tuple[int, str, str]], *, text: str, vocab: Vocabulary,
+            nouns: frozenset[str] | None) -> None:
     """A rules name that stands in the text only inside longer names the recognizer found is
     a part of that name: a place in any name ("Dortmund" in "Borussia Dortmund"), a name of
     the same kind the vocabulary does not list ("TU" in "TU Berlin"), unless the other words
     are common nouns ("Brauerei Hofbräu Nord": the brewery Hofbräu Nord)."""
-    hosts = [(m, _bare(clean(m.text, lang, text))) for m in found]
-    hosts = [(m, n) for m, n in hosts if len(n.split()) > 1]
+    hosts = [(m, n) for m, n in ((m, _bare(c)) for m, c in cleaned) if len(n.split()) > 1]
     for kind in KINDS:
         for name in list(out[kind]):
             if kind != "places" and vocab.kind_of(name) is not None:

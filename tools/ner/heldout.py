@@ -60,12 +60,12 @@ def main(argv: list[str]) -> int:
         pairs = evaluate.find_pairs([f"{corpus}/articles"], [f"{corpus}/seed.facts.yaml={seed}"])
         for name in predictors or ["digest"]:
             finder = {"rules": entities.rules, "model": _model_only}.get(name, entities.extract)
-            facts.EXTRACTORS = (*facts.EXTRACTORS[:-1], ("entities", finder))
+            facts.EXTRACTORS = tuple((n, finder if n == "entities" else fn)
+                                     for n, fn in facts.EXTRACTORS)
             report = evaluate.report(evaluate.run(pairs, vocab), verbose=verbose)
             if verbose:
                 print(report)
-            row = report.splitlines()
-            line = next(r for r in row if r.startswith("ENTITIES"))
+            line = next(r for r in report.splitlines() if r.startswith("ENTITIES"))
             print(f"held-out stand-in ({removed} vocabulary entries removed) {name:6s} {line}")
     return 0
 
