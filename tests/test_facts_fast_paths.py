@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from digest.facts import dates, entity_lexicon, money, money_figures, percent
+from digest.facts import dates, entity_lexicon, money, money_figures, money_implicit, percent
 from digest.facts.context import (
     _DIGITS,
     SP_CHARS,
@@ -107,12 +107,14 @@ def test_unit_and_scale_tests_are_necessary(lang: str) -> None:
               "percent", "per cent", "pct", "Mio.", "Millionen", "Mrd.", "bn", "m", "million",
               "x", ",", ".", "-"]
     one, scaled = percent._patterns(lang)["one"], money_figures.patterns(lang)["scaled"]
+    series = money_implicit._SCALED[lang]
+    firsts = money_implicit._SCALE_FIRSTS[lang]
     for text in _texts(pieces, 3000, 7, 8):
         for pos, end in _digit_runs(text):
             if one.match(text, pos):
                 assert starts_after_figure(text, end, percent._UNIT_FIRSTS[lang]), repr(text)
-            if scaled.match(text, pos):
-                assert starts_after_figure(text, end, money._SCALE_FIRSTS[lang]), repr(text)
+            if scaled.match(text, pos) or series.match(text, pos):
+                assert starts_after_figure(text, end, firsts), repr(text)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from digest.facts.months import MONTH_WORDS, QUARTER_CUES
+from digest.facts.numbers import MIXED_WORD_NUM
 from digest.vocabulary import Vocabulary
 
 SP = r"[ \u00a0\u202f]"
@@ -25,17 +26,34 @@ character class first, which the regex engine scans for quickly, and not as the 
 ``[.!?:;]...|\n``, which it tries at every position.)"""
 _DIGITS = re.compile(r"\d+")
 _SPELLED_UNITS = {
-    "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "Prozent", "Euro", "Dollar",
+    "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "Prozent", "Euro", "Cent", "Dollar",
            "Franken", "Pfund", "Yuan", "Yen", "Rubel", "Millionen", "Million", "Milliarden",
            "Milliarde", "Billionen", "Tausend", "Mio.", "Mrd."),
     "en": ("percentage point", "percent", "per cent", "euro", "dollar", "pound", "pence",
            "cent", "yuan", "yen", "rupee", "rupiah", "rouble", "franc", "thousand",
            "million", "billion", "trillion"),
 }
-"""Units a number word may stand before (English ones also with a plural -s)."""
+"""Units a number word may stand before (English ones also with a plural -s), besides the
+nouns of every currency's name (``spelled_units``)."""
+
+
+@lru_cache(maxsize=2)
+def spelled_units(lang: str) -> tuple[str, ...]:
+    """The units a number word may stand before: percent and scale words, and the last word
+    of every currency name babel knows ("zwölf norwegische Kronen", "ten Turkish lira")."""
+    from digest.facts.currencies import names  # babel's data is read only when needed
+
+    nouns = {name.split()[-1] for name in names() if name.isascii() or lang == "de"}
+    if lang == "de":
+        nouns = {n[:1].upper() + n[1:] for n in nouns if n.isalpha()}
+    else:
+        nouns = {n for n in nouns if n.isalpha() and not n.endswith("s")}
+    return tuple(sorted(set(_SPELLED_UNITS[lang]) | {n for n in nouns if len(n) > 2}))
 _QUARTERS_CAPITALISED = tuple(w for w in QUARTER_CUES if w[:1].isupper())
 _QUARTERS_LOWER = tuple(w for w in QUARTER_CUES if not w[:1].isupper())
-_WORD_BEFORE = re.compile(r"(?:half an?|a half|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$")
+_WORD_BEFORE = re.compile(
+    rf"(?:{MIXED_WORD_NUM}|[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?)[ \u00a0]$"
+)
 _WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÄÖÜäöüß")
 """Every character a match of ``_WORD_BEFORE`` can have right before its space."""
 _BYLINE = re.compile(r"\((?P<who>[^()\d\n]{1,80}),\s*(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\)\s*$")
@@ -256,11 +274,11 @@ class Context:
         # (English units and quarters) one by one
         if self.lang == "de":
             units, months, quarters = scan_words(
-                text, (_SPELLED_UNITS["de"], MONTH_WORDS["de"], _QUARTERS_CAPITALISED)
+                text, (spelled_units("de"), MONTH_WORDS["de"], _QUARTERS_CAPITALISED)
             )
         else:
             months, quarters = scan_words(text, (MONTH_WORDS[self.lang], _QUARTERS_CAPITALISED))
-            units = find_words(text, _SPELLED_UNITS[self.lang], plural=True)
+            units = find_words(text, spelled_units(self.lang), plural=True)
         self.month_starts = months
         self.quarter_starts = sorted(quarters + find_words(text, _QUARTERS_LOWER))
         starts = []
@@ -272,6 +290,12 @@ class Context:
             w = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
             if w:
                 starts.append(w.start())
+                # and the word before that: "zwölf norwegische Kronen"
+                q = w.start()
+                if q > 1 and text[q - 1] in " \u00a0" and text[q - 2] in _WORD_LETTERS:
+                    w = _WORD_BEFORE.search(text, max(0, q - 24), q)
+                    if w:
+                        starts.append(w.start())
         self.word_number_starts = sorted(set(starts))
 
     def sentence(self, pos: int) -> tuple[int, int]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from babel import Locale
-from babel.numbers import get_currency_name, get_currency_symbol
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 LOCALES = ("de", "de_AT", "de_CH", "en", "en_GB", "en_US")
 
@@ -27,7 +29,8 @@ PREFERRED = {
     "hrywnja": "UAH", "hryvnia": "UAH", "hryvnias": "UAH", "lei": "RON", "leu": "RON",
     "baht": "THB", "ringgit": "MYR", "won": "KRW", "tschechische kronen": "CZK",
     "czech crowns": "CZK", "swiss francs": "CHF", "schweizer franken": "CHF",
-    "us-dollars": "USD",
+    "us-dollars": "USD", "chinese yuan renminbi": "CNY", "yuan renminbi": "CNY",
+    "brazilian reais": "BRL",
 }
 # Words too ambiguous in running text to count as a currency on their own.
 AMBIGUOUS = {"real", "rand", "won", "lei", "krone", "kronen", "peso", "pesos", "dinar", "leu"}
@@ -43,27 +46,70 @@ CODES = (
     "SEK", "NOK", "DKK", "AUD", "CAD", "HKD", "NZD", "SGD", "BRL", "MXN", "ZAR", "KRW", "AED",
     "SAR", "UAH", "RON", "BGN", "HRK", "ISK", "ILS", "THB", "MYR", "PHP", "NGN", "EGP", "ARS",
 )
+IN_USE_ON = dt.date(2026, 1, 1)
+"""The day whose legal tenders are recognised by their full names (a fixed day, so that the
+output never depends on the clock)."""
+_DE_ENDINGS = ("e", "en", "er", "es", "em")
+"""The endings of a German adjective before a currency noun: "norwegische(n) Kronen"."""
+CROWNS = {"krone": "crown", "kronen": "crowns", "kroner": "crowns", "krona": "crown",
+          "kronor": "crowns", "koruna": "crown", "korunas": "crowns", "króna": "crown",
+          "krónur": "crowns"}
+"""What English copy calls the Nordic and Czech currencies ("Norwegian crowns")."""
+
+
 # Minor units: value / 100 in the currency given (None: decided by language and context).
 MINOR = {"pence": "GBP", "penny": "GBP", "p": "GBP", "cent": None, "cents": None,
          "groschen": "EUR", "rappen": "CHF", "kopeken": "RUB", "kopecks": "RUB"}
 
 
 @cache
+def in_use() -> tuple[str, ...]:
+    """ISO codes of every currency some territory uses as legal tender (babel's CLDR data)."""
+    codes: set[str] = set(CODES)
+    for territory in Locale.parse("en").territories:
+        codes.update(get_territory_currencies(str(territory), IN_USE_ON))
+    return tuple(sorted(codes))
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents: "Złoty" is written "Zloty" as often as not."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _variants(name: str, loc_name: str) -> set[str]:
+    """The spellings of one full currency name as it stands in running text."""
+    low = name.lower().replace(" & ", " and ")
+    out = {low, _fold(low)}
+    words = low.split()
+    if loc_name.startswith("de") and len(words) > 1 and words[0].endswith(("e", "er", "es")):
+        stem = re.sub(r"(?:er|es|e)$", "", words[0])
+        out |= {" ".join([stem + end, *words[1:]]) for end in _DE_ENDINGS}
+    if loc_name.startswith("en") and words[-1] in CROWNS:
+        out.add(" ".join([*words[:-1], CROWNS[words[-1]]]))
+        out.add(" ".join([*words[:-1], CROWNS[words[-1]].rstrip("s") + "s"]))
+    return out | {_fold(v) for v in out}
+
+
+@cache
 def names() -> dict[str, str]:
-    """Lower-case currency word (singular, plural, German and English) -> ISO code."""
+    """Lower-case currency word (singular, plural, German and English) -> ISO code: the full
+    name of every currency in use, and the bare last word of the common ones ("Dollar")."""
     out: dict[str, str] = {}
     for loc_name in LOCALES:
         loc = Locale.parse(loc_name)
-        for code in CODES:
+        for code in in_use():
             for name in (loc.currencies.get(code), get_currency_name(code, 2, loc_name),
                          get_currency_name(code, 1, loc_name)):
-                if name:
-                    out.setdefault(name.lower(), code)
-                    last = name.split()[-1].lower()
-                    if last not in PREFERRED and last not in AMBIGUOUS:
-                        out.setdefault(last, code)
+                if not name:
+                    continue
+                for variant in sorted(_variants(name, loc_name)):
+                    out.setdefault(variant, code)
+                last = name.split()[-1].lower()
+                if code in CODES and last not in PREFERRED and last not in AMBIGUOUS:
+                    out.setdefault(last, code)
     out.update(PREFERRED)
-    for code in CODES:
+    for code in in_use():
         out.pop(code.lower(), None)
     for word in AMBIGUOUS:
         out.pop(word, None)

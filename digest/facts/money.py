@@ -7,15 +7,16 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from digest.facts import currencies, fx
+from digest.facts import fx
 from digest.facts.context import (
     SP_CHARS,
     Context,
     ends_with_connector,
     search_tail,
-    starts_after_figure,
 )
 from digest.facts.money_figures import HEDGES, Item, figure_scale, find_anchors, patterns
+from digest.facts.money_implicit import implicit
+from digest.facts.money_rates import euro_rates, in_euros, rate_notes, rates
 from digest.facts.numbers import (
     normal,
     parse_number,
@@ -26,9 +27,6 @@ from digest.model import Money
 RANGE_WORDS = {"bis", "-", "–", "to"}
 AND_WORDS = {"und", "and"}
 SEPARATE_WORDS = {"auf", "bzw.", "oder", "or", "beziehungsweise"}
-
-
-_IMPLICIT_CUE = {"de": re.compile("davon"), "en": re.compile(r"(?:from|with)[ \u00a0]\d")}
 
 
 _CHAIN_CONNECTORS = ("bis", "-", "–", "to", "and", "und", "auf", "bzw.", "beziehungsweise",
@@ -69,6 +67,8 @@ def _chain(ctx: Context, anchor: Item) -> list[Item]:
         if v is None or v == 0:
             break
         base = with_scale(right.value, -right.scale) if right.scale else right.value
+        if anchor.minor:
+            base = base * 100  # "von zwei auf drei Cent": compare the figures as written
         if not sc and (v > base * 50 or (1000 < v < 2100 and v == v.to_integral_value())):
             break
         sc = sc or right.scale
@@ -79,7 +79,8 @@ def _chain(ctx: Context, anchor: Item) -> list[Item]:
         gd = m.groupdict()
         end = base_pos + (m.end("s2") if gd.get("s2") else m.end("s1") if gd.get("s1")
                           else m.end("num"))
-        item = Item(start, end, with_scale(v, sc), anchor.currency, sc, own_unit=False)
+        value = with_scale(v, sc) / 100 if anchor.minor else with_scale(v, sc)
+        item = Item(start, end, value, anchor.currency, sc, own_unit=False, minor=anchor.minor)
         is_range = conn in RANGE_WORDS and not (m["pre"] or "").lower().startswith("from")
         is_range = is_range or conn in AND_WORDS
         if is_range and right is anchor and not out:
@@ -117,109 +118,6 @@ def _link_ranges(ctx: Context, items: list[Item]) -> None:
             ctx.text[max(0, a.start - 12) : a.start]
         ):
             a.value_to = b.value
-
-
-_OPEN_BEFORE = re.compile(r"[(;]\s*$")
-
-
-def _implicit(ctx: Context, items: list[Item]) -> list[Item]:
-    """Amounts whose currency the sentence implies: ``up from 38m``, ``davon 50``."""
-    p = patterns(ctx.lang)
-    out: list[Item] = []
-    if not items:
-        return out
-    found: list[re.Match[str]] = []
-    for t in _IMPLICIT_CUE[ctx.lang].finditer(ctx.text):
-        w = p["implicit"].search(ctx.text, max(0, t.start() - 30), t.end() + 40)
-        if w and (not found or found[-1].start() != w.start()):
-            found.append(w)
-    for m in found:
-        num = m.groupdict().get("num") or m.groupdict().get("num2")
-        if not num:
-            continue
-        start = m.start("num") if m.groupdict().get("num") else m.start("num2")
-        end = start + len(num)
-        if ctx.is_claimed(start, end) or any(i.start <= start < i.end for i in items):
-            continue
-        # the last amount before it (not one in brackets)
-        ref = next((
-            i for i in reversed(items)
-            if i.end <= start and start - i.end < 400 and i.kind == "amount"
-            and not _OPEN_BEFORE.search(ctx.text[max(0, i.start - 3) : i.start])
-        ), None)
-        if ref is None:
-            continue
-        if ctx.lang == "en" and ctx.sentence(ref.start)[0] < ctx.sentence(start)[0]:
-            continue
-        v = parse_number(num, ctx.lang)
-        if v is None:
-            continue
-        sc = figure_scale(m, ctx.lang)
-        if ctx.lang == "de":
-            sc = ref.scale
-            if not sc or with_scale(v, sc) >= ref.value:
-                continue
-        if m.groupdict().get("s1"):
-            end = m.end("s1")
-        out.append(Item(start, end, with_scale(v, sc), ref.currency, sc, implicit=True))
-    return out + _scaled_without_unit(ctx, items, out)
-
-
-_SCALE_FIRSTS = {"de": frozenset("M"), "en": frozenset("bmt")}
-"""The first letters of the scale words of the ``scaled`` pattern."""
-
-
-def _scaled_without_unit(ctx: Context, items: list[Item], done: list[Item]) -> list[Item]:
-    """``3,4 Millionen Euro nach 2,9 Millionen im Vorjahr``: a figure with a scale word but no
-    unit, in a sentence about a scaled amount, is money in that amount's currency."""
-    p = patterns(ctx.lang)
-    out: list[Item] = []
-    scaled = [i for i in items if i.scale >= 6 and i.kind == "amount"]
-    if not scaled:
-        return out
-    text = ctx.text
-    firsts = _SCALE_FIRSTS[ctx.lang]
-    for pos, figure_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
-        if not starts_after_figure(text, figure_end, firsts):
-            continue  # no scale word after the figure
-        m = p["scaled"].match(text, pos)
-        if not m or ctx.is_claimed(m.start(), m.end()):
-            continue
-        if any(i.start <= pos < i.end for i in (*items, *done)):
-            continue
-        s0, s1 = ctx.sentence(pos)
-        refs = [i for i in scaled if s0 <= i.start < s1 and i.end <= pos]
-        if not refs:
-            continue
-        ref = refs[-1]
-        sc = figure_scale(m, ctx.lang)
-        v = parse_number(m["num"], ctx.lang)
-        if v is None or sc != ref.scale:
-            continue
-        out.append(Item(m.start(), m.end("scale"), with_scale(v, sc), ref.currency, sc,
-                         implicit=True))
-    return out
-
-
-def _rates(ctx: Context, items: list[Item]) -> None:
-    p = patterns(ctx.lang)
-    for it in items:
-        m = p["rate"].match(ctx.text, it.end)
-        if not m:
-            continue
-        per, _ = currencies.code_for(m["cur"].rstrip("s"), ctx.lang)
-        if m["cur"].lower().startswith("greenback"):
-            per = "USD"
-        if per and per != it.currency and not it.scale:
-            it.kind, it.per = "exchange_rate", per
-    rates = [i for i in items if i.kind == "exchange_rate"]
-    for it in items:
-        if it.kind == "exchange_rate" or it.scale:
-            continue
-        for r in rates:
-            same = ctx.sentence(r.start) == ctx.sentence(it.start)
-            if same and r.currency == it.currency and r.value / 2 < it.value < r.value * 2:
-                it.kind, it.per = "exchange_rate", r.per
 
 
 _PLAIN = re.compile(r"[A-Za-zÄÖÜäöüß.]+")
@@ -300,19 +198,23 @@ def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
     _link_ranges(ctx, items)
     for it in items:
         ctx.claim(it.start, it.end)
-    items = sorted(items + _implicit(ctx, items), key=lambda i: i.start)
+    items = sorted(items + implicit(ctx, items), key=lambda i: i.start)
     for it in items:
         ctx.claim(it.start, it.end)
-    _rates(ctx, items)
+    items = rate_notes(ctx, items)
+    rates(ctx, items)
     _hedges(ctx, items)
     items = _dedupe(ctx, items)
     _same_as(ctx, items)
+    own = euro_rates(items)
     out: list[Money] = []
     for it in items:
         eur: Decimal | None = None
         note: str | None = None
         if it.kind == "exchange_rate":
             note = "exchange rate, not an amount"
+        elif it.currency in own:
+            eur, note = in_euros(it.value, it.currency, own), "at the rate the article states"
         elif ctx.published is not None:
             eur, note = fx.to_eur(it.value, it.currency, ctx.published)
         out.append(Money(

@@ -11,14 +11,25 @@ from functools import cache, lru_cache
 
 from digest.facts import currencies
 from digest.facts.context import SP, Context
-from digest.facts.numbers import DIGITS, SCALE_RE, WORD_NUM, parse_number, scale_of, with_scale
+from digest.facts.numbers import (
+    DIGITS,
+    MIXED_WORD_NUM,
+    SCALE_RE,
+    WORD_NUM,
+    parse_number,
+    scale_of,
+    with_scale,
+)
 
 _SCALE_GROUPS: dict[str, tuple[bool, bool, bool]] = {}
 """Pattern source -> whether it has the groups ``s1``, ``s2``, ``scale`` (keyed by the
 source string, whose hash Python keeps, not by the pattern, whose hash is recomputed)."""
 
 
-SHORT_SCALES = r"bn|mn|trn|tn|m|k"
+SHORT_SCALES = r"bn|mn|trn|tn|bln|mln|m|k|b|M|B|K"
+"""Scales written right after the figure: "$5bn", "£30m", and the US "$5M", "$1.2B"."""
+_NAME_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+"""A word of a currency's name after its first ("Hong Kong dollars", "Polnische Złoty")."""
 
 
 @dataclass(slots=True)
@@ -33,13 +44,17 @@ class Item:
     kind: str = "amount"
     per: str | None = None
     own_unit: bool = True
+    minor: bool = False
+    """The figure counts minor units ("drei Cent"): figures chained to it do too."""
     approx: bool = False
     same_as: int | None = None
 
 
 @cache
 def patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    scale_long = SCALE_RE[lang] if lang == "de" else r"thousand|trillion|billion|million"
+    scale_long = SCALE_RE[lang] + r"|Mio|Mrd" if lang == "de" else (
+        r"(?i:thousand|trillion|billion|million)|bln|mln|bn|mn"  # "$1 Billion Deal", "5 mln"
+    )
     scale = rf"(?:(?P<s1>{SHORT_SCALES})(?![\w])|{SP}?(?P<s2>{scale_long})(?![\w]))"
     if lang == "de":
         scale = rf"(?:{SP}?(?P<s2>{scale_long})(?![\w]))"
@@ -47,11 +62,11 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
     sym = currencies.symbol_pattern()
     prefix = rf"(?<![\w$€£¥])(?P<sym>{sym}){SP}?(?P<num>{DIGITS}){scale}?"
     # the currency word is looked up in Python: a long alternation here is slow
-    word_num = r"[A-Za-zÄÖÜäöüß]+(?:[ ]an?(?![\w])|-[a-z]+)?"
+    word_num = rf"{MIXED_WORD_NUM}|[A-Za-zÄÖÜäöüß]+(?:[ ]an?(?![\w])|-[a-z]+)?"
     suffix = (
         rf"(?<![\w.,])(?P<num>{DIGITS}|{word_num}){scale}?(?:{SP}|-)?"
         rf"(?P<cur>[€$£¥₹₽₺₩]|[A-Za-zÄÖÜäöüß][\w-]*[\w.]?)"
-        rf"(?:{SP}(?P<cur2>[A-Za-zÄÖÜäöüß]+))?"
+        rf"(?:{SP}(?P<cur2>{_NAME_WORD})(?:{SP}(?P<cur3>{_NAME_WORD}))?)?"
     )
     pence = r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)p(?![\w])"
     tail_num = rf"(?P<num>{DIGITS}|{WORD_NUM}){scale}?"
@@ -169,10 +184,12 @@ def find_anchors(ctx: Context) -> list[Item]:
         if not m or (taken_any and 1 in taken[m.start() : m.end()]):
             continue
         # the currency first: most figures are followed by an ordinary word
-        cur, minor, with_cur2, length = _currency_after(m["cur"], m["cur2"], ctx.lang, context)
+        cur, minor, words, length = _currency_after(
+            m["cur"], m["cur2"], m["cur3"], ctx.lang, context
+        )
         if cur is None:
             continue
-        end = m.end("cur2") if with_cur2 else m.start("cur") + length
+        end = m.end(f"cur{words}") if words > 1 else m.start("cur") + length
         sc = figure_scale(m, ctx.lang)
         if _is_weak(m["num"]) and not sc:
             continue
@@ -181,7 +198,7 @@ def find_anchors(ctx: Context) -> list[Item]:
             continue
         if minor:
             v = v / 100
-        items.append(Item(m.start(), end, v, cur, sc))
+        items.append(Item(m.start(), end, v, cur, sc, minor=bool(minor)))
         if cur in ("EUR", "USD"):
             context = cur
     if ctx.lang == "en":
@@ -201,22 +218,23 @@ def find_anchors(ctx: Context) -> list[Item]:
 
 @lru_cache(maxsize=1 << 14)
 def _currency_after(
-    cur_word: str, cur2: str | None, lang: str, context: str | None
-) -> tuple[str | None, int, bool, int]:
-    """The currency of the word (and the word after it) that follows a figure: ISO code,
-    minor-unit exponent, whether the second word belongs to it, and the length of the
-    first word as counted (``None`` when it is no currency)."""
+    cur_word: str, cur2: str | None, cur3: str | None, lang: str, context: str | None
+) -> tuple[str | None, int, int, int]:
+    """The currency of the words that follow a figure: ISO code, minor-unit exponent, how
+    many words its name has (the longest name wins: "Hong Kong dollars"), and the length of
+    the first word as counted (``None`` when they name no currency)."""
     word = cur_word.rstrip(".") if cur_word not in currencies.symbols() else cur_word
-    if cur2:
-        cur, minor = currencies.code_for(f"{word} {cur2}", lang)
-        if cur:
-            return cur, minor, True, len(word)
+    for words, name in ((3, f"{word} {cur2} {cur3}"), (2, f"{word} {cur2}")):
+        if (cur3 if words == 3 else cur2):
+            cur, minor = currencies.code_for(name, lang)
+            if cur:
+                return cur, minor, words, len(word)
     if word.lower() in currencies.AMBIGUOUS or (
         word in currencies.symbols() and word.isalpha() and not word.isupper()
     ):
-        return None, 0, False, len(word)
+        return None, 0, 1, len(word)
     cur, minor = currencies.code_for(word, lang, context)
-    return cur, minor, False, len(word)
+    return cur, minor, 1, len(word)
 
 
 def _context_currency(items: list[Item]) -> str | None:

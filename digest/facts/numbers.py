@@ -62,6 +62,21 @@ SPELLED = _spelled()
 # Words that are numbers only when a scale or unit follows ("ein", "a", "half a").
 WEAK = {"ein", "eine", "einen", "einem", "einer", "one", "a", "an"}
 
+HALVES = {
+    "half a": Decimal("0.5"), "half an": Decimal("0.5"), "a half": Decimal("0.5"),
+    "anderthalb": Decimal("1.5"), "eine halbe": Decimal("0.5"), "einen halben": Decimal("0.5"),
+    "ein halbes": Decimal("0.5"), "einer halben": Decimal("0.5"),
+    "einem halben": Decimal("0.5"), "ein halber": Decimal("0.5"),
+}
+"""Halves written as words: the scale or unit after them says half of what."""
+_AND_A_HALF = re.compile(r"(?P<n>.+?)(?:einhalb| and a half)")
+"""``fünfeinhalb``, ``eineinhalb``, ``two and a half``: a number word and a half."""
+MIXED_WORD_NUM = (
+    r"(?<![\w])(?:(?:[Ee]ine[nmrs]?|[Ee]in)[ ]halbe[nmrs]?"
+    r"|[A-Za-z]+(?:-[a-z]+)?[ ]and[ ]a[ ]half|[Hh]alf[ ]an?|[Aa][ ]half)(?![\w])"
+)
+"""Number words of several words (``eine halbe``, ``two and a half``), tried before one word."""
+
 DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f']\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 """A figure with optional thousands separators and decimals."""
 
@@ -86,6 +101,7 @@ SCALES: dict[str, dict[str, int]] = {
     "en": {
         "thousand": 3, "k": 3, "m": 6, "mn": 6, "million": 6, "millions": 6, "bn": 9,
         "billion": 9, "billions": 9, "trillion": 12, "trillions": 12, "tn": 12, "trn": 12,
+        "bln": 9, "mln": 6, "b": 9,
     },
 }
 """Scale words -> power of ten. German "Billion" is 10^12, English "billion" 10^9."""
@@ -132,11 +148,14 @@ def parse_number(s: str, lang: str) -> Decimal | None:
     if w and w[0].isdigit():
         return parse_digits(w, lang)
     w = re.sub(r"\s+", " ", w)
-    if w in ("half a", "half an", "a half"):
-        return Decimal("0.5")
+    if w in HALVES:
+        return HALVES[w]
     if w in WEAK:
         return Decimal(1)
     v = SPELLED[lang].get(w)
+    if v is None and (m := _AND_A_HALF.fullmatch(w)):
+        v = SPELLED[lang].get(m["n"])
+        return Decimal(v) + Decimal("0.5") if v is not None else None
     return Decimal(v) if v is not None else None
 
 
