@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from digest.facts.context import SP, Context
-from digest.facts.months import MONTHS
+from digest.facts.months import ABBREVIATIONS, AMBIGUOUS, MONTHS
 from digest.model import DateFact
 
 YEAR = r"(?:1[0-9]|20)\d{2}"
@@ -54,7 +54,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?{SP}*(?:to|-|–|and){SP}*)?"
             rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
             rf"|{mon.replace('?P<mon>', '?P<monb>')}{SP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"(?![\d.:]|,\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
+            rf"(?!\d|[.,:]\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
         )
     pats["monthyear"] = rf"{mon}(?:{SP}(?:bis|to|-|–|and|und){SP}{mon2})?(?:,?{SP}(?:of{SP})?{yr})?"
     pats["quarter"] = (
@@ -90,7 +90,7 @@ YEAR_CUES = {
     ),
 }
 _QUARTER_FIGURE = re.compile(rf"{YEAR}|[QH][1-4]")
-_MONTH_CUE = re.compile(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
+_MONTH_CUE = re.compile(r"\b(?i:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
 _NOT_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:[.:]\d|x\b|×)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
 _PREV_WORD = re.compile(r"(?<![\w.-])([\w.-]++)[ \u00a0]*+$")
@@ -120,20 +120,18 @@ def _year(s: str) -> int:
 
 
 def _month(word: str | None, lang: str) -> int | None:
-    if not word:
-        return None
-    return MONTHS[lang].get(word) or MONTHS[lang].get(word + ".")
+    return MONTHS[lang].get(word) if word else None
 
 
 def _ok_month_word(ctx: Context, m: re.Match[str]) -> bool:
-    """English "May", "March" and bare abbreviations are dates only in a date context."""
+    """English "May", "March" and abbreviations ("Jan", "Mär") are dates only in a date
+    context: an abbreviation beside a day or a year, "May" also after "in", "since"..."""
     gd = m.groupdict()
     word = gd.get("mon") or gd.get("monb") or ""
-    if word.endswith(".") and not (gd.get("y") or gd.get("d") or gd.get("d2")):
+    dated = gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
+    if word in ABBREVIATIONS[ctx.lang] and not dated:
         return False
-    if ctx.lang == "en" and word in ("May", "March") and not (
-        gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
-    ):
+    if word in AMBIGUOUS[ctx.lang] and not dated:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         return bool(_MONTH_CUE.search(before))
     return True
