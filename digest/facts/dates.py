@@ -1,15 +1,28 @@
-"""Calendar references: full dates, day+month, month+year, months, years, quarters, halves."""
+"""Calendar references: full dates, day+month, month+year, months, years, quarters, halves.
+
+Spans and lists of dates follow one rule (read in ``date_ranges``): a span whose two ends
+share one year, written once at the end or not at all, is ONE fact: the first date, with
+``month_to`` and ``day_to`` for the second ("von April bis Juni", "zwischen dem 1. und dem
+15. Mai", "April–Juni 2026", "from March 3 to March 7, 2026", "March 3-7", "3. März bis
+5. April"); a span over the new year starts in the year before the written one, which is
+its ``year_to``. "und"/"and" joins a span only after "zwischen"/"between"; otherwise it lists
+dates, one fact each, the first taking the month and year written at the second ("am 3. und
+7. März", "March 3 and April 5, 2026"). Two ends that each have a year ("von August 2014 bis
+Juli 2015") and dates in separate clauses ("schloss am 3. März und öffnete am 7. März") stay
+separate facts.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
+from digest.facts import date_ranges
 from digest.facts.context import SP, Context
-from digest.facts.months import MONTHS
+from digest.facts.date_ranges import Span as _D
+from digest.facts.months import ABBREVIATIONS, AMBIGUOUS, MONTHS
 from digest.model import DateFact
 
 YEAR = r"(?:1[0-9]|20)\d{2}"
@@ -36,8 +49,8 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    mon = rf"(?P<mon>{_alt(list(MONTHS[lang]))})"
-    mon2 = rf"(?P<mon2>{_alt(list(MONTHS[lang]))})"
+    months = _alt(list(MONTHS[lang]))
+    mon = rf"(?P<mon>{months})"
     yr = rf"(?P<y>{YEAR})(?![\d])"
     pats: dict[str, str] = {}
     pats["numeric"] = (
@@ -46,17 +59,16 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     )
     if lang == "de":
         pats["daymonth"] = (
-            rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)\.?{SP}*(?:bis|-|–|und){SP}*)?"
-            rf"(?P<d>[0-3]?\d)\.{SP}?{mon}(?:{SP}(?:des{SP}Jahres{SP})?{yr})?"
+            rf"(?<![\d.,])(?P<d>[0-3]?\d)\.{SP}?{mon}(?:{SP}(?:des{SP}Jahres{SP})?{yr})?"
         )
     else:
         pats["daymonth"] = (
-            rf"(?<![\d.,])(?:(?P<d0>[0-3]?\d)(?:st|nd|rd|th)?{SP}*(?:to|-|–|and){SP}*)?"
-            rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
+            rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
             rf"|{mon.replace('?P<mon>', '?P<monb>')}{SP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"(?![\d.:]|,\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
+            rf"(?!\d|[.,:]\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
         )
-    pats["monthyear"] = rf"{mon}(?:{SP}(?:bis|to|-|–|and|und){SP}{mon2})?(?:,?{SP}(?:of{SP})?{yr})?"
+    pats["range"] = date_ranges.pattern(lang, months, YEAR)
+    pats["monthyear"] = rf"{mon}(?:,?{SP}(?:of{SP})?{yr})?"
     pats["quarter"] = (
         rf"(?i:(?P<ord>{_alt(list(ORDINALS))}){SP}(?P<unit>Quartals?|Halbjahr(?:es|s)?|"
         rf"Jahreshälfte|quarter|half)){SP}(?:(?:des{SP}Jahres|of{SP}the{SP}year|of|des|im)"
@@ -70,7 +82,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"^(?:{SP}|-)*(?:Mio\.|Mrd\.|Millionen|Milliarden|million|billion|bn|m\b)?{SP}*"
         rf"(?:{QUANTITY})"
     )
-    pats["month"] = rf"(?<![\w])(?:{_alt(list(MONTHS[lang]))})(?![\w])"
+    pats["month"] = rf"(?<![\w])(?:{months})(?![\w])"
     pats["quarter_cue"] = r"Quartal|quarter|Halbjahr|half|Jahreshälfte|\b[QH][1-4]\b"
     return {k: re.compile(v) for k, v in pats.items()}
 
@@ -90,7 +102,7 @@ YEAR_CUES = {
     ),
 }
 _QUARTER_FIGURE = re.compile(rf"{YEAR}|[QH][1-4]")
-_MONTH_CUE = re.compile(r"\b(?:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
+_MONTH_CUE = re.compile(r"\b(?i:in|since|until|by|of|early|late|mid|last|next|from)\s+$")
 _NOT_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:[.:]\d|x\b|×)")
 _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
 _PREV_WORD = re.compile(r"(?<![\w.-])([\w.-]++)[ \u00a0]*+$")
@@ -99,41 +111,24 @@ it (the same match as the plain pattern: the word before the spaces is always wh
 TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
 
 
-@dataclass(slots=True)
-class _D:
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    year_to: int | None = None
-    month_to: int | None = None
-    day_to: int | None = None
-    quarter: int | None = None
-    half: int | None = None
-    inferred: tuple[str, ...] = field(default_factory=tuple)
-
-
 def _year(s: str) -> int:
     y = int(s)
     return y + (2000 if y < 50 else 1900) if y < 100 else y
 
 
 def _month(word: str | None, lang: str) -> int | None:
-    if not word:
-        return None
-    return MONTHS[lang].get(word) or MONTHS[lang].get(word + ".")
+    return MONTHS[lang].get(word) if word else None
 
 
 def _ok_month_word(ctx: Context, m: re.Match[str]) -> bool:
-    """English "May", "March" and bare abbreviations are dates only in a date context."""
+    """English "May", "March" and abbreviations ("Jan", "Mär") are dates only in a date
+    context: an abbreviation beside a day or a year, "May" also after "in", "since"..."""
     gd = m.groupdict()
     word = gd.get("mon") or gd.get("monb") or ""
-    if word.endswith(".") and not (gd.get("y") or gd.get("d") or gd.get("d2")):
+    dated = gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
+    if word in ABBREVIATIONS[ctx.lang] and not dated:
         return False
-    if ctx.lang == "en" and word in ("May", "March") and not (
-        gd.get("y") or gd.get("y2") or gd.get("d") or gd.get("d2")
-    ):
+    if word in AMBIGUOUS[ctx.lang] and not dated:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         return bool(_MONTH_CUE.search(before))
     return True
@@ -158,7 +153,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     digits = ctx.digit_starts
     months = ctx.month_starts
     # cheap string checks decide which patterns can match at a figure
-    short = []  # 1-2 digits followed by "." or a space: day of a date
+    short = []  # 1-2 digits followed by ".", a space or a dash: day of a date
     four = []  # four digits: a year
     for pos, e in zip(digits, ctx.digit_ends, strict=True):
         # the run of \d+ ends at e; digits of other kinds (str.isdigit) may follow
@@ -167,7 +162,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         width = e - pos
         if width == 4:
             four.append(pos)
-        elif width <= 2 and e < n and text[e] in ". \u00a0stnr":
+        elif width <= 2 and e < n and text[e] in ". \u00a0stnr-–":
             short.append(pos)
     # a day needs its full stop right after it, an ISO date its hyphen after the year
     numeric_rx = p["numeric"]
@@ -211,7 +206,12 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
                 n = 2 if n >= 2 else 1
             take(_D(m.start(), m.end(), int(m["y"]), quarter=None if is_half else n,
                             half=n if is_half else None))
-    daymonth = [p["daymonth"].match(text, pos) for pos in sorted(short + months)]
+    starts = sorted(short + months)
+    for m in (x for x in (p["range"].match(text, pos) for pos in starts) if x):
+        if free(m.start(), m.end()):
+            for d in date_ranges.read(m, ctx, p["quantity"]):
+                take(d)
+    daymonth = [p["daymonth"].match(text, pos) for pos in starts]
     for m in (x for x in daymonth if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
@@ -221,12 +221,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if not mo or not 1 <= day <= 31:
             continue
         dy = int(gd.get("y") or gd.get("y2") or 0) or None
-        d0 = gd.get("d0")
-        if d0 and 1 <= int(d0) < day:
-            take(_D(m.start(), m.end(), dy, mo, int(d0), day_to=day))
-        else:
-            start = m.start("d") if gd.get("d") else m.start()
-            take(_D(start, m.end(), dy, mo, day))
+        take(_D(m.start(), m.end(), dy, mo, day))
     for m in (x for x in (p["monthyear"].match(text, pos) for pos in months) if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
@@ -235,12 +230,8 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if m.end() < len(ctx.text) and (ctx.text[m.end()].isalnum() or ctx.text[m.end()] == "-"):
             continue
         m1 = _month(m["mon"], ctx.lang)
-        m2 = _month(m["mon2"], ctx.lang)
-        my = int(m["y"]) if m["y"] else None
-        if not m1:
-            continue
-        # "January to March" / "Jänner bis März 2016": one range
-        take(_D(m.start(), m.end(), my, m1, month_to=m2))
+        if m1:
+            take(_D(m.start(), m.end(), int(m["y"]) if m["y"] else None, m1))
     for m in (x for x in (p["yearrange"].match(text, pos) for pos in four) if x):
         if not free(m.start(), m.end()) or ctx.is_claimed(m.start(), m.end()):
             continue
@@ -262,12 +253,18 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if sig in seen:
             continue
         seen.add(sig)
-        if d.month and not all(_real_day(d.year, d.month, x) for x in (d.day, d.day_to) if x):
+        if d.month and not (
+            _real_day(d.year, d.month, d.day)
+            and _real_day(d.year_to or d.year, d.month_to or d.month, d.day_to)
+        ):
             # "30. Februar 2026": no such day; the text still names the month.
             d.day = d.day_to = None
         if d.year is None and d.month and ctx.published is not None:
             d.year = _infer_year(d.month, d.day, ctx.published)
             d.inferred = ("year",) if d.year is not None else ()
+            if d.year is not None and d.wraps:
+                d.year_to = d.year + 1
+                d.inferred = ("year", "year_to")
         out.append(
             DateFact(
                 text=ctx.text[d.start : d.end].strip(),
@@ -327,8 +324,11 @@ def _is_year(ctx: Context, m: re.Match[str]) -> bool:
     return True
 
 
-def _real_day(year: int | None, month: int, day: int) -> bool:
-    """Whether ``day`` exists in ``month`` of ``year`` (in some year, when none is given)."""
+def _real_day(year: int | None, month: int, day: int | None) -> bool:
+    """Whether ``day`` exists in ``month`` of ``year`` (in some year, when none is given);
+    no day is no impossible day."""
+    if day is None:
+        return True
     return 1 <= day <= calendar.monthrange(year or 2000, month)[1]  # 2000 had a 29 February
 
 
