@@ -268,3 +268,14 @@ def test_headline_and_wire_amounts(lang: str, text: str, shown: str, value: Deci
                                    currency: str) -> None:
     assert [(m.text, m.value, m.currency) for m in money(text, lang)] == [
         (shown, value, currency)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Updated: March 12, 2026 2:05 p.m."),
+    ("en", "The vote is at 5 p.m. today."),
+    ("de", "Stand: 12.03.2026 14:05 Uhr"),
+    ("de", "Die Sitzung beginnt um 9:30 Uhr."),
+])
+def test_clock_times_are_no_amounts(lang: str, text: str) -> None:
+    """A stand-first's time is neither pence nor any other amount."""
+    assert money(text, lang) == ()

@@ -64,7 +64,7 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
     # the currency word is looked up in Python: a long alternation here is slow
     word_num = rf"{MIXED_WORD_NUM}|[A-Za-zÄÖÜäöüß]+(?:[ ]an?(?![\w])|-[a-z]+)?"
     suffix = (
-        rf"(?<![\w.,])(?P<num>{DIGITS}|{word_num}){scale}?(?:{SP}|-)?"
+        rf"(?<![\w.,:])(?P<num>{DIGITS}|{word_num}){scale}?(?:{SP}|-)?"
         rf"(?P<cur>[€$£¥₹₽₺₩]|[A-Za-zÄÖÜäöüß][\w-]*[\w.]?)"
         rf"(?:{SP}(?P<cur2>{_NAME_WORD})(?:{SP}(?P<cur3>{_NAME_WORD}))?)?"
     )
@@ -224,6 +224,8 @@ def _currency_after(
     many words its name has (the longest name wins: "Hong Kong dollars"), and the length of
     the first word as counted (``None`` when they name no currency)."""
     word = cur_word.rstrip(".") if cur_word not in currencies.symbols() else cur_word
+    if word.lower() == "p" and cur_word.endswith("."):
+        return None, 0, 1, len(word)  # "5 p.m.": a clock time, pence are "5p"
     for words, name in ((3, f"{word} {cur2} {cur3}"), (2, f"{word} {cur2}")):
         if (cur3 if words == 3 else cur2):
             cur, minor = currencies.code_for(name, lang)

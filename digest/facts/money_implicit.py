@@ -28,7 +28,7 @@ _MONEY_WORD = {
         r"(?i)(?<![\w-])(?:verl[oi]e?r|verlust|gewinn|umsatz|umsätze|erlös|ergebnis|zahl|"
         r"bezahl|kost|investi|schulden|kredit|budget|kapital|defizit|weitere|zusätzlich|"
         r"verdien|einnahm|ausgab|ausgegeben|dividende|förder|betrag|summe|spar|hilfe|"
-        r"fehlbetrag|überschuss|bilanz|mehr als|rund|knapp|fast|über)\w*"
+        r"fehlbetrag|überschuss|bilanz)\w*"
     ),
     "en": re.compile(
         r"(?i)(?<![\w-])(?:lost|loss|earn|profit|revenue|sales|turnover|paid|pay|cost|rais|"
