@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, localcontext
 from functools import cache
 
-from babel.dates import format_date, get_month_names
+from babel.dates import format_date, format_interval, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
 
 from digest.facts.numbers import EXACT
@@ -166,6 +166,10 @@ def percent(fact: Percent, locale: str, lang: str) -> str:
 
 def date(fact: DateFact, locale: str, lang: str) -> str:
     """Only the fields the fact has; inferred ones in parentheses so readers can tell."""
+    if fact.month and (fact.month_to or fact.day_to):
+        span = _span(fact, locale)
+        if span:
+            return span
     months = get_month_names("wide", locale=locale)
     year = str(fact.year) if fact.year else ""
     if fact.year and "year" in fact.inferred:
@@ -193,6 +197,26 @@ def date(fact: DateFact, locale: str, lang: str) -> str:
     elif fact.month_to:
         end = f"{fact.day_to}. " if fact.day_to and lang == "de" else ""
         text = f"{text}–{end}{months[fact.month_to]}"
+    return text
+
+
+def _span(fact: DateFact, locale: str) -> str | None:
+    """A span of days or months as the locale writes one ("3.–7. März 2026", "Mar 3 – 7,
+    2026"), by babel's interval formats; an inferred year follows in parentheses."""
+    assert fact.month is not None
+    known_year = bool(fact.year) and "year" not in fact.inferred
+    first = fact.year or 2000  # a leap year: "29. Februar" without a year stays valid
+    try:
+        start = dt.date(first, fact.month, fact.day or 1)
+        end = dt.date(fact.year_to or first, fact.month_to or fact.month,
+                      fact.day_to or fact.day or 1)
+    except ValueError:
+        return None
+    skeleton = ("y" if known_year else "") + ("MMMMd" if fact.day else "MMMM")
+    text = format_interval(start, end, skeleton, locale=locale)
+    if fact.year and not known_year:
+        years = str(fact.year) if not fact.year_to else f"{fact.year}–{fact.year_to}"
+        text = f"{text} ({years})"
     return text
 
 
