@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -104,6 +105,7 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
         items.append(anchor)
     _link(ctx, items)
     _implicit_pairs(ctx, items)
+    _points(ctx, items)
     items.sort(key=lambda i: i.start)
     for it in items:
         ctx.claim(it.start, it.end)
@@ -169,15 +171,20 @@ def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
 _RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
 _AND_GAP = re.compile(r"\s*(?:und|and)\s*")
 _BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
+_FROM_BEFORE = re.compile(r"(?:^|\s)(?:from|von)\s+$")
 
 
 def _link(ctx: Context, items: list[_Item]) -> None:
-    """``between 20% and 30%``, ``20 % bis 30 %``: the first item carries ``value_to``."""
+    """``between 20% and 30%``, ``20 % bis 30 %``: the first item carries ``value_to``; a
+    change ``from 3.1% to 2.8%`` is two rates, not a range (``von 20 % bis 30 %`` is one)."""
     for a, b in itertools.pairwise(items):
         if a.value_to is not None or a.unit != b.unit:
             continue
         gap = ctx.text[a.end : b.start]
-        if _RANGE_GAP.fullmatch(gap) or (
+        if _RANGE_GAP.fullmatch(gap):
+            if "bis" in gap or not _FROM_BEFORE.search(ctx.text[max(0, a.start - 6) : a.start]):
+                a.value_to = b.value
+        elif (
             _AND_GAP.fullmatch(gap)
             and _BETWEEN_BEFORE.search(ctx.text[max(0, a.start - 12) : a.start])
         ):
@@ -210,3 +217,87 @@ def _implicit_pairs(ctx: Context, items: list[_Item]) -> None:
         v = parse_number(m["num"], ctx.lang)
         if v is not None:
             items.append(_Item(m.start("num"), m.end("num"), v, "percent", implicit=True))
+
+
+_POINT_UNIT = {
+    "de": r"Basispunkte[n]?|Punkte[n]?|Punkt|Zähler[n]?",
+    "en": r"basis points?|points?|bps?",
+}
+_POINT_CUES = {"de": ("unkt", "Zähler"), "en": ("point", "bp")}
+"""Literals every point unit holds: the point patterns are tried only near one of them."""
+_WORD = r"[A-Za-zÄÖÜäöüß]+"
+
+
+@cache
+def _point_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    sign = rf"(?P<sign>[+\-−]|plus{SP}|minus{SP})?"
+    figure = (
+        rf"(?<![\w.,]){sign}(?P<num>{DIGITS}|{WORD_NUM}){SP}?(?P<pu>{_POINT_UNIT[lang]})"
+        + r"(?![\wäöü])"
+    )
+    to, at, cue, by = (
+        ("auf", "auf|bei", "Plus|Minus|Anstieg|Rückgang|Zuwachs|Verlust", "von|um")
+        if lang == "de" else
+        ("to", "to|at", "up|down|rise|fall|increase|decrease|drop|gain|decline", "of|by")
+    )
+    return {
+        # "um 0,3 Punkte (gegenüber dem Vormonat) auf 2,4 Prozent"
+        "before": re.compile(
+            rf"{figure}(?:{SP}+{_WORD}){{0,3}}{SP}+(?:{to})(?:{SP}+{_WORD}){{0,2}}{SP}+$"
+        ),
+        # "auf 5,2 Prozent, ein Plus von 0,4 Punkten"
+        "after": re.compile(
+            rf"(?:,{SP}+|{SP}*\({SP}*)(?:(?:ein|einem|an?){SP}+)?(?:(?:{cue}){SP}+)?"
+            rf"(?:(?:{by}){SP}+)?{figure}"
+        ),
+        "target": re.compile(rf"(?<!\w)(?:{at})(?:{SP}+{_WORD})?{SP}+$"),
+    }
+
+
+def _points(ctx: Context, items: list[_Item]) -> None:
+    """Points beside a percentage are percentage points: "um 0,3 Punkte auf 2,4 Prozent",
+    "by 25 basis points to 4.5%" (a hundredth each), "fell to 5.1%, down 0.3 points". Points
+    with no percentage as their target (an index, a score) are no percent fact."""
+    text, cues = ctx.text, _POINT_CUES[ctx.lang]
+    at: list[int] = []
+    for c in cues:
+        i = text.find(c)
+        while i >= 0:
+            at.append(i)
+            i = text.find(c, i + 1)
+    if not at:
+        return
+    at.sort()
+    p = _point_patterns(ctx.lang)
+    found: list[_Item] = []
+    ordered = sorted(items, key=lambda i: i.start)
+    for n, it in enumerate(ordered):
+        k = bisect.bisect_left(at, it.start - 100)
+        if it.unit != "percent" or k == len(at) or at[k] > it.end + 60:
+            continue  # no point unit near
+        s0, s1 = ctx.sentence(it.start)
+        floor = max(s0, ordered[n - 1].end if n else 0, it.start - 100)
+        m = p["before"].search(text, floor, it.start) if at[k] < it.start else None
+        if m is None and p["target"].search(text, max(floor, it.start - 30), it.start):
+            m = p["after"].match(text, it.end, min(s1, it.end + 60))
+        if m is None:
+            continue
+        item = _point_item(ctx, m)
+        if item is not None and not any(i.start < item.end and item.start < i.end
+                                        for i in items + found):
+            found.append(item)
+    items.extend(found)
+
+
+def _point_item(ctx: Context, m: re.Match[str]) -> _Item | None:
+    """The percentage points a match of a point pattern names, if its figure is free."""
+    num = m["num"]
+    if num.lower() in ("a", "an"):
+        return None  # "half a point", "a quarter of a point": a step, not a figure
+    v = _signed(m, ctx.lang)
+    start, end = m.start("sign") if m["sign"] else m.start("num"), m.end("pu")
+    if v is None or ctx.is_claimed(start, end):
+        return None
+    if m["pu"].lower().startswith(("basis", "bp")):
+        v = v / 100
+    return _Item(start, end, v, "percentage_point")
