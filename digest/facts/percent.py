@@ -1,4 +1,9 @@
-"""Percentages and percentage points, with signs, ranges and spelled-out figures."""
+"""Percentages and percentage points, with signs, ranges and spelled-out figures.
+
+A percent fact needs a percent word (%, Prozent, percent, or points beside a percentage):
+a share without one ("drei Viertel der Befragten", "one in three") stays a share, and a
+rate step without one ("a quarter of a point") stays a step (see ``percent_words``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from digest.facts import percent_words
 from digest.facts.context import (
     SP,
     Context,
@@ -21,11 +27,14 @@ from digest.facts.numbers import DIGITS, WORD_NUM, normal, parse_number
 from digest.model import Percent
 
 UNIT = {
-    "de": r"%-Punkte[n]?|Prozentpunkte[n]?|Prozentpunkt|Prozent|v\.\s?H\.|%",
-    "en": r"percentage[ -]points?|per[ -]?cent(?:age)?|pct\.?|%",
+    "de": r"(?i:%-Punkte[n]?|%ige[nmrs]?|Prozentpunkte[n]?|Prozentpunkt|Prozentige[nmrs]?|"
+    r"Prozent)|v\.\s?H\.|%",
+    "en": r"(?i:percentage[ -]points?|per[ -]?cent(?:age)?|pct\.?)|%",
 }
-_UNIT_FIRSTS = {"de": frozenset("%Pv"), "en": frozenset("%p")}
-"""The first characters of ``UNIT``."""
+"""The unit after a figure, in any case ("10 Percent" in a headline, "5 PROZENT"); the
+inflected "-prozentige" and "%ige" of a compound ("eine 10-prozentige Beteiligung")."""
+_UNIT_FIRSTS = {"de": frozenset("%Ppv-"), "en": frozenset("%Pp-")}
+"""The first characters of ``UNIT``, and the hyphen that joins a figure to it."""
 POINTS = re.compile(r"(?i)punkt|point")
 PAIR_CUE = re.compile(r"statt|anstelle|instead of|rather than|compared with")
 
@@ -45,7 +54,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     sign = rf"(?P<sign>[+\-−±]|plus{SP}|minus{SP})?"
     num = rf"(?P<num>{DIGITS}|{WORD_NUM})"
     one = (
-        rf"(?<![\w.,]){sign}{num}{SP}?(?P<unit>{UNIT[lang]})"
+        rf"(?<![\w.,]){sign}{num}(?:{SP}?|-)(?P<unit>{UNIT[lang]})"
         + (r"(?![\w])" if lang == "en" else r"(?![\wäöü])")
     )
     chain = (
@@ -63,6 +72,16 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
 
 def _unit(word: str) -> str:
     return "percentage_point" if POINTS.search(word) else "percent"
+
+
+def _signed_item(ctx: Context, start: int, end: int, value: Decimal, unit: str) -> _Item:
+    """A spelled percentage with the sign before it ("minus ein halbes Prozent")."""
+    sg = _patterns(ctx.lang)["sign"].search(ctx.text, max(0, start - 7), start)
+    if sg:
+        start = sg.start()
+        if sg["s"].strip() in ("-", "−", "minus"):
+            value = -value
+    return _Item(start, end, value, unit)
 
 
 def _signed(m: re.Match[str], lang: str) -> Decimal | None:
@@ -83,13 +102,20 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
     text = ctx.text
     figure_ends = dict(zip(ctx.digit_starts, ctx.digit_ends, strict=True))
     firsts = _UNIT_FIRSTS[ctx.lang]
+    spelled = [_signed_item(ctx, *found) for found in percent_words.spelled(ctx)]
+    k = 0
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
+        while k < len(spelled) and spelled[k].start < pos:
+            items.append(spelled[k])
+            k += 1
         end = figure_ends.get(pos)
         if end is not None and not starts_after_figure(text, end, firsts):
             continue  # no "%" or "Prozent" after the figure
         m = one.match(text, pos)
         if not m or ctx.is_claimed(m.start(), m.end()):
             continue
+        if any(s.start < m.end() and pos < s.end for s in spelled[max(0, k - 1) : k + 1]):
+            continue  # "a percentage point" of "a quarter of a percentage point"
         v = _signed(m, ctx.lang)
         if v is None:
             continue
@@ -103,6 +129,7 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
         chain = _chain(ctx, anchor, items)
         items.extend(chain)
         items.append(anchor)
+    items.extend(spelled[k:])
     _link(ctx, items)
     _implicit_pairs(ctx, items)
     _points(ctx, items)
@@ -230,6 +257,8 @@ _WORD = r"[A-Za-zÄÖÜäöüß]+"
 
 @cache
 def _point_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    """Points before a percentage they lead to, points after one, and the word that makes a
+    percentage a target ("auf", "to")."""
     sign = rf"(?P<sign>[+\-−]|plus{SP}|minus{SP})?"
     figure = (
         rf"(?<![\w.,]){sign}(?P<num>{DIGITS}|{WORD_NUM}){SP}?(?P<pu>{_POINT_UNIT[lang]})"
