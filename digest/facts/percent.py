@@ -7,7 +7,6 @@ rate step without one ("a quarter of a point") stays a step (see ``percent_words
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -103,9 +102,9 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
     figure_ends = dict(zip(ctx.digit_starts, ctx.digit_ends, strict=True))
     firsts = _UNIT_FIRSTS[ctx.lang]
     spelled = [_signed_item(ctx, *found) for found in percent_words.spelled(ctx)]
-    k = 0
+    k, n_spelled = 0, len(spelled)
     for pos in sorted(ctx.digit_starts + ctx.word_number_starts):
-        while k < len(spelled) and spelled[k].start < pos:
+        while k < n_spelled and spelled[k].start < pos:
             items.append(spelled[k])
             k += 1
         end = figure_ends.get(pos)
@@ -114,7 +113,8 @@ def extract(ctx: Context) -> dict[str, tuple[Percent, ...]]:
         m = one.match(text, pos)
         if not m or ctx.is_claimed(m.start(), m.end()):
             continue
-        if any(s.start < m.end() and pos < s.end for s in spelled[max(0, k - 1) : k + 1]):
+        if n_spelled and any(s.start < m.end() and pos < s.end
+                             for s in spelled[max(0, k - 1) : k + 1]):
             continue  # "a percentage point" of "a quarter of a percentage point"
         v = _signed(m, ctx.lang)
         if v is None:
@@ -250,8 +250,11 @@ _POINT_UNIT = {
     "de": r"Basispunkte[n]?|Punkte[n]?|Punkt|Zähler[n]?",
     "en": r"basis points?|points?|bps?",
 }
-_POINT_CUES = {"de": ("unkt", "Zähler"), "en": ("point", "bp")}
-"""Literals every point unit holds: the point patterns are tried only near one of them."""
+_POINT_CUES: dict[str, tuple[str, str]] = {"de": ("unkt", "Zähler"), "en": ("point", "bp")}
+"""Literals every point unit holds: the point patterns are tried only beside a percentage
+with one of them near."""
+_POINT_TO = {"de": frozenset({"auf"}), "en": frozenset({"to"})}
+"""The word between points and the percentage they lead to ("um 0,3 Punkte auf 2,4 %")."""
 _WORD = r"[A-Za-zÄÖÜäöüß]+"
 
 
@@ -264,10 +267,11 @@ def _point_patterns(lang: str) -> dict[str, re.Pattern[str]]:
         rf"(?<![\w.,]){sign}(?P<num>{DIGITS}|{WORD_NUM}){SP}?(?P<pu>{_POINT_UNIT[lang]})"
         + r"(?![\wäöü])"
     )
-    to, at, cue, by = (
-        ("auf", "auf|bei", "Plus|Minus|Anstieg|Rückgang|Zuwachs|Verlust", "von|um")
+    to = "|".join(_POINT_TO[lang])
+    at, cue, by = (
+        ("auf|bei", "Plus|Minus|Anstieg|Rückgang|Zuwachs|Verlust", "von|um")
         if lang == "de" else
-        ("to", "to|at", "up|down|rise|fall|increase|decrease|drop|gain|decline", "of|by")
+        ("to|at", "up|down|rise|fall|increase|decrease|drop|gain|decline", "of|by")
     )
     return {
         # "um 0,3 Punkte (gegenüber dem Vormonat) auf 2,4 Prozent"
@@ -287,44 +291,45 @@ def _points(ctx: Context, items: list[_Item]) -> None:
     """Points beside a percentage are percentage points: "um 0,3 Punkte auf 2,4 Prozent",
     "by 25 basis points to 4.5%" (a hundredth each), "fell to 5.1%, down 0.3 points". Points
     with no percentage as their target (an index, a score) are no percent fact."""
-    text, cues = ctx.text, _POINT_CUES[ctx.lang]
-    at: list[int] = []
-    for c in cues:
-        i = text.find(c)
-        while i >= 0:
-            at.append(i)
-            i = text.find(c, i + 1)
-    if not at:
+    text, (c1, c2) = ctx.text, _POINT_CUES[ctx.lang]
+    if not items or (c1 not in text and c2 not in text):
         return
-    at.sort()
-    p = _point_patterns(ctx.lang)
+    p, to = _point_patterns(ctx.lang), _POINT_TO[ctx.lang]
     found: list[_Item] = []
     ordered = sorted(items, key=lambda i: i.start)
     for n, it in enumerate(ordered):
-        k = bisect.bisect_left(at, it.start - 100)
-        if it.unit != "percent" or k == len(at) or at[k] > it.end + 60:
+        if it.unit != "percent":
+            continue
+        before, after = text[max(0, it.start - 100) : it.start], text[it.end : it.end + 60]
+        # the connector is one of the last three words before a percentage points lead to
+        lead = (c1 in before or c2 in before) and not to.isdisjoint(before.split()[-3:])
+        if not lead and c1 not in after and c2 not in after:
             continue  # no point unit near
         s0, s1 = ctx.sentence(it.start)
         floor = max(s0, ordered[n - 1].end if n else 0, it.start - 100)
-        m = p["before"].search(text, floor, it.start) if at[k] < it.start else None
+        m, base = None, floor
+        if lead:
+            window = text[floor : it.start]
+            m = search_tail(p["before"], window, 11 if window.endswith("\n") else 10)
         if m is None and p["target"].search(text, max(floor, it.start - 30), it.start):
-            m = p["after"].match(text, it.end, min(s1, it.end + 60))
+            m, base = p["after"].match(text, it.end, min(s1, it.end + 60)), 0
         if m is None:
             continue
-        item = _point_item(ctx, m)
+        item = _point_item(ctx, m, base)
         if item is not None and not any(i.start < item.end and item.start < i.end
                                         for i in items + found):
             found.append(item)
     items.extend(found)
 
 
-def _point_item(ctx: Context, m: re.Match[str]) -> _Item | None:
+def _point_item(ctx: Context, m: re.Match[str], base: int) -> _Item | None:
     """The percentage points a match of a point pattern names, if its figure is free."""
     num = m["num"]
     if num.lower() in ("a", "an"):
         return None  # "half a point", "a quarter of a point": a step, not a figure
     v = _signed(m, ctx.lang)
-    start, end = m.start("sign") if m["sign"] else m.start("num"), m.end("pu")
+    start = base + (m.start("sign") if m["sign"] else m.start("num"))
+    end = base + m.end("pu")
     if v is None or ctx.is_claimed(start, end):
         return None
     if m["pu"].lower().startswith(("basis", "bp")):

@@ -20,15 +20,17 @@ from functools import cache
 from digest.facts.context import SP, SP_CHARS, Context
 from digest.facts.numbers import WEAK, normal, parse_number
 
-_TAILS = {"de": ("rozent", "ROZENT"), "en": ("cent", "Cent", "CENT")}
-"""The end of the unit's first word: one ``str.find`` pass for each finds the unit however
-it is capitalised (fewer passes than one per spelling; ``_HEADS`` is checked at each hit,
-and few hits are other words, such as "recent")."""
-_HEADS = {
-    "de": ("P", "p"),
-    "en": ("per", "Per", "PER", "per ", "per-", "Per ", "Per-", "PER ", "PER-"),
-}
-"""What comes right before a tail when it is a percent word."""
+_TAILS = {"de": ("rozent",), "en": ("cent",)}
+"""The end of the unit's first word, found by one ``str.find`` pass over the text: it ends
+"Prozent" and "prozentige", "percent", "Percent" and "per cent" (``_HEADS`` is checked at
+each hit; few hits are other words, such as "recent")."""
+_TITLE_TAILS = {"de": ("ROZENT",), "en": ("Cent", "CENT")}
+"""The unit in capitals ("FÜNF PROZENT") or title case ("Ten Per Cent"): headline styles,
+looked for in the title line only (a pass over a whole article for each would cost about as
+much as reading one without percentages). Figures before them are read anywhere."""
+_HEADS = {"de": frozenset(("P", "p")), "en": frozenset(("per", "Per", "PER"))}
+"""What comes right before a tail when it is a percent word (in English also with a space
+or hyphen between: "per cent", "per-cent")."""
 _WINDOW = 60
 """How far before the unit a fraction or number word may start."""
 _LETTERS = "A-Za-zÄÖÜäöüß"
@@ -48,13 +50,14 @@ _COUNT = {
 
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    """The fraction and number word before a unit (anchored at its end), and the unit."""
+    """The fraction and number word right before a unit (``\\Z``: not across a line
+    break, as ``$`` would), and the unit."""
     if lang == "de":
         fraction = (
             rf"(?i)(?<![{_LETTERS}])(?:(?P<n>{_COUNT['de']}|\d+){SP}+)?(?:"
             rf"(?P<half>halbe[nmrs]?){SP}+"
             rf"|(?P<g>{_COUNT['de']})?"
-            rf"(?P<d>drittel|viertel|fünftel|achtel|zehntel|hundertstel)(?:{SP}+|-)?)$"
+            rf"(?P<d>drittel|viertel|fünftel|achtel|zehntel|hundertstel)(?:{SP}+|-)?)\Z"
         )
         unit = (
             r"(?:Prozent|prozent|PROZENT)"
@@ -66,10 +69,10 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?P<whole>[a-z]+(?:-[a-z]+)?)[ -]and[ -]a[ -]half"
             rf"|(?P<half>half(?:[ -]of)?[ -](?:an?|one)|(?<!and[ -])(?:a|one)[ -]half)"
             rf"|(?P<n>{_COUNT['en']}|\d+)[ -](?P<d>halves|(?:third|quarter|fourth|fifth|eighth"
-            rf"|tenth|hundredth)s?)(?:[ -]of[ -](?:an?|one))?)(?:{SP}|-)$"
+            rf"|tenth|hundredth)s?)(?:[ -]of[ -](?:an?|one))?)(?:{SP}|-)\Z"
         )
         unit = r"(?i:percentage[ -]points?|per[ -]?cent)(?P<after>[a-z]*)"
-    word = rf"(?<![{_LETTERS}-])(?P<num>[{_LETTERS}]+(?:-[{_LETTERS}]+)?)(?P<join>-|{SP})?$"
+    word = rf"(?<![{_LETTERS}-])(?P<num>[{_LETTERS}]+(?:-[{_LETTERS}]+)?)(?P<join>-|{SP})?\Z"
     return {"fraction": re.compile(fraction), "unit": re.compile(unit), "word": re.compile(word)}
 
 
@@ -115,14 +118,18 @@ def spelled(ctx: Context) -> list[tuple[int, int, Decimal, str]]:
 def _unit_positions(text: str, lang: str) -> list[int]:
     """Where a percent word starts, in text order."""
     heads = _HEADS[lang]
-    out: set[int] = set()
-    for tail in _TAILS[lang]:
-        i = text.find(tail)
+    size = len(next(iter(heads)))
+    title_end = text.find("\n")
+    out: list[int] = []
+    for tail, end in [(t, len(text)) for t in _TAILS[lang]] + [
+        (t, title_end if title_end >= 0 else len(text)) for t in _TITLE_TAILS[lang]
+    ]:
+        i = text.find(tail, 0, end)
         while i >= 0:
-            for h in heads:
-                if text.startswith(h, i - len(h)):
-                    out.add(i - len(h))
-            i = text.find(tail, i + 1)
+            j = i - 1 if lang == "en" and text[i - 1 : i] in (" ", "-") else i
+            if j >= size and text[j - size : j] in heads:
+                out.append(j - size)
+            i = text.find(tail, i + 1, end)
     return sorted(out)
 
 
@@ -140,13 +147,22 @@ _FRACTION_ENDS = {
 """How the word right before the unit ends when a fraction can be there."""
 
 
+def may_end_in_fraction(before: str, lang: str) -> bool:
+    """The cheap test whether a fraction can end ``before``: its last word ends like one."""
+    last = before.rstrip(_SEPARATORS)
+    for sep in _SEPARATORS:
+        last = last.rpartition(sep)[2]
+    last = last.lower()
+    return last in _FRACTION_ENDS["en"] if lang == "en" else last.endswith(_FRACTION_ENDS["de"])
+
+
+_SEPARATORS = " -\u00a0\u202f"
+"""What may stand between the words of a fraction and before the unit."""
+
+
 def _fraction(rx: re.Pattern[str], before: str, lang: str) -> tuple[int, Decimal] | None:
     """Where the fraction before the unit starts, and its value."""
-    last = before.rstrip(" -\u00a0\u202f")
-    last = last[max(last.rfind(" "), last.rfind("-"), last.rfind("\u00a0")) + 1 :].lower()
-    if lang == "en" and last not in _FRACTION_ENDS["en"]:
-        return None
-    if lang == "de" and not last.endswith(_FRACTION_ENDS["de"]):
+    if not may_end_in_fraction(before, lang):
         return None
     m = rx.search(before)
     if m is None:
