@@ -205,6 +205,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _money_json(m: dict[str, Any]) -> dict[str, Any]:
+    """The corpus's name for an amount whose currency the context gives."""
+    m["implicit_currency"] = m.pop("implicit")
+    return m
+
+
 def facts_json(entry: Entry) -> dict[str, Any]:
     """The ``digest facts`` contract: one object per seed, values exact."""
     f = entry.facts
@@ -220,7 +226,7 @@ def facts_json(entry: Entry) -> dict[str, Any]:
         "title": entry.article.title,
         "date": entry.article.date.isoformat(),
         "facts": {
-            "money": [clean(asdict(m)) for m in f.money],
+            "money": [_money_json(clean(asdict(m))) for m in f.money],
             "percent": [clean(asdict(p)) for p in f.percent],
             "dates": [{**asdict(d), "inferred": list(d.inferred)} for d in f.dates],
             "orgs": list(f.orgs),

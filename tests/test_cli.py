@@ -53,6 +53,21 @@ def test_facts_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert isinstance(item["tags"], list)
 
 
+def test_facts_json_flags_an_implicit_currency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An amount whose currency comes from the context carries ``implicit_currency``."""
+    project = make_project(tmp_path)
+    seed = project / "seeds" / "implicit.txt"
+    seed.write_text("Bilanz\nDer Konzern setzte 80 Milliarden Euro um und verlor 4,8 Milliarden.\n",
+                    encoding="utf-8")
+    assert run(project, "facts", str(seed), "--format", "json") == 0
+    money = json.loads(capsys.readouterr().out)[0]["facts"]["money"]
+    assert [(m["text"], m["currency"], m["implicit_currency"]) for m in money] == [
+        ("80 Milliarden Euro", "EUR", False), ("4,8 Milliarden", "EUR", True)]
+    assert all("implicit" not in m for m in money)
+
+
 def test_unreadable_file_for_facts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A missing file is named with the reason."""
     project = make_project(tmp_path)
