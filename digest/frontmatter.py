@@ -74,7 +74,7 @@ def parse_front_matter(
         # parser below, for its message.
         fast = _FastLoader(raw)
         try:
-            return _front_matter_values(path, fast, fast.get_single_node())
+            return _front_matter_values(path, raw, fast, fast.get_single_node())
         except (yaml.YAMLError, RecursionError):
             pass
         finally:
@@ -82,14 +82,14 @@ def parse_front_matter(
     loader = None
     try:
         loader = _NoAliasLoader(raw)
-        return _front_matter_values(path, loader, loader.get_single_node())
+        return _front_matter_values(path, raw, loader, loader.get_single_node())
     except yaml.reader.ReaderError as exc:
         line = raw[: exc.position].count("\n") + 2
         return ({}, {}), [Problem(path, line, "front matter: invalid YAML: unacceptable "
                                   f"character #x{exc.character:04x}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = _line(raw, mark) if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc)
         return ({}, {}), [Problem(path, line, f"front matter: invalid YAML: {reason}")]
     except RecursionError:
@@ -99,8 +99,15 @@ def parse_front_matter(
             loader.dispose()
 
 
+def _line(raw: str, mark: Any) -> int:
+    """The file line of a YAML mark: YAML also breaks lines at U+2028, U+2029 and U+0085,
+    which editors and ``git`` show inside one line, so lines are counted by ``\n`` (+1 for
+    the opening ``---``)."""
+    return raw[: mark.index].count("\n") + 2
+
+
 def _front_matter_values(
-    path: str, loader: Any, node: yaml.Node | None
+    path: str, raw: str, loader: Any, node: yaml.Node | None
 ) -> tuple[tuple[dict[str, Any], dict[str, int]], list[Problem]]:
     if node is None:
         return ({}, {}), []
@@ -110,7 +117,7 @@ def _front_matter_values(
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 2
+        line = _line(raw, key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem(path, line, "front matter: expected 'key: value' lines"))
             continue

@@ -239,6 +239,9 @@ CASES: list[tuple[str, str, str | bytes, list[str], int]] = [
       "lang, tags, summary, slug, old_slugs, facts"], 0),
     ("key given twice", "a.md", "---\ntitle: A\ntitle: B\n---\n\nText.\n",
      ["seeds/a.md:3: title: given twice (first on line 2)"], 1),
+    ("line separators inside a line", "a.md",
+     "---\ntitle: A\n\u2028\u2028\ntitle: B\n---\n\nText.\n",
+     ["seeds/a.md:4: title: given twice (first on line 2)"], 1),
     ("billion laughs (anchors)", "a.md",
      "---\na: &a [lol, lol, lol]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\ntitle: T\n---\n\nText.\n",
      ["seeds/a.md:2: front matter: invalid YAML: anchors (&name) are not allowed in front "
