@@ -7,29 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
+from digest.config_schema import DigestOptions, validate
 from digest.errors import DigestError
-
-DEFAULT_BOILERPLATE = (
-    "Kommentare",
-    "Kommentar schreiben",
-    "Kommentieren",
-    "Teilen",
-    "Artikel teilen",
-    "Drucken",
-    "Zum Seitenanfang",
-    "Mehr zum Thema",
-    "Comments",
-    "Comment",
-    "Share",
-    "Share this article",
-    "Print",
-    "Back to top",
-    "Related Topics",
-)
 
 
 @dataclass(frozen=True)
@@ -96,39 +80,24 @@ class Config:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that tolerates the ``!!python/name:`` and ``!ENV`` tags MkDocs configs use."""
+    """Safe YAML that reads ``!ENV`` as MkDocs does (an environment variable, with a default)
+    and tolerates the ``!!python/name:`` and other tags MkDocs configs use."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+_Loader.add_constructor("!ENV", construct_env_tag)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _Loader.add_multi_constructor("!", _ignore_tag)
 
-DIGEST_DEFAULTS: dict[str, Any] = {
-    "seeds": "seeds",
-    "articles_dir": "articles",
-    "archive_dir": "archive",
-    "feeds_dir": "feeds",
-    "topics_dir": "topics",
-    "editions_dir": "editions",
-    "tags_dir": "tags",
-    "topic_min_articles": 1,
-    "page_size": 50,
-    "search_bundle_pages": 2000,
-    "related_items": 5,
-    "feed_items": 50,
-    "tag_feed_items": 20,
-    "home_items": 10,
-    "timezone": "Europe/Vienna",
-    "boilerplate": list(DEFAULT_BOILERPLATE),
-    "vocabulary": None,
-    "max_seed_bytes": 1_000_000,
-    "search": "lunr",
-    "id_authority_date": "2026",
-}
+DIGEST_DEFAULTS: dict[str, Any] = {key: option.default for key, option in DigestOptions._schema}
+"""Every ``extra: digest:`` setting's default (declared in ``config_schema``)."""
 
+
+_SAME_NAME = tuple(key for key in DIGEST_DEFAULTS if key != "seeds")
+"""The settings whose ``Config`` field has the setting's name (``seeds`` is ``seeds_dir``)."""
 
 OWNED_DIR_KEYS = ("articles_dir", "archive_dir", "feeds_dir", "topics_dir", "editions_dir",
                   "tags_dir")
@@ -166,39 +135,14 @@ def load_config(path: Path) -> Config:
     if not isinstance(section, dict):
         errors.append(f"extra.digest: expected a mapping, got {type(section).__name__}")
         section = {}
-    unknown = sorted(set(section) - set(DIGEST_DEFAULTS))
-    for key in unknown:
-        errors.append(
-            f"extra.digest.{key}: unknown option; expected one of {', '.join(DIGEST_DEFAULTS)}"
-        )
-    opts = {**DIGEST_DEFAULTS, **{k: v for k, v in section.items() if k in DIGEST_DEFAULTS}}
+    opts, problems = validate(section, path)
+    errors += [f"extra.digest.{problem}" for problem in problems]
 
-    def want_str(key: str, value: Any, *, where: str = "extra.digest.") -> str:
+    def want_str(key: str, value: Any) -> str:
         if not isinstance(value, str) or not value.strip():
-            errors.append(f"{where}{key}: expected a non-empty string, got {value!r}")
+            errors.append(f"{key}: expected a non-empty string, got {value!r}")
             return ""
         return value
-
-    def want_dir(key: str) -> str:
-        value = want_str(key, opts[key])
-        if value and (value.startswith("/") or ".." in Path(value).parts):
-            errors.append(f"extra.digest.{key}: expected a relative folder, got {value!r}")
-        return value.strip("/")
-
-    def want_int(key: str, minimum: int) -> int:
-        value = opts[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            errors.append(f"extra.digest.{key}: expected an integer >= {minimum}, got {value!r}")
-            return minimum
-        return value
-
-    def want_choice(key: str, choices: tuple[str, ...]) -> str:
-        value = opts[key]
-        if value not in choices:
-            errors.append(f"extra.digest.{key}: expected one of {', '.join(choices)}, "
-                          f"got {value!r}")
-            return choices[0]
-        return str(value)
 
     site_url = raw.get("site_url")
     if not isinstance(site_url, str) or not re.match(r"https?://[^/]+", site_url):
@@ -212,29 +156,9 @@ def load_config(path: Path) -> Config:
     if language not in ("de", "en"):
         errors.append(f"theme.language: expected 'de' or 'en', got {language!r}")
 
-    timezone = want_str("timezone", opts["timezone"])
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        errors.append(
-            f"extra.digest.timezone: expected an IANA zone like 'Europe/Vienna', got {timezone!r}"
-        )
-        timezone = "UTC"
-
-    boilerplate = opts["boilerplate"]
-    if not isinstance(boilerplate, list) or not all(isinstance(b, str) for b in boilerplate):
-        errors.append(f"extra.digest.boilerplate: expected a list of strings, got {boilerplate!r}")
-        boilerplate = []
-
-    vocabulary = opts["vocabulary"]
-    if vocabulary is not None:
-        vocabulary = want_str("vocabulary", vocabulary)
-        if vocabulary and not (path.parent / vocabulary).is_file():
-            errors.append(f"extra.digest.vocabulary: expected an existing file, got {vocabulary!r}")
-
     config = Config(
         root=path.parent,
-        site_name=want_str("site_name", raw.get("site_name"), where=""),
+        site_name=want_str("site_name", raw.get("site_name")),
         site_url=site_url,
         site_description=str(raw.get("site_description") or ""),
         docs_dir=str(raw.get("docs_dir") or "docs"),
@@ -242,26 +166,8 @@ def load_config(path: Path) -> Config:
         theme_dir=(str(theme["custom_dir"]) if isinstance(theme, dict)
                    and isinstance(theme.get("custom_dir"), str) else None),
         language=language,
-        seeds_dir=want_dir("seeds"),
-        articles_dir=want_dir("articles_dir"),
-        archive_dir=want_dir("archive_dir"),
-        feeds_dir=want_dir("feeds_dir"),
-        topics_dir=want_dir("topics_dir"),
-        editions_dir=want_dir("editions_dir"),
-        tags_dir=want_dir("tags_dir"),
-        topic_min_articles=want_int("topic_min_articles", 1),
-        page_size=want_int("page_size", 1),
-        search_bundle_pages=want_int("search_bundle_pages", 1),
-        related_items=want_int("related_items", 0),
-        feed_items=want_int("feed_items", 1),
-        tag_feed_items=want_int("tag_feed_items", 1),
-        home_items=want_int("home_items", 1),
-        timezone=timezone,
-        boilerplate=tuple(boilerplate),
-        vocabulary=vocabulary,
-        max_seed_bytes=want_int("max_seed_bytes", 1),
-        search=want_choice("search", ("lunr", "pagefind")),
-        id_authority_date=want_str("id_authority_date", str(opts["id_authority_date"])),
+        seeds_dir=opts["seeds"],
+        **{key: opts[key] for key in _SAME_NAME},
     )
     if len(set(config.owned_dirs)) < len(config.owned_dirs):
         errors.append(f"extra.digest: {', '.join(OWNED_DIR_KEYS[:-1])} and "

@@ -45,11 +45,29 @@ def test_every_error_reported_at_once(tmp_path: Path) -> None:
         "page_size, search_bundle_pages, related_items, feed_items, tag_feed_items, "
         "home_items, timezone, boilerplate, vocabulary, max_seed_bytes, search, "
         "id_authority_date",
-        "mkdocs.yml: site_url: expected an absolute http(s) URL, got 'x.org'",
+        "mkdocs.yml: extra.digest.feed_items: expected an integer >= 1, got 'many'",
         "mkdocs.yml: extra.digest.timezone: expected an IANA zone like 'Europe/Vienna', "
         "got 'Mars/Olympus'",
-        "mkdocs.yml: extra.digest.feed_items: expected an integer >= 1, got 'many'",
+        "mkdocs.yml: site_url: expected an absolute http(s) URL, got 'x.org'",
     ]
+
+
+def test_env_tags_are_read_as_mkdocs_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``!ENV NAME`` and ``!ENV [NAME, default]`` take the environment's value, as in MkDocs:
+    a site URL set by the deploy, a setting with a fallback."""
+    monkeypatch.setenv("DIGEST_SITE_URL", "https://news.example.org/")
+    monkeypatch.delenv("DIGEST_PAGE_SIZE", raising=False)
+    text = ("site_name: X\nsite_url: !ENV DIGEST_SITE_URL\nextra:\n  digest:\n"
+            "    page_size: !ENV [DIGEST_PAGE_SIZE, 20]\n"
+            "    timezone: !ENV [DIGEST_ZONE, UTC]\n")
+    cfg = load_config(write(tmp_path, text))
+    assert (cfg.site_url, cfg.page_size, cfg.timezone) == ("https://news.example.org/", 20, "UTC")
+    monkeypatch.setenv("DIGEST_PAGE_SIZE", "0")
+    with pytest.raises(DigestError, match=r"extra.digest.page_size: expected an integer >= 1, "
+                                          r"got 0$"):
+        load_config(write(tmp_path, text))
 
 
 def test_output_folder_may_not_escape(tmp_path: Path) -> None:
