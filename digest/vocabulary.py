@@ -40,12 +40,19 @@ class Vocabulary:
         return self.kinds.get(self.canonical(name))
 
 
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
+"""An abbreviation written with full stops ("u.s.", "u.n"), folded without them."""
+
+
 def fold(name: str) -> str:
     """Case- and umlaut-insensitive key: ``Österreich`` and ``oesterreich`` fold alike."""
     s = name.casefold().strip()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         s = s.replace(a, b)
-    return re.sub(r"\s+", " ", s)
+    s = re.sub(r"\s+", " ", s)
+    if "." in s and _DOTTED.fullmatch(s):
+        s = s.replace(".", "")  # "U.S." and "US" are one name
+    return s
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:

@@ -219,11 +219,24 @@ def _names(text: str, lang: str, vocab: object = VOCAB) -> dict[str, tuple[str, 
     # a firm with its legal form is the firm the rules name without it
     ("de", "Titel\nDie Kellerbrand Solartechnik GmbH baut ein Werk. Kellerbrand wächst.",
      "orgs", ("Kellerbrand Solartechnik",)),
+    # an abbreviation with full stops is one name, spelled as the article spells it
+    ("en", "Title\nThe U.S. economy grew, the U.S. Treasury said on Monday.", "places",
+     ("U.S.",)),
+    ("en", "Title\nThe US economy grew, the US Treasury said on Monday.", "places", ("US",)),
+    ("en", "Title\nU.S. stocks fell. The U.K. agreed.", "places", ("U.S.", "U.K.")),
 ])
 def test_one_name_per_entity_in_an_article(
     lang: str, text: str, kind: str, expected: tuple[str, ...]
 ) -> None:
     assert _names(text, lang)[kind] == expected
+
+
+def test_a_dotted_abbreviation_folds_with_its_plain_form() -> None:
+    """"U.S." in one article and "US" in another are one topic across the site."""
+    from digest.vocabulary import fold
+
+    assert fold("U.S.") == fold("US") == fold("u.s") == "us"
+    assert fold("St. Pölten") == "st. poelten"
 
 
 def test_a_name_is_not_both_a_place_and_an_organisation() -> None:

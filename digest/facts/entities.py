@@ -40,6 +40,10 @@ class _Finder(PersonRules):
                 display = POSSESSIVE.sub("", hit[2] if hit else display)
             elif ent.kind == "orgs" and ent.key == ent.display:
                 display = self._org_display(ent)
+            written = min(ent.surfaces)[1]
+            if "." in written and fold(written) == fold(display):
+                # "U.S." where the article writes it so, "US" where it writes that
+                display = written if written.endswith(".") else written + "."
             if display not in out[ent.kind]:
                 out[ent.kind].append(display)
         return {k: tuple(v) for k, v in out.items()}

@@ -46,6 +46,8 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _ARTICLE = {"de": ("der ", "die ", "das ", "den ", "dem ", "des "), "en": ("the ",)}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _WORD = re.compile(r"\w+")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+"""An abbreviation written with full stops: "U.S.", "U.N."."""
 _ORG_WORDS = frozenset(w.rstrip(".") for w in LEGAL | ORG_HEADS)
 """A name of several words that ends in one of these is an organisation's."""
 
@@ -80,6 +82,8 @@ def _in_capitals(text: str, start: int) -> bool:
 def clean(name: str, lang: str, text: str) -> str:
     """A model name without what is not part of the name."""
     name = _EDGE.sub("", " ".join(name.split()))
+    if _DOTTED.fullmatch(name + "."):
+        name += "."  # "U.S.", "U.N.": the full stop closes the abbreviation
     lowered = name.casefold()
     for article in _ARTICLE.get(lang, ()):
         if lowered.startswith(article) and len(name) > len(article):
