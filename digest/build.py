@@ -157,7 +157,8 @@ def collect(
                                   preread=preread)
     problems += [Problem(p, None, "ignored: a symbolic link, not followed; seeds are regular "
                          f"files in {config.seeds_dir}/" if (config.root / p).is_symlink()
-                         else "ignored: expected a .txt or .md seed", Severity.WARNING)
+                         else "ignored: expected a .txt or .md seed", Severity.WARNING,
+                         code="ignored-file")
                  for p in ignored_files(config)]
     articles, collisions = check_collisions(articles, dates)
     problems += collisions

@@ -40,7 +40,7 @@ from digest.records import (
 
 CACHE_DIR = ".digest-cache"
 FORMAT = "digest-cache"
-VERSION = 2
+VERSION = 3
 MAX_CACHE_BYTES = 1 << 30
 """A cache file larger than this is not ours (1 GiB: ~100,000 articles' facts)."""
 T = TypeVar("T")
@@ -90,12 +90,12 @@ def committed_files(config: Config) -> list[str]:
 def committed_problems(config: Config) -> list[Problem]:
     """``digest check`` names a committed cache as an error: CI must not carry one."""
     return [Problem(path, None, "build cache committed to the repository: it is never read; "
-                    f"remove it with 'git rm -r --cached {CACHE_DIR}'")
+                    f"remove it with 'git rm -r --cached {CACHE_DIR}'", code="cache-committed")
             for path in committed_files(config)]
 
 
 def _note(path: str, message: str) -> Problem:
-    return Problem(path, None, message, Severity.NOTE)
+    return Problem(path, None, message, Severity.NOTE, code="cache-note")
 
 
 # ---------------------------------------------------------------------------- keys
@@ -260,14 +260,15 @@ def _save(store: Cache, name: str, value: object) -> list[Problem]:
 
 
 def _problem_to(p: Problem) -> dict[str, Any]:
-    return {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity.value}
+    return {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity.value,
+            "code": p.code}
 
 
 def _snapshot_from(raw: Any) -> Snapshot:
     obj = as_mapping(raw, {"fingerprint", "articles", "problems"})
     problems = []
     for item in as_list(obj["problems"]):
-        p = as_mapping(item, {"path", "line", "message", "severity"})
+        p = as_mapping(item, {"path", "line", "message", "severity", "code"})
         problems.append(Problem(as_str(p["path"]), as_opt_int(p["line"]), as_str(p["message"]),
-                                Severity(p["severity"])))
+                                Severity(p["severity"]), as_str(p["code"])))
     return Snapshot(as_str(obj["fingerprint"]), tuple(problems), as_int(obj["articles"]))

@@ -44,7 +44,7 @@ def language_problems(results: Mapping[str, ReadResult]) -> list[Problem]:
         problems.append(Problem(
             path, None, f"language unclear: neither clearly German nor English ({de} German "
             f"and {en} English function words in {words} words); read as '{article.lang}'; "
-            f"{hint}", Severity.WARNING))
+            f"{hint}", Severity.WARNING, code="language-unclear"))
     return problems
 
 
@@ -58,8 +58,8 @@ def duplicate_problems(articles: Iterable[Article]) -> list[Problem]:
         else:
             how = f"share {round(100 * dup.containment)}% of the shorter one's text"
         message = f"likely duplicate: {dup.first} and {dup.second} {how}"
-        problems += [Problem(dup.first, None, message, Severity.WARNING),
-                     Problem(dup.second, None, message, Severity.WARNING)]
+        problems += [Problem(dup.first, None, message, Severity.WARNING, code="duplicate"),
+                     Problem(dup.second, None, message, Severity.WARNING, code="duplicate")]
     return problems
 
 
@@ -90,13 +90,14 @@ def slug_change_problems(
                 fix = f"save it as a .md seed with 'old_slugs: [{before.slug}]'"
             problems.append(Problem(
                 path, line, f"slug changed from '{before.slug}' ({base}) to '{article.slug}': "
-                f"the old URL would break; {fix} so it redirects", Severity.WARNING))
+                f"the old URL would break; {fix} so it redirects", Severity.WARNING,
+                code="slug-changed"))
         for old in before.old_slugs:
             if old not in kept:
                 problems.append(Problem(
                     path, result.meta_lines.get("old_slugs") or line,
                     f"old_slugs: '{old}' was removed since {base}: its redirect would go; "
-                    "keep it in 'old_slugs:'", Severity.WARNING))
+                    "keep it in 'old_slugs:'", Severity.WARNING, code="old-slug-removed"))
     return problems
 
 
@@ -112,7 +113,7 @@ def model_change_problems(config: Config, base: str = "HEAD") -> list[Problem]:
     changed = sorted(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
     return [Problem(path, None, f"recognizer model file changed since {base}: check that it "
                     "was made by 'make train-ner' from the documented data",
-                    Severity.WARNING) for path in changed]
+                    Severity.WARNING, code="model-changed") for path in changed]
 
 
 def check_collisions(
@@ -134,7 +135,8 @@ def check_collisions(
     slugs: dict[str, Article] = {}
 
     def refuse(article: Article, message: str) -> None:
-        refused.setdefault(article.source, Problem(article.source, None, message))
+        refused.setdefault(article.source, Problem(article.source, None, message,
+                                                   code="name-collision"))
 
     for a in ranked:
         name, stem = _folded(a.source), _folded(a.stem)

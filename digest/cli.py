@@ -34,6 +34,8 @@ def _print_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
             level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(p.severity,
                                                                              "notice")
             loc = f"file={_gh_property(p.path)}" + (f",line={p.line}" if p.line else "")
+            if p.code:
+                loc += f",title={_gh_property(p.code)}"
             _annotate(level, loc, p.message)
         else:
             _say(str(p), err=True)
@@ -114,7 +116,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect, render_problems
     from digest.cache import committed_problems
     from digest.checks import check_seeds, model_change_problems
-    from digest.ingest import UNCOMMITTED, discover
+    from digest.ingest import discover
     from digest.paths import project_problems
 
     config = _config(args)
@@ -123,13 +125,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = [*project_problems(config), *committed_problems(config)]
     entries, found = collect(config, build_time=now)
     # Notes concern the local cache, not the seeds; a committed cache is an error above.
-    problems += [p for p in found if p.message != UNCOMMITTED and p.severity is not Severity.NOTE]
+    problems += [p for p in found if p.code != "uncommitted" and p.severity is not Severity.NOTE]
     problems += render_problems(entries, config)
     base = _base(args.base)
     problems += check_seeds(config, now, base=base)
     if base:
         problems += model_change_problems(config, base)
-    problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING)
+    problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING,
+                         code="no-facts")
                  for e in entries if e.facts.is_empty()]
     checked = len(discover(config))
     if args.paths:
@@ -159,7 +162,7 @@ def _check_paths(
     """The seeds among ``names`` (project-relative), and the problems of the other files,
     which are checked on their own."""
     from digest.build import make_entry, vocabulary_for
-    from digest.ingest import READERS, UNCOMMITTED, SeedContext, read_seed
+    from digest.ingest import READERS, SeedContext, read_seed
     from digest.paths import read_regular
 
     wanted: set[str] = set()
@@ -168,27 +171,30 @@ def _check_paths(
         path = Path(name)
         rel = _relative(path, config)
         if not os.path.lexists(path):
-            problems.append(Problem(rel, None, "no such file"))
+            problems.append(Problem(rel, None, "no such file", code="no-such-file"))
         elif rel.startswith(f"{config.seeds_dir}/"):
             wanted.add(rel)  # read (or refused) with every other seed, by the same rules
         elif path.suffix not in READERS:
-            problems.append(Problem(rel, None, "not a seed: expected a .txt or .md file"))
+            problems.append(Problem(rel, None, "not a seed: expected a .txt or .md file",
+                                    code="not-a-seed"))
         else:
             try:
                 data = read_regular(path, config.max_seed_bytes)
             except OSError as exc:
                 reason = "a symbolic link" if path.is_symlink() else exc.strerror
                 problems.append(Problem(rel, None, f"cannot read: {reason}; expected a "
-                                        "regular file"))
+                                        "regular file", code="unreadable"))
                 continue
             ctx = SeedContext(config=config, git_date=None, build_time=now)
             result = read_seed(rel, data, ctx)
-            problems += [p for p in result.problems if p.message != UNCOMMITTED]
+            problems += [p for p in result.problems if p.code != "uncommitted"]
             problems.append(Problem(rel, None, f"not in {config.seeds_dir}/: checked on its "
-                                    "own, not part of the site", Severity.WARNING))
+                                    "own, not part of the site", Severity.WARNING,
+                                    code="outside-seeds"))
             if result.article and make_entry(result.article,
                                              vocabulary_for(config)).facts.is_empty():
-                problems.append(Problem(rel, None, "no key facts found", Severity.WARNING))
+                problems.append(Problem(rel, None, "no key facts found", Severity.WARNING,
+                                        code="no-facts"))
     return wanted, problems
 
 
@@ -249,12 +255,12 @@ def cmd_facts(args: argparse.Namespace) -> int:
     for name in args.paths:
         path = Path(name)
         if path.suffix not in READERS:  # as ``digest build`` finds seeds: ``.MD`` is none
-            problems.append(Problem(name, None, NOT_A_SEED))
+            problems.append(Problem(name, None, NOT_A_SEED, code="not-a-seed"))
             continue
         try:
             data = path.read_bytes()
         except OSError as exc:
-            problems.append(Problem(name, None, f"cannot read: {exc.strerror}"))
+            problems.append(Problem(name, None, f"cannot read: {exc.strerror}", code="unreadable"))
             continue
         rel = _relative(path, config)
         ctx = SeedContext(config=config, git_date=dates.get(rel), build_time=_now())

@@ -19,7 +19,7 @@ CONTROL_CHARS = re.compile(
 
 def too_big(path: str, size: int, limit: int) -> Problem:
     return Problem(path, None, f"file is {size} bytes; the limit is {limit} "
-                   "(extra.digest.max_seed_bytes)")
+                   "(extra.digest.max_seed_bytes)", code="too-big")
 
 
 def clean_text(text: str) -> str:
@@ -32,18 +32,21 @@ def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem
     if len(data) > limit:
         return None, [too_big(path, len(data), limit)]
     if not data.strip():
-        return None, [Problem(path, None, "empty file: expected a title on line 1")]
+        return None, [Problem(path, None, "empty file: expected a title on line 1",
+                              code="empty-file")]
     problems: list[Problem] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            return None, [Problem(path, None, "broken UTF-16: expected UTF-8 text")]
+            return None, [Problem(path, None, "broken UTF-16: expected UTF-8 text",
+                                  code="broken-utf16")]
         problems.append(Problem(path, None, "not UTF-8; read as UTF-16, please save as UTF-8",
-                                Severity.WARNING))
+                                Severity.WARNING, code="utf16"))
     elif b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, [Problem(path, line, "binary file (NUL byte): expected UTF-8 text")]
+        return None, [Problem(path, line, "binary file (NUL byte): expected UTF-8 text",
+                              code="binary-file")]
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -54,15 +57,15 @@ def decode(path: str, data: bytes, limit: int) -> tuple[str | None, list[Problem
                 text, bad = mostly
                 problems.append(Problem(path, line, f"not valid UTF-8: {bad} byte(s) replaced "
                                         "by U+FFFD; please fix the encoding",
-                                        Severity.WARNING))
+                                        Severity.WARNING, code="invalid-utf8"))
                 return _normalised(path, text, problems)
             encoding = _legacy_encoding(data)
             if encoding is None:
                 return None, [Problem(path, line, "not UTF-8 and no known encoding fits: "
-                                      "expected UTF-8 text")]
+                                      "expected UTF-8 text", code="unknown-encoding")]
             text = data.decode(encoding, errors="replace")
             problems.append(Problem(path, line, f"not UTF-8; read as {encoding}, please save as "
-                                    "UTF-8", Severity.WARNING))
+                                    "UTF-8", Severity.WARNING, code="not-utf8"))
     return _normalised(path, text, problems)
 
 
@@ -74,7 +77,7 @@ def _normalised(path: str, text: str, problems: list[Problem]) -> tuple[str, lis
         line = text[: found.start()].count("\n") + 1
         problems.append(Problem(path, line, f"removed {len(CONTROL_CHARS.findall(text))} control "
                                 "character(s) that pages and feeds cannot hold",
-                                Severity.WARNING))
+                                Severity.WARNING, code="control-characters"))
     return clean_text(text), problems
 
 

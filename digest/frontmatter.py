@@ -86,14 +86,16 @@ def parse_front_matter(
     except yaml.reader.ReaderError as exc:
         line = raw[: exc.position].count("\n") + 2
         return ({}, {}), [Problem(path, line, "front matter: invalid YAML: unacceptable "
-                                  f"character #x{exc.character:04x}")]
+                                  f"character #x{exc.character:04x}", code="front-matter-yaml")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = _line(raw, mark) if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc)
-        return ({}, {}), [Problem(path, line, f"front matter: invalid YAML: {reason}")]
+        return ({}, {}), [Problem(path, line, f"front matter: invalid YAML: {reason}",
+                                  code="front-matter-yaml")]
     except RecursionError:
-        return ({}, {}), [Problem(path, 2, "front matter: invalid YAML: nested too deeply")]
+        return ({}, {}), [Problem(path, 2, "front matter: invalid YAML: nested too deeply",
+                                  code="front-matter-yaml")]
     finally:
         if loader is not None:
             loader.dispose()
@@ -112,25 +114,28 @@ def _front_matter_values(
     if node is None:
         return ({}, {}), []
     if not isinstance(node, yaml.MappingNode):
-        return ({}, {}), [Problem(path, 2, "front matter: expected 'key: value' lines")]
+        return ({}, {}), [Problem(path, 2, "front matter: expected 'key: value' lines",
+                                  code="front-matter-shape")]
     meta: dict[str, Any] = {}
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     for key_node, value_node in node.value:
         line = _line(raw, key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(path, line, "front matter: expected 'key: value' lines"))
+            problems.append(Problem(path, line, "front matter: expected 'key: value' lines",
+                                    code="front-matter-shape"))
             continue
         key = clean_text(key_node.value)
         if key in lines:
             problems.append(Problem(path, line, f"{key}: given twice (first on line "
-                                    f"{lines[key]})"))
+                                    f"{lines[key]})", code="key-twice"))
             continue
         if key not in FRONT_MATTER_KEYS:
             close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else (
                 f"; expected one of {', '.join(FRONT_MATTER_KEYS)}")
-            problems.append(Problem(path, line, f"unknown key '{key}'{hint}", Severity.WARNING))
+            problems.append(Problem(path, line, f"unknown key '{key}'{hint}", Severity.WARNING,
+                                    code="unknown-key"))
             continue
         lines[key] = line
         try:
@@ -138,7 +143,8 @@ def _front_matter_values(
             # Slugs are refused, not repaired: a control character in one is no accident.
             meta[key] = value if key in ("slug", "old_slugs") else _clean_value(value)
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(Problem(path, line, f"{key}: unreadable value: {exc}"))
+            problems.append(Problem(path, line, f"{key}: unreadable value: {exc}",
+                                    code="unreadable-value"))
     problems.extend(check_types(path, meta, lines))
     return (meta, lines), problems
 
@@ -160,7 +166,7 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
 
     def bad(key: str, expected: str) -> None:
         problems.append(Problem(path, lines.get(key), f"{key}: expected {expected}, "
-                                f"got {shown(meta[key])}"))
+                                f"got {shown(meta[key])}", code="wrong-type"))
         del meta[key]
 
     for key in ("title", "source", "author", "summary", "lang", "slug"):
@@ -177,14 +183,15 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
         problems.append(Problem(
             path, lines.get("lang"), f"lang: no recognizer for {shown(meta['lang'])} (expected "
             "'de' or 'en'); the article is read in the language its words suggest",
-            Severity.WARNING))
+            Severity.WARNING, code="unsupported-language"))
         del meta["lang"]
     if "slug" in meta:
         if not _SLUG_RE.match(meta["slug"]):
             bad("slug", "lowercase letters, digits and hyphens (like 'ki-milliarden')")
         elif name_problem(meta["slug"]):
             problems.append(Problem(path, lines.get("slug"),
-                                    f"slug: {name_problem(meta['slug'])}; choose another"))
+                                    f"slug: {name_problem(meta['slug'])}; choose another",
+                                    code="bad-slug"))
             del meta["slug"]
     for key in ("tags", "old_slugs"):
         if key in meta:
@@ -201,18 +208,21 @@ def check_types(path: str, meta: dict[str, Any], lines: dict[str, int]) -> list[
                 # ".." or "/" is a slip, not a topic anyone follows: the article is kept.
                 for tag in (t for t in value if not _names_something(t)):
                     problems.append(Problem(path, lines.get(key), f"tags: {shown(tag)} has no "
-                                            "letter, digit or symbol; dropped", Severity.WARNING))
+                                            "letter, digit or symbol; dropped", Severity.WARNING,
+                                            code="empty-tag"))
                 meta[key] = [t for t in value if _names_something(t)]
             elif key == "old_slugs" and not all(_SLUG_RE.match(s) for s in value):
                 bad(key, "slugs of lowercase letters, digits and hyphens")
             elif key == "old_slugs" and any(name_problem(s) for s in value):
                 reserved = next(s for s in value if name_problem(s))
                 problems.append(Problem(path, lines.get(key),
-                                        f"old_slugs: {name_problem(reserved)}"))
+                                        f"old_slugs: {name_problem(reserved)}",
+                                        code="bad-old-slug"))
                 del meta[key]
             elif key == "old_slugs" and meta.get("slug") in value:
                 problems.append(Problem(path, lines.get(key), f"old_slugs: '{meta['slug']}' is "
-                                        "the current slug; list only earlier ones"))
+                                        "the current slug; list only earlier ones",
+                                        code="old-slug-is-current"))
                 del meta[key]
     if "date" in meta:
         _check_date(path, meta, lines, problems)
@@ -247,24 +257,28 @@ def _check_date(path: str, meta: dict[str, Any], lines: dict[str, int],
     line = lines.get("date")
     expected = "YYYY-MM-DD or an ISO date-time"
     if not isinstance(value, str):
-        problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}"))
+        problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}",
+                                code="bad-date"))
         return
     if not re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value):
-        problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}"))
+        problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}",
+                                code="bad-date"))
         return
     try:
         when: dt.date = (dt.date.fromisoformat(value) if len(value) == 10
                          else dt.datetime.fromisoformat(value))
     except ValueError as exc:
         if str(exc).startswith("Invalid isoformat"):
-            problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}"))
+            problems.append(Problem(path, line, f"date: expected {expected}, got {shown(value)}",
+                                    code="bad-date"))
         else:  # the shape is right, the calendar says no: "day is out of range for month"
             problems.append(Problem(path, line, f"date: {shown(value)} is not a real date or "
-                                    f"time ({exc})"))
+                                    f"time ({exc})", code="impossible-date"))
         return
     if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
         problems.append(Problem(path, line, f"date: {shown(value)} is out of range; expected a "
-                                f"year from {EARLIEST_YEAR} to {LATEST_YEAR}"))
+                                f"year from {EARLIEST_YEAR} to {LATEST_YEAR}",
+                                code="date-out-of-range"))
         return
     meta["date"] = when
 

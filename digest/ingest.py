@@ -90,18 +90,21 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
     lines = [(n, " ".join(line.split())) for n, line in enumerate(text.split("\n"), 1)]
     lines = [(n, line) for n, line in lines if line]
     if not lines:
-        return ReadResult(None, (Problem(path, None, "empty file: expected a title on line 1"),))
+        return ReadResult(None, (Problem(path, None, "empty file: expected a title on line 1",
+                                         code="empty-file"),))
     problems: list[Problem] = []
     (title_line, title), body = lines[0], lines[1:]
     if len(title) > MAX_TITLE:
         hint = "" if body else "; is the text missing its line breaks (one paragraph per line)?"
         return ReadResult(None, (Problem(
             path, title_line,
-            f"title: {len(title)} characters; expected at most {MAX_TITLE}{hint}"),))
+            f"title: {len(title)} characters; expected at most {MAX_TITLE}{hint}",
+            code="title-too-long"),))
     body = strip_boilerplate(body, ctx.config.boilerplate)
     if not body:
         return ReadResult(None, (Problem(
-            path, title_line, "title only: expected at least one paragraph after the title"),))
+            path, title_line, "title only: expected at least one paragraph after the title",
+            code="title-only"),))
     paragraphs = [t for _, t in body]
     headings = subheadings(paragraphs)
     blocks = tuple(
@@ -121,7 +124,8 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
         end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
         if end is None:
             return ReadResult(None, (Problem(
-                path, 1, "front matter: expected a closing '---' line"),))
+                path, 1, "front matter: expected a closing '---' line",
+                code="front-matter-unclosed"),))
         raw = text[4 : 4 + end.start()]
         after = text[4 + end.end():]
         body_text = after.lstrip("\n")
@@ -136,7 +140,8 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
         first = next((n for n, ln in enumerate(text.split("\n"), 1) if ln.strip()), 1)
         if text.split("\n")[first - 1].strip() == "---":
             return ReadResult(None, (Problem(
-                path, first, "front matter: the opening '---' must be the very first line"),))
+                path, first, "front matter: the opening '---' must be the very first line",
+                code="front-matter-not-first"),))
     blocks = split_markdown(body_text)
     title = meta.get("title")
     if title is None:
@@ -145,16 +150,18 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
         blocks = tuple(b for b in blocks if b is not heading)
     if not title:
         return ReadResult(None, (*problems, Problem(
-            path, 1, "title: expected a 'title:' in the front matter or a '# Title' line")))
+            path, 1, "title: expected a 'title:' in the front matter or a '# Title' line",
+            code="no-title")))
     if len(title) > MAX_TITLE:
         return ReadResult(None, (*problems, Problem(
             path, meta_lines.get("title", 1),
-            f"title: {len(title)} characters; expected at most {MAX_TITLE}")))
+            f"title: {len(title)} characters; expected at most {MAX_TITLE}",
+            code="title-too-long")))
     # A block that is only markup (an HTML comment, a <script>) has no text for the lead.
     lead_block = next((b for b in blocks if b.kind == "md" and strip_markdown(b.text)), None)
     if lead_block is None:
         return ReadResult(None, (*problems, Problem(
-            path, body_start, "body: expected at least one paragraph of text")))
+            path, body_start, "body: expected at least one paragraph of text", code="no-body")))
     lead = strip_markdown(lead_block.text)
     rest = []
     seen, seen_lines = 0, body_start  # where the last block was found, to number lines
@@ -171,7 +178,8 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
                 seen_lines += body_text.count("\n", seen, at)
                 seen = at
             problems += [Problem(path, seen_lines + d.line, f"link {shown(d.target)} shown as "
-                                 f"text: {_link_hint(d.target)}", Severity.WARNING)
+                                 f"text: {_link_hint(d.target)}", Severity.WARNING,
+                                 code="link-as-text")
                          for d in dropped]
             if cleaned.strip():
                 rest.append(Block("md", cleaned))
@@ -198,13 +206,13 @@ def read_seed(path: str, data: bytes, ctx: SeedContext) -> ReadResult:
     """One seed's bytes to an Article, or the problems that stop it."""
     reader = READERS.get(PurePosixPath(path).suffix)
     if reader is None:  # suffixes are matched as discovery matches them: ``.MD`` is no seed
-        return ReadResult(None, (Problem(path, None, NOT_A_SEED),))
+        return ReadResult(None, (Problem(path, None, NOT_A_SEED, code="not-a-seed"),))
     text, problems = decode(path, data, ctx.config.max_seed_bytes)
     if text is None:
         return ReadResult(None, tuple(problems))
     if not text.strip():
         return ReadResult(None, (*problems, Problem(
-            path, None, "empty file: expected a title on line 1")))
+            path, None, "empty file: expected a title on line 1", code="empty-file")))
     result = reader(path, text, ctx)
     return ReadResult(result.article, (*problems, *result.problems), result.meta_lines)
 
@@ -252,7 +260,7 @@ def _finish(
         date, origin = ctx.git_date.astimezone(zone), "git"
     else:
         date, origin = ctx.build_time.astimezone(zone), "build"
-        problems.append(Problem(path, None, UNCOMMITTED, Severity.WARNING))
+        problems.append(Problem(path, None, UNCOMMITTED, Severity.WARNING, code="uncommitted"))
     text_for_lang = "\n".join([title, lead, *(b.text for b in blocks)])
     lang, locale = detect_language(text_for_lang, default=ctx.config.language)
     if "lang" in meta:
@@ -327,21 +335,22 @@ def seed_bytes(config: Config, path: str) -> tuple[bytes | None, Problem | None]
     if (parts[: len(PurePosixPath(config.seeds_dir).parts)] != PurePosixPath(config.seeds_dir).parts
             or ".." in parts or linked_part(full.parent, config.root) is not None):
         return None, Problem(path, None, f"not inside the {config.seeds_dir}/ folder (or "
-                             "reached through a symbolic link); nothing was read")
+                             "reached through a symbolic link); nothing was read",
+                             code="outside-seeds")
     refused = path_problem(path, config)
     if refused is not None:
         return None, refused
     reason = not_regular_reason(full)
     if reason is not None:
         return None, Problem(path, None, f"{reason}: expected a regular file in "
-                             f"{config.seeds_dir}/; nothing was read")
+                             f"{config.seeds_dir}/; nothing was read", code="not-a-regular-file")
     try:
         size = full.lstat().st_size
         if size > config.max_seed_bytes:
             return None, too_big(path, size, config.max_seed_bytes)
         data = read_regular(full, config.max_seed_bytes)
     except OSError as exc:
-        return None, Problem(path, None, f"cannot read: {exc.strerror}")
+        return None, Problem(path, None, f"cannot read: {exc.strerror}", code="unreadable")
     if len(data) > config.max_seed_bytes:  # it grew while being read
         return None, too_big(path, len(data), config.max_seed_bytes)
     return data, None
@@ -353,7 +362,7 @@ def internal_error(path: str, stage: str, exc: BaseException) -> Problem:
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
     return Problem(path, None, f"internal error while {stage} this article "
                    f"({type(exc).__name__}{': ' + detail if detail else ''}); the other "
-                   "articles are built; please report it")
+                   "articles are built; please report it", code="internal-error")
 
 
 def read_all(

@@ -28,6 +28,9 @@ class Problem:
     """1-based line number, when the problem has one."""
     message: str
     severity: Severity = Severity.ERROR
+    code: str = ""
+    """A stable name of the kind of problem (``title-too-long``): what code filters on,
+    never the message text."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -54,7 +54,7 @@ def path_problem(path: str, config: Config) -> Problem | None:
             reason = name_problem(part)
         if reason:
             what = "file name" if is_file else "folder name"
-            return Problem(path, None, f"{what} {reason}; rename it")
+            return Problem(path, None, f"{what} {reason}; rename it", code="bad-file-name")
     return None
 
 

@@ -140,18 +140,21 @@ def project_problems(config: Config) -> list[Problem]:
     link = linked_part(seeds, root)
     if link is not None:
         problems.append(Problem(_rel(link, root), None, "is a symbolic link: seeds must be "
-                                "regular files inside the repository; replace it by a folder"))
+                                "regular files inside the repository; replace it by a folder",
+                                code="seeds-link"))
     elif seeds.exists() and not resolves_inside(seeds, root):
-        problems.append(Problem(config.seeds_dir, None, "resolves outside the project"))
+        problems.append(Problem(config.seeds_dir, None, "resolves outside the project",
+                                code="seeds-outside"))
     folders = [config.docs_path, *(config.docs_path / d for d in config.owned_dirs)]
     for folder in folders:
         refused = owned_folder_problem(folder, root)
         if refused is not None:
             where, message = refused
-            problems.append(Problem(where, None, message))
+            problems.append(Problem(where, None, message, code="owned-folder-outside"))
     if config.vocabulary and not resolves_inside(root / config.vocabulary, root):
         problems.append(Problem(config.vocabulary, None, "the vocabulary resolves outside the "
-                                "project (a symbolic link?); expected a file in the repository"))
+                                "project (a symbolic link?); expected a file in the repository",
+                                code="vocabulary-outside"))
     if problems:
         return problems  # a linked folder is not walked
     published = [config.docs_path]
@@ -159,5 +162,6 @@ def project_problems(config: Config) -> list[Problem]:
         published.append(root / config.theme_dir)
     for link_path, reason in escaping_links(published, root):
         problems.append(Problem(_rel(link_path, root), None, f"{reason}: MkDocs would publish "
-                                "what it points to; replace it by the file itself"))
+                                "what it points to; replace it by the file itself",
+                                code="link-in-docs"))
     return problems

@@ -36,7 +36,8 @@ def test_check_github_format(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     project = make_project(tmp_path, {"a.md": "---\ntitel: A\n---\n\n# A\n\nText.\n"})
     run(project, "check", "--format", "github")
     out = capsys.readouterr().out
-    assert "::warning file=seeds/a.md,line=2::unknown key 'titel'; did you mean 'title'?" in out
+    assert ("::warning file=seeds/a.md,line=2,title=unknown-key::unknown key 'titel'; did you "
+            "mean 'title'?") in out
 
 
 def test_facts_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -571,10 +571,10 @@ def test_github_format_annotations(tmp_path: Path) -> None:
     code, _, out = check(project, "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    assert ("::error file=seeds/x.md,line=3::date: expected YYYY-MM-DD or an ISO date-time, "
-            "got 'last Tuesday'") in lines
-    assert ("::error file=seeds/a%2Cb.txt,line=1::title only: expected at least one paragraph "
-            "after the title") in lines
+    assert ("::error file=seeds/x.md,line=3,title=bad-date::date: expected YYYY-MM-DD or an "
+            "ISO date-time, got 'last Tuesday'") in lines
+    assert ("::error file=seeds/a%2Cb.txt,line=1,title=title-only::title only: expected at "
+            "least one paragraph after the title") in lines
     assert all(line.startswith(("::error ", "::warning ")) for line in lines)
 
 

@@ -73,7 +73,7 @@ def front_matter(title: str, *, tags: list[str], orgs: list[str], persons: list[
 # ---------------------------------------------------------------------------- the CI log
 
 
-ANNOTATION = re.compile(r"::(error|warning) file=[^:,\s]*(,line=\d+)?::")
+ANNOTATION = re.compile(r"::(error|warning) file=[^:,\s]*(,line=\d+)?(,title=[a-z0-9-]+)?::")
 
 
 def assert_no_command(output: str, *, annotations: bool = False) -> None:
@@ -116,7 +116,7 @@ def test_no_seed_text_becomes_a_workflow_command(tmp_path: Path) -> None:
     _, out, err = run(project, "check", "--format", "github", *paths, outside.name)
     assert_no_command(out, annotations=True)
     assert_no_command(err)
-    assert any(line.startswith("::error file=seeds/x%0A%3A%3Aerror%3A%3Apwned.txt::")
+    assert any(line.startswith("::error file=seeds/x%0A%3A%3Aerror%3A%3Apwned.txt,title=")
                for line in out.splitlines())
 
     _, out, err = run(project, "facts", "--format", "json", "seeds/evil.md")
