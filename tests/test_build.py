@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,9 @@ from digest.cli import main
 from digest.config import load_config
 
 from .conftest import BUILD_TIME, DATA, SEED, make_project
+from .support import commit_all
 
 SLUG = "ki-milliarden-fuer-tiktok-bytedance-treibt-ausbau-von-rechenleistung-voran"
-
-
-def commit_all(project: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+01:00",
-           "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+01:00"}
-    for args in (["init", "-q"], ["add", "seeds"], ["commit", "-qm", "seeds"]):
-        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=env)
 
 
 @pytest.fixture(scope="module")

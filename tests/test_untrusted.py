@@ -22,7 +22,7 @@ import pytest
 from digest.cli import main
 
 from .conftest import make_project
-from .test_hostile import PROSE, check, commit_all, git
+from .support import PROSE, check, commit_all, git
 
 GOOD = f"Nordwerk steigert den Gewinn\n{PROSE}\nDer Umsatz stieg um 4 Prozent.\n"
 
