@@ -1,5 +1,6 @@
 """Helpers that several test modules share: running git and ``digest check`` in a scratch
-project, telling live HTML from text, and building the site with a search backend.
+project, telling live HTML from text, building the site with a search backend, and recording
+what is on disk so a rebuild can be shown to have left every file alone.
 
 Test modules import helpers from here (or from ``conftest``), never from one another."""
 
@@ -11,6 +12,8 @@ import io
 import os
 import random
 import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +158,84 @@ def related_of_random_entries() -> str:
                for i in range(12)]
     found = related(entries)
     return repr({src: [e.article.source for e in items] for src, items in sorted(found.items())})
+
+
+# ---------------------------------------------------------------------------- files on disk
+
+NOT_OUTPUT = (".digest-cache", ".digest-build.lock", ".git", "site")
+"""What a rebuild may rewrite: the build cache, the lock, git's own files and the MkDocs site
+(built afresh in a new folder every time). Everything else in a project is either the digest's
+output or hand-written, and a rebuild with nothing changed leaves all of it alone."""
+
+SETTLED_NS = 1_000_000_000_000_000_000
+"""The modification time :func:`settle` gives every file (2001-09-09): far from any clock a
+write stamps, however coarse the file system's clock is."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """One file as found on disk (``data`` is ``None`` for a folder)."""
+
+    data: bytes | None
+    mtime_ns: int
+
+
+Tree = Mapping[str, FileState]
+
+
+def disk_state(root: Path, skip: Iterable[str] = ()) -> dict[str, FileState]:
+    """Every file and folder under ``root`` (relative path -> bytes and ``st_mtime_ns``),
+    but not the top-level names in ``skip``; links are recorded, never followed."""
+    skipped = set(skip)
+    found: dict[str, FileState] = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in skipped:
+            continue
+        st = path.lstat()
+        if path.is_symlink():
+            found[rel.as_posix()] = FileState(os.readlink(path).encode(), st.st_mtime_ns)
+        elif path.is_dir():
+            found[f"{rel.as_posix()}/"] = FileState(None, st.st_mtime_ns)
+        else:
+            found[rel.as_posix()] = FileState(path.read_bytes(), st.st_mtime_ns)
+    return found
+
+
+def settle(root: Path, skip: Iterable[str] = ()) -> dict[str, FileState]:
+    """Set every file's modification time under ``root`` to :data:`SETTLED_NS`, then record
+    the tree: a file written after this, even with the same bytes in the same clock tick,
+    shows as a new ``mtime_ns``."""
+    skipped = set(skip)
+    for path in root.rglob("*"):
+        if (path.relative_to(root).parts[0] not in skipped and path.is_file()
+                and not path.is_symlink()):
+            os.utime(path, ns=(SETTLED_NS, SETTLED_NS))
+    return disk_state(root, skip)
+
+
+def changes(before: Tree, after: Tree) -> dict[str, str]:
+    """What happened to each path between two records: appeared, disappeared, rewritten with
+    other bytes, or rewritten with the same bytes (a new mtime). Folders count only by being
+    there: writing or removing a file inside one changes the folder's own mtime."""
+    found = {name: "disappeared" for name in before.keys() - after.keys()}
+    found |= {name: "appeared" for name in after.keys() - before.keys()}
+    for name in before.keys() & after.keys():
+        old, new = before[name], after[name]
+        if old.data is None and new.data is None:
+            continue
+        if old.data != new.data:
+            found[name] = "rewritten with other bytes"
+        elif old.mtime_ns != new.mtime_ns:
+            found[name] = f"rewritten with the same bytes (mtime_ns {old.mtime_ns} -> " \
+                          f"{new.mtime_ns})"
+    return dict(sorted(found.items()))
+
+
+def assert_untouched(before: Tree, after: Tree) -> None:
+    """No file was rewritten (same bytes and same mtime_ns), none appeared or disappeared."""
+    found = changes(before, after)
+    if found:
+        raise AssertionError(f"{len(found)} path(s) touched by a build that should have "
+                             "written nothing:\n" + "\n".join(f"  {name}: {what}"
+                                                             for name, what in found.items()))
