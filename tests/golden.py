@@ -1,5 +1,7 @@
-"""The golden end-to-end output of the seed article, and the key-facts boxes of articles whose
-names no list holds (found by the recognizer alone); ``make golden`` regenerates them."""
+"""The golden end-to-end output of three seeds (the German plain-text seed article, an English
+plain-text article and a German Markdown article with front matter), and the key-facts boxes
+of articles whose names no list holds (found by the recognizer alone); ``make golden``
+regenerates them."""
 
 from __future__ import annotations
 
@@ -12,10 +14,19 @@ from digest.config import Config, load_config
 from digest.factbox import facts_box
 from digest.ingest import SeedContext, read_seed
 
-from .conftest import BUILD_TIME, make_project
+from .conftest import BUILD_TIME, DATA, SEED, make_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UNKNOWN_NAMES = Path(__file__).resolve().parent / "data" / "unknown_names"
+UNKNOWN_NAMES = DATA / "unknown_names"
+SEEDS = DATA / "golden_seeds"
+"""Seeds written for the golden files, next to the seed article: an English plain-text article
+and a German Markdown article with front matter (invented companies and people, not real news)."""
+
+
+def golden_seeds() -> dict[str, str | bytes]:
+    seeds: dict[str, str | bytes] = {SEED.name: SEED.read_bytes()}
+    seeds.update((p.name, p.read_bytes()) for p in sorted(SEEDS.iterdir()))
+    return seeds
 
 
 def boxes(config: Config, dest: Path) -> None:
@@ -31,11 +42,14 @@ def boxes(config: Config, dest: Path) -> None:
 
 
 def generate(dest: Path) -> None:
-    """Run the digest stage on the seed in a scratch project and copy what it owns to dest."""
+    """Run the digest stage on the golden seeds in a scratch project and copy what it owns
+    to dest; a seed that fails stops it (its pages would be missing from the files)."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = make_project(Path(tmp))
+        project = make_project(Path(tmp), golden_seeds())
         config = load_config(project / "mkdocs.yml")
-        digest_stage(config, build_time=BUILD_TIME)
+        result = digest_stage(config, build_time=BUILD_TIME)
+        if result.errors or result.articles != len(golden_seeds()):
+            raise RuntimeError("golden seeds failed:\n" + "\n".join(map(str, result.errors)))
         if dest.exists():
             shutil.rmtree(dest)
         for folder in config.owned_dirs:

@@ -122,6 +122,11 @@ def test_noun_list_is_read_once() -> None:
     assert compounds.lexicon() is compounds.lexicon()
 
 
+FOUND_AS_PREFIX = {("Recht", "Verbraucherrechte"): "Rechte"}
+"""Pairs whose query is not a term of the word but the start of one (Pagefind matches a
+query as a prefix); every other query is one of its word's terms."""
+
+
 def test_fixture_pairs_are_consistent() -> None:
     """Every pair's word is in its example article, its query is not, and the terms find it."""
     pairs = yaml.safe_load((DATA / "compound_pairs.yml").read_text(encoding="utf-8"))["pairs"]
@@ -132,9 +137,13 @@ def test_fixture_pairs_are_consistent() -> None:
         text = articles.setdefault(pair["article"], path.read_text(encoding="utf-8"))
         assert re.search(rf"\b{pair['word']}\b", text), pair
         assert not re.search(rf"\b{pair['query']}\b", text, re.IGNORECASE), pair
-        assert pair["query"] in word_terms(pair["word"]) or any(
-            t.lower().startswith(pair["query"].lower()) for t in word_terms(pair["word"])
-        ), pair
+        terms = word_terms(pair["word"])
+        prefix_of = FOUND_AS_PREFIX.get((pair["query"], pair["word"]))
+        if prefix_of is None:
+            assert pair["query"] in terms, pair
+        else:
+            assert pair["query"] not in terms and prefix_of in terms, (pair, terms)
+            assert prefix_of.startswith(pair["query"])
 
 
 def test_nine_hundred_words_take_well_under_two_milliseconds() -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from .conftest import make_project
-from .factories import entry
 
 ORGS = ("Siemens AG", "OMV AG", "Erste Group", "Voestalpine AG", "Red Bull GmbH", "ByteDance",
         "Raiffeisen Bank", "Verbund AG")
@@ -80,21 +79,9 @@ def test_two_builds_at_two_paths_with_two_hash_seeds_are_identical(
 RELATED = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from tests.test_determinism import related_of_random_entries
+from tests.support import related_of_random_entries
 print(related_of_random_entries())
 """
-
-
-def related_of_random_entries() -> str:
-    """Related articles of entries that share equal-weight features in many ways, as text."""
-    from digest.links import related
-
-    rng = random.Random(4)
-    names = [f"Org {i}" for i in range(8)]
-    entries = [entry(f"a{i:02d}", orgs=tuple(rng.sample(names, rng.randint(2, 6))), day=1)
-               for i in range(12)]
-    found = related(entries)
-    return repr({src: [e.article.source for e in items] for src, items in sorted(found.items())})
 
 
 def test_related_articles_do_not_depend_on_the_hash_seed() -> None:

@@ -25,7 +25,7 @@ from digest.render import render_article
 from digest.vocabulary import Vocabulary
 
 from .conftest import BUILD_TIME, make_project
-from .test_hostile import (
+from .support import (
     MARKDOWN_ATTRIBUTES,
     MARKDOWN_TAGS,
     TEMPLATE_ATTRIBUTES,

@@ -12,16 +12,8 @@ import pytest
 from digest.cli import main
 from digest.mkdocs_plugin import WORKER
 
-from .conftest import DATA, SEED, make_project
-
-
-def build_with_search(tmp: Path, search: str) -> Path:
-    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
-    seeds[SEED.name] = SEED.read_text()
-    project = make_project(tmp, seeds, search=search)
-    yml = project / "mkdocs.yml"
-    assert main(["-f", str(yml), "build"]) == 0
-    return project / "site"
+from .conftest import make_project
+from .support import build_with_search
 
 
 @pytest.fixture(scope="module")

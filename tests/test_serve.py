@@ -49,4 +49,4 @@ def test_serve_rebuilds_when_a_seed_is_added(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
-    assert b"Serving on" in out or b"serving" in out.lower()
+    assert f"Serving on http://127.0.0.1:{port}/digest/".encode() in out

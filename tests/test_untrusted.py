@@ -22,7 +22,7 @@ import pytest
 from digest.cli import main
 
 from .conftest import make_project
-from .test_hostile import PROSE, check, commit_all, git
+from .support import PROSE, check, commit_all, git
 
 GOOD = f"Nordwerk steigert den Gewinn\n{PROSE}\nDer Umsatz stieg um 4 Prozent.\n"
 
@@ -112,7 +112,7 @@ def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
                                       "b.txt": "Termine\nAm 3. März zahlte die Bank 1,2 Mrd. "
                                       "Euro (rund 5 %), umgerechnet 1,3 Mrd. Dollar.\n"})
     commit_all(project)  # one date for the build and for this test: git's
-    assert run(project, "build", "--no-site")[0] in (0, 1)
+    assert run(project, "build", "--no-site")[0] == 0
     config = load_config(project / "mkdocs.yml")
     loaded, notes = cache.load_facts(cache.open_cache(config))
     assert notes == [] and len(loaded) == 3
@@ -231,9 +231,7 @@ def test_links_out_of_published_folders_are_refused(tmp_path: Path, where: str) 
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode != 0 and "outside the project" in result.stderr
-    assert not (project / "site").exists() or not any(
-        "hunter2" in p.read_text(errors="replace") for p in (project / "site").rglob("*")
-        if p.is_file())
+    assert not (project / "site").exists()
 
 
 def test_links_into_hidden_folders_are_refused(tmp_path: Path) -> None:
@@ -571,7 +569,8 @@ def test_no_seed_takes_the_others_down(tmp_path_factory: pytest.TempPathFactory,
                 with open(path, "wb") as f:
                     f.write(FAMILIES[family](data))
     code, err = run(project, "build", "--no-site")
-    assert code in (0, 1)
+    skipped = [line for line in err if line.startswith("skipped ")]
+    assert code == (1 if skipped else 0), err  # exit 1 always says which seeds it skipped
     assert not any("Traceback" in line for line in err)
     assert page(project, "nordwerk-steigert-den-gewinn").is_file(), err
 
@@ -593,5 +592,5 @@ def test_a_topic_named_like_a_page_number_keeps_both_pages(tmp_path: Path) -> No
     index_two = (orgs / "2" / "index.html").read_text()
     topic_pages = [p for p in orgs.glob("*--*/index.html")]
     assert len(topic_pages) == 2, pages
-    assert any("Zahlenfirmen" in p.read_text() for p in topic_pages)
+    assert all("Zahlenfirmen" in p.read_text() for p in topic_pages)
     assert "Zahlenfirmen" not in index_two

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_search_backends import build_with_search
+from tests.support import build_with_search, fixture_seeds
 
 from .conftest import Requests, Site, new_context, serve, wait_ready
 
@@ -93,11 +93,10 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The fixture site indexed two articles per Pagefind bundle, as a large site is."""
     from digest.cli import main
     from digest.config import load_config
-    from tests.conftest import DATA, SEED, make_project
+    from tests.conftest import make_project
 
-    seeds = {p.name: p.read_text() for p in sorted((DATA / "fixture_site").glob("0*.md"))}
-    seeds[SEED.name] = SEED.read_text()
-    root = make_project(tmp_path_factory.mktemp("pagefind-bundles"), seeds, search="pagefind")
+    root = make_project(tmp_path_factory.mktemp("pagefind-bundles"), fixture_seeds(),
+                        search="pagefind")
     yml = root / "mkdocs.yml"
     yml.write_text(yml.read_text().replace(
         "    search: pagefind\n", "    search: pagefind\n    search_bundle_pages: 2\n"))
