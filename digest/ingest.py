@@ -15,7 +15,7 @@ from digest.config import Config
 from digest.decoding import decode, too_big
 from digest.frontmatter import parse_front_matter, shown
 from digest.history import git_add_dates
-from digest.markup import sanitize_block, strip_markdown
+from digest.markup import sanitize_block, strip_markdown, strip_markdown_lines
 from digest.model import Article, Block, FactCorrections, Problem, Severity
 from digest.names import derived_slug, path_problem
 from digest.parallel import Progress, fork_map
@@ -182,7 +182,7 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
                                  code="link-as-text")
                          for d in dropped]
             if cleaned.strip():
-                rest.append(Block("md", cleaned))
+                rest.append(Block("md", cleaned, strip_markdown_lines(cleaned)))
     result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
                      meta_lines=meta_lines)
     return ReadResult(result.article, result.problems, meta_lines)

@@ -150,6 +150,24 @@ def strip_markdown(text: str) -> str:
     return html.unescape(" ".join(s.split()))
 
 
+_ITEM = re.compile(r"\s{0,3}(?:[-*+>|]|\d+\.)\s")
+"""A line that starts a list item, a quote or a table row: its own line of plain text."""
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+
+
+def strip_markdown_lines(text: str) -> str:
+    """Plain text of a Markdown block: a paragraph's wrapped lines joined, each list item, quote
+    line and table row on a line of its own, as the extractor reads paragraphs."""
+    units: list[str] = []
+    for line in text.splitlines():
+        if units and not _ITEM.match(line):
+            units[-1] += " " + line
+        else:
+            units.append(line)
+    # a quote's ">" first: ``strip_markdown`` escapes it before it would strip the marker
+    return "\n".join(s for u in units if (s := strip_markdown(_QUOTE.sub("", u))))
+
+
 def markdown_to_html(text: str, *, inline: bool = False) -> str:
     """Markdown we rendered or sanitised, as clean HTML for feeds (allow-listed again)."""
     rendered = _MARKDOWN.reset().convert(text)

@@ -45,6 +45,9 @@ class Block:
     kind: str
     """``"p"`` for a paragraph, ``"h"`` for a subheading, ``"md"`` for sanitised Markdown."""
     text: str
+    plain: str | None = None
+    """An ``md`` block's words without Markdown syntax, a line per paragraph or list item:
+    what facts, tags and word counts read (never a link's address)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class Article:
 
     def plain_text(self) -> str:
         """The text facts are extracted from: title, lead and body, one paragraph per line."""
-        parts = [self.title, self.lead, *(b.text for b in self.blocks)]
+        parts = [self.title, self.lead,
+                 *(b.plain if b.plain is not None else b.text for b in self.blocks)]
         return "\n".join(p for p in parts if p)
 
 

@@ -79,11 +79,6 @@ def test_markdown_seed_front_matter(config: Config) -> None:
     assert [b.kind for b in a.blocks] == ["h", "md"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "digest/model.py Article.plain_text() joins a .md seed's body blocks as sanitised Markdown "
-    "(only the lead goes through strip_markdown), so the extractor reads link syntax and "
-    "addresses: the golden Markdown seed gets the place and tag 'Unternehmens](https://"
-    "example.org'"))
 def test_markdown_syntax_in_the_body_never_reaches_the_facts(config: Config) -> None:
     """A link in a Markdown seed's body is its text to the extractor, as on the page: no
     fact or tag holds link syntax or the address."""

@@ -180,7 +180,7 @@ def test_english_sentences_without_a_name_are_not_read() -> None:
 def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
     """A pull request that brings new model weights is pointed out for a second look."""
     from .conftest import make_project
-    from .test_hostile import check, git
+    from .support import check, git
 
     project = make_project(tmp_path)
     weights = project / "digest" / "data" / "ner" / "de" / "ner" / "model"
@@ -262,7 +262,7 @@ def test_a_language_without_recognizer_falls_back(tmp_path: Path) -> None:
     """``lang: fr`` is a warning, not a failure: the article is published, read in the
     language its words suggest, with its numbers."""
     from .conftest import make_project
-    from .test_hostile import check
+    from .support import check
 
     project = make_project(tmp_path)
     (project / "seeds" / "lyon.md").write_text(
