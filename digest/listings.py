@@ -208,12 +208,6 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     return files
 
 
-def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
-    """A page per entity with a timeline of the facts reported about it; kind indexes."""
-    files = [f for topic in topics for f in render_topic(topic, config)]
-    return [*files, *render_topic_indexes(topics, config)]
-
-
 def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     """One entity's pages: the newest facts reported about it, then its articles, paginated."""
     lang = config.language

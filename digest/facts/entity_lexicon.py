@@ -10,7 +10,6 @@ from functools import lru_cache
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
 from digest.vocabulary import Vocabulary
 
-TOKEN = re.compile(r"[#@]?\w[\w'’&]*(?:[.\-]\w[\w'’&]*)*|&")
 POSSESSIVE = re.compile(r"['’]s?$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$")
 CONNECT = {"of", "and", "for", "the", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
