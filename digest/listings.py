@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from digest import display
 from digest.config import Config
-from digest.factbox import fact_brief, html_text, money_text, span
+from digest.factbox import fact_brief, money_text, span
 from digest.links import Edition, Topic, mentions, tag_groups
-from digest.markup import escape_text
+from digest.markup import escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.render import (
     GENERATED,
