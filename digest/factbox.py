@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from digest import display
-from digest.markup import Html, escape_attr, escape_text, html_text
+from digest.markup import LINK, Html, escape_attr, escape_text, html_text
 from digest.model import ENTITY_KINDS, Entry, Facts, Money
 from digest.vocabulary import fold
 
 _SPAN = Html('<span title="{}">{}</span>')
-_LINK = Html('<a href="{}">{}</a>')
 
 
 def fact_rows(
@@ -76,7 +75,7 @@ def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
 def entity_link(name: str, target: str | None, *, as_html: bool = False) -> str:
     if as_html:
         text = html_text(name)
-        return _LINK.format(escape_attr(target), text) if target else text
+        return LINK.format(escape_attr(target), text) if target else text
     return f"[{escape_text(name)}]({target})" if target else escape_text(name)
 
 

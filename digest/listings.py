@@ -11,7 +11,7 @@ from digest import display
 from digest.config import Config
 from digest.factbox import fact_brief, money_text, span
 from digest.links import Edition, Topic, mentions, tag_groups
-from digest.markup import Html, escape_text, html_text
+from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.render import (
     GENERATED,
@@ -38,7 +38,6 @@ from digest.vocabulary import fold
 # in many listings (archive, edition, one topic per entity): render each variant once. The
 # cache holds the entry itself, so an id is never reused for another entry while cached.
 _BRIEFS: dict[tuple[int, str, str], tuple[Entry, tuple[str, ...]]] = {}
-_LINK = Html('<a href="{}">{}</a>')
 _BRIEF = Html('<div class="digest-brief">\n'
               '<{level}><a href="{url}">{title}</a></{level}>\n'
               '<p><time datetime="{iso}">{day}</time>{tags}</p>\n'
@@ -66,7 +65,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
         return cached[1]
     a = entry.article
     tags = Html(", ").join(
-        _LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name) for t in entry.tags[:6])
+        LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name) for t in entry.tags[:6])
     facts = fact_brief(entry)
     block = _BRIEF.format(
         level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,

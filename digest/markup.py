@@ -71,6 +71,10 @@ class Html(Markup):
         return str.__new__(self.__class__, str.format(self, *map(esc, args)))
 
 
+LINK = Html('<a href="{}">{}</a>')
+"""A link: its address and its text, each escaped."""
+
+
 def escape_attr(text: str) -> Html:
     """Text inside a double-quoted attribute or admonition title."""
     return Html(html.escape(text, quote=True).replace("\\", "&#92;"))
