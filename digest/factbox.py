@@ -11,6 +11,7 @@ from digest.model import ENTITY_KINDS, Entry, Facts, Money
 from digest.vocabulary import fold
 
 _SPAN = Html('<span title="{}">{}</span>')
+_DOT, _COMMA = Html(" · "), Html(", ")
 
 
 def fact_rows(
@@ -22,7 +23,7 @@ def fact_rows(
     words = display.labels(lang)
     esc = html_text if as_html else escape_text
     # HTML parts are joined as HTML (Html.join), Markdown parts as text.
-    dot, comma = (Html(" · "), Html(", ")) if as_html else (" · ", ", ")
+    dot, comma = (_DOT, _COMMA) if as_html else (" · ", ", ")
     rows: list[tuple[str, str]] = []
     if facts.money:
         rows.append((words["money"], dot.join(

@@ -53,22 +53,27 @@ class Html(Markup):
 
     @classmethod
     def escape(cls, s: Any, /) -> Self:
-        if type(s) is cls:
-            return s
-        if hasattr(s, "__html__"):
-            return cls(s.__html__())
-        return str.__new__(cls, html.escape(str(s)))
+        return s if type(s) is cls else str.__new__(cls, _escaped(s))
 
     def format(self, *args: Any, **kwargs: Any) -> Self:
         """``Markup.format`` for plain fields (``{}``, ``{0}``, ``{name}``; no conversion, format
         spec or attribute): the arguments are escaped, then ``str.format`` places them.
         markupsafe's own formatter, which works field by field in Python, made the listings'
-        HTML take well over twice as long as f-strings did; this, about 1.4 times."""
-        esc = self.escape
+        HTML take well over twice as long as f-strings did."""
+        escaped = [a if type(a) is Html else _escaped(a) for a in args]
         if kwargs:
-            return str.__new__(self.__class__, str.format(
-                self, *map(esc, args), **{k: esc(v) for k, v in kwargs.items()}))
-        return str.__new__(self.__class__, str.format(self, *map(esc, args)))
+            named = {k: v if type(v) is Html else _escaped(v) for k, v in kwargs.items()}
+            return str.__new__(type(self), str.format(self, *escaped, **named))
+        return str.__new__(type(self), str.format(self, *escaped))
+
+
+def _escaped(value: Any) -> str:
+    """A value as HTML: as it is when it is HTML already, else escaped as html.escape does."""
+    if type(value) is str:
+        return html.escape(value)
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html.escape(str(value))
 
 
 LINK = Html('<a href="{}">{}</a>')
