@@ -19,11 +19,6 @@ from digest.escape import json_text, log_line, visible
 from digest.model import Entry, Problem, Severity
 
 
-def _now() -> dt.datetime:
-    """The build time: only for seeds not yet committed (a local preview)."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 def _config(args: argparse.Namespace) -> Config:
     return load_config(Path(args.config))
 
@@ -88,11 +83,12 @@ def _progress(enabled: bool) -> Any:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from digest.build import digest_stage
+    from digest.ingest import build_time_now
     from digest.site import build_lock, build_site
 
     config = _config(args)
     with build_lock(config):
-        result = digest_stage(config, build_time=_now(), strict=args.strict,
+        result = digest_stage(config, build_time=build_time_now(), strict=args.strict,
                               progress=_progress(args.progress))
         _print_problems(result.problems)
         if args.strict and result.seed_problems:
@@ -116,11 +112,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect, render_problems
     from digest.cache import committed_problems
     from digest.checks import check_seeds, model_change_problems
-    from digest.ingest import discover
+    from digest.ingest import build_time_now, discover
     from digest.paths import project_problems
 
     config = _config(args)
-    now = _now()
+    now = build_time_now()
     # What stops the build before any seed is read is reported first, with everything else.
     problems = [*project_problems(config), *committed_problems(config)]
     entries, found = collect(config, build_time=now)
@@ -246,7 +242,7 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 def cmd_facts(args: argparse.Namespace) -> int:
     from digest.build import make_entry, vocabulary_for
     from digest.history import git_add_dates
-    from digest.ingest import NOT_A_SEED, READERS, SeedContext, read_seed
+    from digest.ingest import NOT_A_SEED, READERS, SeedContext, build_time_now, read_seed
 
     config = _config(args)
     vocab = vocabulary_for(config)
@@ -263,7 +259,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
             problems.append(Problem(name, None, f"cannot read: {exc.strerror}", code="unreadable"))
             continue
         rel = _relative(path, config)
-        ctx = SeedContext(config=config, git_date=dates.get(rel), build_time=_now())
+        ctx = SeedContext(config=config, git_date=dates.get(rel), build_time=build_time_now())
         result = read_seed(rel, data, ctx)
         problems += [p for p in result.problems if p.severity is Severity.ERROR]
         if result.article:
@@ -303,11 +299,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
+    from digest.ingest import build_time_now
     from digest.preview import preview
 
     config = _config(args)
     _say(*preview(config, [Path(p).as_posix() for p in args.paths],
-                  build_time=_now()).split("\n"))
+                  build_time=build_time_now()).split("\n"))
     return 0
 
 

@@ -3,13 +3,15 @@ and entities linked to their topic pages."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 
 from digest import display
-from digest.markup import escape_attr, escape_text
+from digest.markup import LINK, Html, escape_attr, escape_text, html_text
 from digest.model import ENTITY_KINDS, Entry, Facts, Money
 from digest.vocabulary import fold
+
+_SPAN = Html('<span title="{}">{}</span>')
+_DOT, _COMMA = Html(" · "), Html(", ")
 
 
 def fact_rows(
@@ -20,34 +22,34 @@ def fact_rows(
     kept in a title attribute."""
     words = display.labels(lang)
     esc = html_text if as_html else escape_text
+    # HTML parts are joined as HTML (Html.join), Markdown parts as text.
+    dot, comma = (_DOT, _COMMA) if as_html else (" · ", ", ")
     rows: list[tuple[str, str]] = []
     if facts.money:
-        rows.append((words["money"], " · ".join(
+        rows.append((words["money"], dot.join(
             money_text(m, locale, lang, as_html=as_html) for m in facts.money)))
     if facts.percent:
-        rows.append((words["percent"], " · ".join(
+        rows.append((words["percent"], dot.join(
             span(p.text, display.percent(p, locale, lang), esc) for p in facts.percent)))
     if facts.dates:
-        rows.append((words["dates"], " · ".join(
+        rows.append((words["dates"], dot.join(
             span(d.text, display.date(d, locale, lang), esc) for d in facts.dates)))
     for kind in ENTITY_KINDS:
         names: tuple[str, ...] = getattr(facts, kind)
         if names:
-            rows.append((words[kind], ", ".join(
+            rows.append((words[kind], comma.join(
                 entity_link(n, (links or {}).get(f"{kind}:{fold(n)}"), as_html=as_html)
                 for n in names)))
     return rows
 
 
-def html_text(text: str) -> str:
-    return html.escape(text, quote=False)
+def span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> Html:
+    """``shown`` with the as-written text in its title; ``esc`` makes ``shown`` HTML
+    (``html_text``) or Markdown that renders literally (``escape_text``)."""
+    return _SPAN.format(escape_attr(written), Html(esc(shown)))
 
 
-def span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> str:
-    return f'<span title="{escape_attr(written)}">{esc(shown)}</span>'
-
-
-def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False) -> str:
+def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False) -> Html:
     """Normalised, then as written (readers check the figure against the text at a glance),
     then the euro value; a euro value from another day's rate is starred (see rate_notes).
     Markdown, or HTML with ``as_html``."""
@@ -57,11 +59,11 @@ def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False) -> st
         shown = f"{display.labels(lang)['same_as']} {shown}"
     text = span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown, esc)
     if m.text and m.text != shown:
-        text += f" ({esc(m.text)})"
+        text += Html(" ({})").format(Html(esc(m.text)))
     eur = display.euro(m, locale, lang)
     if eur:
         star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
-        text += f" {esc(eur)}{star}"
+        text += Html(" {}{}").format(Html(esc(eur)), Html(star))
     return text
 
 
@@ -74,7 +76,7 @@ def rate_notes(facts: Facts, locale: str, lang: str) -> list[str]:
 def entity_link(name: str, target: str | None, *, as_html: bool = False) -> str:
     if as_html:
         text = html_text(name)
-        return f'<a href="{escape_attr(target)}">{text}</a>' if target else text
+        return LINK.format(escape_attr(target), text) if target else text
     return f"[{escape_text(name)}]({target})" if target else escape_text(name)
 
 
@@ -97,9 +99,10 @@ def facts_box(entry: Entry, links: Mapping[str, str]) -> list[str]:
     rows = fact_rows(entry.facts, a.locale, a.lang, links=links, as_html=True)
     if not rows:
         return []
-    title = html.escape(display.labels(a.lang)["box"])
+    title = display.labels(a.lang)["box"]
     notes = rate_notes(entry.facts, a.locale, a.lang)
-    return ['<div class="admonition abstract">', f'<p class="admonition-title">{title}</p>',
-            "<ul>", *(f"<li><strong>{html.escape(k)}:</strong> {v}</li>" for k, v in rows),
-            "</ul>", *(f"<p><small>* {html.escape(n)}</small></p>" for n in notes),
+    return ['<div class="admonition abstract">',
+            Html('<p class="admonition-title">{}</p>').format(title), "<ul>",
+            *(Html("<li><strong>{}:</strong> {}</li>").format(k, v) for k, v in rows),
+            "</ul>", *(Html("<p><small>* {}</small></p>").format(n) for n in notes),
             "</div>", ""]

@@ -29,6 +29,12 @@ _README = ("readme.md", "readme.txt", "readme")
 """Notes for contributors in the seeds folder: neither seeds nor ignored files."""
 
 
+def build_time_now() -> dt.datetime:
+    """The build time, the date of seeds not yet committed (a local preview); whole seconds
+    keep ``<time>`` values valid HTML. Read by the commands and the serve hook, not by a stage."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 @dataclass(frozen=True)
 class SeedContext:
     """What a reader needs besides the bytes: config, the seed's git date, the build time."""

@@ -37,14 +37,6 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A numeric fact that appears in the same sentence as a topic's entity."""
-
-    entry: Entry
-    fact: Money | Percent | DateFact
-
-
-@dataclass(frozen=True)
 class Edition:
     """The articles of one ISO week."""
 

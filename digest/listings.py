@@ -3,16 +3,15 @@ page grows with the archive. Pure functions from entries to Markdown (and feed H
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from digest import display
 from digest.config import Config
-from digest.factbox import fact_brief, html_text, money_text, span
+from digest.factbox import fact_brief, money_text, span
 from digest.links import Edition, Topic, mentions, tag_groups
-from digest.markup import escape_text
+from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.render import (
     GENERATED,
@@ -39,6 +38,15 @@ from digest.vocabulary import fold
 # in many listings (archive, edition, one topic per entity): render each variant once. The
 # cache holds the entry itself, so an id is never reused for another entry while cached.
 _BRIEFS: dict[tuple[int, str, str], tuple[Entry, tuple[str, ...]]] = {}
+_BRIEF = Html('<div class="digest-brief">\n'
+              '<{level}><a href="{url}">{title}</a></{level}>\n'
+              '<p><time datetime="{iso}">{day}</time>{tags}</p>\n'
+              "{facts}"
+              "<p>{description}</p>\n"
+              "</div>")
+_TAGS = Html(" · {}")
+_FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
+_TIMELINE_ROW = Html('<tr><td>{}</td><td>{}</td><td><a href="{}">{}</a></td></tr>')
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
@@ -56,25 +64,17 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     if cached is not None and cached[0] is entry:
         return cached[1]
     a = entry.article
-    words = display.labels(a.lang)
-    level = f"h{len(heading)}"
-    tags = ", ".join(
-        f'<a href="{up}{doc_url(tag_doc(config, t.slug))}">{html.escape(t.name)}</a>'
-        for t in entry.tags[:6])
-    parts = [
-        f'<{level}><a href="{up}{page_url(config, a.slug)}">{html.escape(a.title)}</a>'
-        f"</{level}>",
-        f'<p><time datetime="{a.date.isoformat()}">'
-        f"{html.escape(display.long_date(a.date, a.locale))}</time>"
-        + (f" · {tags}" if tags else "") + "</p>",
-    ]
+    tags = Html(", ").join(
+        LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name) for t in entry.tags[:6])
     facts = fact_brief(entry)
-    if facts:
-        parts.append(f"<p><strong>{html.escape(words['box'])}:</strong> "
-                     f"{html.escape(facts)}</p>")
-    parts.append(f"<p>{html.escape(clip(a.description, 240))}</p>")
+    block = _BRIEF.format(
+        level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,
+        iso=a.date.isoformat(), day=display.long_date(a.date, a.locale),
+        tags=_TAGS.format(tags) if tags else "",
+        facts=_FACTS.format(display.labels(a.lang)["box"], facts) if facts else "",
+        description=clip(a.description, 240))
     # One raw HTML block per brief: a blank line ends it for Markdown.
-    result = ('<div class="digest-brief">', *parts, "</div>", "")
+    result = (block, "")
     if len(_BRIEFS) > 200_000:
         _BRIEFS.clear()
     _BRIEFS[key] = (entry, result)
@@ -188,7 +188,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
             lines += pager(folder, number, len(pages), lang)
             lines += [f"- [{escape_text(e.article.title)}]"
                       f"({rel_link(article_doc(config, e.article.slug), here)}) · "
-                      f"{html.escape(display.long_date(e.article.date, e.article.locale))}"
+                      f"{Html.escape(display.long_date(e.article.date, e.article.locale))}"
                       for e in chunk]
             lines += ["", *pager(folder, number, len(pages), lang)]
             files.append(output_file(config, here, lines))
@@ -208,12 +208,6 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     return files
 
 
-def render_topics(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
-    """A page per entity with a timeline of the facts reported about it; kind indexes."""
-    files = [f for topic in topics for f in render_topic(topic, config)]
-    return [*files, *render_topic_indexes(topics, config)]
-
-
 def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     """One entity's pages: the newest facts reported about it, then its articles, paginated."""
     lang = config.language
@@ -229,15 +223,12 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
         # expensive part of the site for MkDocs.
         up = up_to_root(doc)
         rows = [
-            f"<tr><td>{html.escape(e.article.date.date().isoformat())}</td>"
-            f"<td>{_fact_html(fact, e)}</td>"
-            f'<td><a href="{up}{page_url(config, e.article.slug)}">'
-            f"{html.escape(e.article.title)}</a></td></tr>"
+            _TIMELINE_ROW.format(e.article.date.date().isoformat(), _fact_html(fact, e),
+                                 up + page_url(config, e.article.slug), e.article.title)
             for e, fact in timeline]
         intro += [f"## {words['timeline']}", "",
-                  f"<table><thead><tr><th>{html.escape(words['date'])}</th>"
-                  f"<th>{html.escape(words['fact'])}</th>"
-                  f"<th>{html.escape(words['article'])}</th></tr></thead><tbody>",
+                  Html("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+                       "<tbody>").format(words["date"], words["fact"], words["article"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
     return _listing(config, folder, topic.name, topic.entries, lang, intro)
 
@@ -275,7 +266,7 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
     return files
 
 
-def _fact_html(fact: Money | Percent | DateFact, entry: Entry) -> str:
+def _fact_html(fact: Money | Percent | DateFact, entry: Entry) -> Html:
     a = entry.article
     if isinstance(fact, Money):
         return money_text(fact, a.locale, a.lang, as_html=True)
@@ -323,17 +314,17 @@ def edition_html(edition: Edition, config: Config) -> str:
     parts = []
     for entry in edition.entries:
         a = entry.article
-        url = html.escape(config.site_url + page_url(config, a.slug))
-        parts.append(f'<h2><a href="{url}">{html.escape(a.title)}</a></h2>')
+        url = config.site_url + page_url(config, a.slug)
+        parts.append(Html('<h2><a href="{}">{}</a></h2>').format(url, a.title))
         facts = fact_brief(entry)
         if facts:
-            parts.append(f"<p><strong>{html.escape(facts)}</strong></p>")
-        parts.append(f"<p>{html.escape(clip(a.description, 300))}</p>")
-    return "\n".join(parts)
+            parts.append(Html("<p><strong>{}</strong></p>").format(facts))
+        parts.append(Html("<p>{}</p>").format(clip(a.description, 300)))
+    return str(Html("\n").join(parts))
 
 
 def brief_html(entry: Entry) -> str:
     """An article in a few lines of HTML: its key facts in brief and the lead."""
     facts = fact_brief(entry)
-    lead = f"<p>{html.escape(entry.article.lead)}</p>"
-    return f"<p><strong>{html.escape(facts)}</strong></p>\n{lead}" if facts else lead
+    lead = Html("<p>{}</p>").format(entry.article.lead)
+    return str(Html("<p><strong>{}</strong></p>\n{}").format(facts, lead) if facts else lead)

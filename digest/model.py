@@ -197,11 +197,6 @@ class Entry:
     search_terms: tuple[str, ...] = ()
     """Extra words for the search index only (German compound parts and lemmas)."""
 
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the article page, with a trailing slash."""
-        return f"articles/{self.article.slug}/"
-
 
 @dataclass(frozen=True)
 class OutputFile:

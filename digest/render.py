@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from digest import display
 from digest.config import Config
 from digest.factbox import fact_brief, fact_rows, facts_box, rate_notes
-from digest.markup import escape_text, markdown_to_html
+from digest.markup import Html, escape_text, markdown_to_html
 from digest.model import ENTITY_KINDS, Entry, OutputFile
 from digest.urls import article_doc, doc_url, page_doc, page_url, rel_link, tag_doc, up_to_root
 from digest.vocabulary import fold
@@ -147,16 +147,16 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
     }
     out = [
         front_matter(meta),
-        GENERATED.format(source=html.escape(a.source)),
+        Html(GENERATED).format(source=a.source),
         "",
         f"# {escape_text(a.title)}",
         "",
-        f'<p class="digest-dateline"><time datetime="{a.date.isoformat()}">'
-        f"{html.escape(display.long_date(a.date, a.locale))}</time> · "
-        f"{html.escape(words['reading'].format(n=minutes))}</p>",
+        Html('<p class="digest-dateline"><time datetime="{}">{}</time> · {}</p>').format(
+            a.date.isoformat(), display.long_date(a.date, a.locale),
+            words["reading"].format(n=minutes)),
         "",
         *facts_box(entry, entity_links(entry, site, doc)),
-        f'<div class="digest-article" lang="{a.lang}" markdown>',
+        Html('<div class="digest-article" lang="{}" markdown>').format(a.lang),
         "",
         escape_text(a.lead),
         "{: .digest-lead }",
@@ -181,8 +181,9 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
     terms = site.compound_terms.get(a.source)
     if terms:
         # One paragraph per term: a search hit then previews only the term that matched.
-        paragraphs = "".join(f"<p>{html.escape(t)}</p>" for t in terms)
-        out += [f'<div class="digest-search-terms" hidden>{paragraphs}</div>', ""]
+        paragraphs = Html("</p><p>").join(terms)
+        out += [Html('<div class="digest-search-terms" hidden><p>{}</p></div>').format(paragraphs),
+                ""]
     others = site.related.get(a.source, ())
     if others:
         out += [f"## {words['related']}", ""]
@@ -190,7 +191,7 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
             o = other.article
             link = rel_link(article_doc(config, o.slug), doc)
             out.append(f"- [{escape_text(o.title)}]({link}) · "
-                       f"{html.escape(display.long_date(o.date, a.locale))}")
+                       f"{Html.escape(display.long_date(o.date, a.locale))}")
         out.append("")
     return output_file(config, doc, out)
 
@@ -201,17 +202,16 @@ def render_redirects(entries: Sequence[Entry], config: Config) -> list[OutputFil
     for entry in entries:
         for old in entry.article.old_slugs:
             words = display.labels(entry.article.lang)
-            title = html.escape(entry.article.title)
-            target = f"../{entry.article.slug}/"
-            canonical = html.escape(config.site_url + page_url(config, entry.article.slug))
-            body = (
-                f'<!doctype html>\n<html lang="{entry.article.lang}"><head>'
-                f'<meta charset="utf-8"><title>{title}</title>'
-                f'<meta http-equiv="refresh" content="0; url={target}">'
-                f'<link rel="canonical" href="{canonical}"></head>'
-                f'<body><p>{html.escape(words["redirect"])} <a href="{target}">{title}</a></p>'
+            body = Html(
+                '<!doctype html>\n<html lang="{lang}"><head>'
+                '<meta charset="utf-8"><title>{title}</title>'
+                '<meta http-equiv="refresh" content="0; url={target}">'
+                '<link rel="canonical" href="{canonical}"></head>'
+                '<body><p>{redirect} <a href="{target}">{title}</a></p>'
                 "</body></html>\n"
-            )
+            ).format(lang=entry.article.lang, title=entry.article.title,
+                     target=f"../{entry.article.slug}/", redirect=words["redirect"],
+                     canonical=config.site_url + page_url(config, entry.article.slug))
             dest = f"{config.docs_dir}/{config.articles_dir}/{old}/index.html"
             files.append(OutputFile(dest, body.encode()))
     return files
@@ -235,21 +235,20 @@ def article_html(entry: Entry) -> str:
         box = "\n".join(f"- **{escape_text(label)}:** {value}" for label, value in rows)
         notes = "\n\n".join(rf"\* {escape_text(n)}"
                               for n in rate_notes(entry.facts, a.locale, a.lang))
-        parts.append(f"<p><strong>{html.escape(words['box'])}</strong></p>"
-                     + markdown_to_html(f"{box}\n\n{notes}" if notes else box))
-    parts.append(f"<p>{html.escape(a.lead)}</p>")
+        parts.append(Html("<p><strong>{}</strong></p>{}").format(
+            words["box"], markdown_to_html(f"{box}\n\n{notes}" if notes else box)))
+    parts.append(Html("<p>{}</p>").format(a.lead))
     for block in a.blocks:
         if block.kind == "h":
-            parts.append(f"<h2>{html.escape(block.text)}</h2>")
+            parts.append(Html("<h2>{}</h2>").format(block.text))
         elif block.kind == "md":
             parts.append(markdown_to_html(block.text))
         else:
-            parts.append(f"<p>{html.escape(block.text)}</p>")
+            parts.append(Html("<p>{}</p>").format(block.text))
     if a.source_url:
-        url = html.escape(a.source_url)
-        parts.append(f'<p>{html.escape(words["source"])}: <a href="{url}">'
-                     f"{html.escape(_host(a.source_url))}</a></p>")
-    return "\n".join(parts)
+        parts.append(Html('<p>{}: <a href="{}">{}</a></p>').format(
+            words["source"], a.source_url, _host(a.source_url)))
+    return str(Html("\n").join(parts))
 
 
 def clip(text: str, limit: int) -> str:

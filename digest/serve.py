@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -24,10 +23,11 @@ def serve(config: Config, *, dev_addr: str) -> None:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     from digest.build import digest_stage
+    from digest.ingest import build_time_now
     from digest.site import build_lock
 
     with build_lock(config):
-        result = digest_stage(config, build_time=_now())
+        result = digest_stage(config, build_time=build_time_now())
     for p in result.problems:
         print(log_line(str(p)), file=sys.stderr)
     watch = [str(config.root / config.seeds_dir)]
@@ -36,8 +36,3 @@ def serve(config: Config, *, dev_addr: str) -> None:
     with contextlib.chdir(config.root):
         mkdocs_serve(config_file=str(config.root / "mkdocs.yml"), dev_addr=dev_addr,
                      watch=watch, hooks=[str(HOOK)])
-
-
-def _now() -> dt.datetime:
-    """Build time for seeds not yet committed; whole seconds keep <time> values valid HTML."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,15 +11,11 @@ def on_pre_build(config: Any) -> None:
     from digest.build import digest_stage
     from digest.config import load_config
     from digest.escape import log_line
+    from digest.ingest import build_time_now
     from digest.site import build_lock
 
     digest_config = load_config(Path(config.config_file_path))
     with build_lock(digest_config):
-        result = digest_stage(digest_config, build_time=_now())
+        result = digest_stage(digest_config, build_time=build_time_now())
     for p in result.problems:
         print(log_line(str(p)), file=sys.stderr)
-
-
-def _now() -> dt.datetime:
-    """Build time for seeds not yet committed; whole seconds keep <time> values valid HTML."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

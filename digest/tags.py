@@ -58,12 +58,3 @@ def make_tags(article: Article, facts: Facts, vocab: Vocabulary) -> tuple[Tag, .
         seen.update((key, slug))
         tags.append(Tag(name=name, slug=slug))
     return tuple(tags[:MAX_TAGS])
-
-
-def canonical_spellings(entries_tags: list[tuple[Tag, ...]]) -> dict[str, str]:
-    """Across the site, one spelling per folded tag: the first one in build order wins."""
-    spelling: dict[str, str] = {}
-    for tags in entries_tags:
-        for tag in tags:
-            spelling.setdefault(fold(tag.name), tag.name)
-    return spelling

@@ -299,11 +299,6 @@ def strip_boilerplate(
     return lines
 
 
-def is_subheading(paragraphs: list[str], i: int) -> bool:
-    """A short line without closing punctuation between two paragraphs is a run-in heading."""
-    return subheadings(paragraphs)[i]
-
-
 def subheadings(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are run-in headings, in one pass (an article may have thousands of
     short lines): of two heading-shaped lines in a row, only the first is one."""

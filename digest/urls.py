@@ -13,11 +13,6 @@ def article_doc(config: Config, slug: str) -> str:
     return f"{config.articles_dir}/{slug}.md"
 
 
-def page_path(config: Config, slug: str) -> str:
-    """Project-relative path of an article's Markdown page."""
-    return f"{config.docs_dir}/{article_doc(config, slug)}"
-
-
 def page_url(config: Config, slug: str) -> str:
     """Site-relative URL of an article page (MkDocs directory URLs)."""
     return f"{config.articles_dir}/{slug}/"

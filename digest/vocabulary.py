@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from digest.errors import DigestError
+from digest.model import ENTITY_KINDS
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.yml"
-ENTITY_KINDS = ("orgs", "places", "persons")
 
 
 @dataclass(frozen=True)

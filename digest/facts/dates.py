@@ -108,7 +108,6 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
 _PREV_WORD = re.compile(r"(?<![\w.-])([\w.-]++)[ \u00a0]*+$")
 """The last word before a figure, tried only where a word starts and without backtracking into
 it (the same match as the plain pattern: the word before the spaces is always whole)."""
-TITLE_BEFORE = re.compile(r"(?:^|[^.!?]\s)(?:The|Der|Die|Das)?\s*[A-Z][\w:]*[ \u00a0]*$")
 
 
 def _year(s: str) -> int:

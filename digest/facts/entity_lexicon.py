@@ -4,13 +4,13 @@ inflections, tokens of an article, and the memo tables that make them cheap."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from digest.facts.gazetteer import Gazetteer, load, strip_accents
 from digest.vocabulary import Vocabulary
 
-TOKEN = re.compile(r"[#@]?\w[\w'’&]*(?:[.\-]\w[\w'’&]*)*|&")
 POSSESSIVE = re.compile(r"['’]s?$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)\.?$")
 CONNECT = {"of", "and", "for", "the", "de", "dei", "di", "du", "des", "der", "la", "le", "van",
@@ -148,7 +148,8 @@ NOT_SURNAME = {"Am", "Im", "In", "Der", "Die", "Das", "Und", "The", "And", "Of",
 
 _Word = tuple[bool, str, bool, bool, int]
 _WORDS: dict[str, dict[str, _Word]] = {"de": {}, "en": {}}
-"""Language -> word -> what a token needs of it."""
+"""Language -> word -> what a token needs of it. A dict, not ``lru_cache``: the tokenizer
+looks up every token with the dict's own ``get``, a few per cent faster than a cached call."""
 F_ROYAL, F_FIRST, F_HONORIFIC, F_ROLE, F_ORG_CUE, F_ORG_LIKE = 1, 2, 4, 8, 16, 32
 """Word facts: a royal title, a first name, an honorific (also with a full stop), a cue for a
 person after it (honorific or role), a cue for an organisation after it, name-like."""
@@ -172,26 +173,20 @@ def _word(word: str, lang: str) -> _Word:
     return info
 
 
-_MEMO: dict[str, dict[str, bool]] = {}
-"""Kind of test -> word -> result."""
-
-
-def _memo_table(kind: str) -> dict[str, bool]:
-    table = _MEMO.get(kind)
-    if table is None:
-        table = _MEMO[kind] = {}
-    return table
-
-
-def _memo(kind: str, word: str, rx: re.Pattern[str]) -> bool:
+def _matcher(rx: re.Pattern[str]) -> Callable[[str], bool]:
     """``rx.match(word)``, remembered: the same few cue words come up in every article."""
-    table = _memo_table(kind)
-    hit = table.get(word)
-    if hit is None:
-        hit = rx.match(word) is not None
-        if len(table) < 200_000:
-            table[word] = hit
-    return hit
+
+    @lru_cache(maxsize=200_000)
+    def matches(word: str) -> bool:
+        return rx.match(word) is not None
+
+    return matches
+
+
+_is_role = {lang: _matcher(rx) for lang, rx in ROLE.items()}
+"""Language -> whether a word is a role that cues a person after it."""
+_is_org_cue = {lang: _matcher(rx) for lang, rx in ORG_CUES.items()}
+"""Language -> whether a word cues an organisation after it."""
 
 
 @dataclass(slots=True)
@@ -225,6 +220,8 @@ class _Lex:
 
 
 _LEX_CACHE: dict[int, tuple[Vocabulary, _Lex]] = {}
+"""``id(vocab)`` -> the vocabulary and its lexicon. Not ``lru_cache``: a Vocabulary holds dicts,
+so it cannot be hashed; the entry holds the vocabulary, so its id is not reused while cached."""
 _NO_SIZES: frozenset[int] = frozenset()
 
 
@@ -254,18 +251,9 @@ def _lexicon(vocab: Vocabulary, gaz: Gazetteer) -> _Lex:
     return lex
 
 
+@lru_cache(maxsize=400_000)
 def _org_like(word: str, lang: str) -> bool:
     """Looks like a name rather than an ordinary (German) noun (remembered)."""
-    table = _memo_table(lang + "like")
-    hit = table.get(word)
-    if hit is None:
-        hit = _org_like_uncached(word, lang)
-        if len(table) < 200_000:
-            table[word] = hit
-    return hit
-
-
-def _org_like_uncached(word: str, lang: str) -> bool:
     if not word[:1].isupper() or word in NOT_SURNAME:
         return False
     if NAME_SHAPE.search(word):
@@ -337,6 +325,7 @@ DE_NOUN_END = re.compile(
 WORD_SPLIT = re.compile(r"[^\w]+")
 SURNAME = re.compile(r"(?:Mc|Mac|O')?[A-ZÄÖÜ][a-zäöüßéèáíóúñ'’]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
 CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[A-Z]*$")
+_is_camel = _matcher(CAMEL)
 NOT_CAMEL = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Van|Von|O)[A-Z]|.*(?:Innen|In)$|#")
 ROLE_PREFIX_OK = {"In", "At", "From", "To", "For", "On", "By", "With", "Of", "And", "Mr"}
 _DE_FUNCTION = {"Ab", "Bei", "Seit", "Nach", "Zudem", "Doch", "Damit", "Dann", "Noch",

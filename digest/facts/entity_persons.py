@@ -13,16 +13,14 @@ from digest.facts.entity_lexicon import (
     HONORIFIC,
     LEGAL,
     NOT_SURNAME,
-    ORG_CUES,
     ORG_HEADS,
     POSSESSIVE,
-    ROLE,
     ROMAN,
     ROYAL,
     SURNAME,
     SURNAME_ONLY,
-    _memo,
-    _memo_table,
+    _is_org_cue,
+    _is_role,
 )
 from digest.facts.entity_rules import OrgRules
 
@@ -33,8 +31,7 @@ class PersonRules(OrgRules):
     def persons(self) -> None:
         n, texts, caps, glued, flags = self.n, self.texts, self.caps, self.glued, self.flags
         claimed, starts = self.claimed, self.starts
-        role = ROLE[self.ctx.lang]
-        role_words = _memo_table(self.ctx.lang + "r")
+        is_role = _is_role[self.ctx.lang]
         if self.ctx.lang == "de":
             # a German cue is the token before: royals, first names and cued words up front
             cands = [
@@ -68,10 +65,7 @@ class PersonRules(OrgRules):
             if not is_first:
                 prev = self._prev(k)
                 if prev:
-                    hit = role_words.get(prev)
-                    if hit is None:
-                        hit = _memo(self.ctx.lang + "r", prev, role)
-                    cue = prev in HONORIFIC or hit
+                    cue = prev in HONORIFIC or is_role(prev)
             if is_first or cue:
                 size = self._surname_run(k)
                 if size == 0 and not cue:
@@ -164,8 +158,7 @@ class PersonRules(OrgRules):
     def appositions(self) -> None:
         """``Elektronikhersteller Canon``, ``the mobile firm Intervoice``."""
         n, texts, glued, flags, claimed = self.n, self.texts, self.glued, self.flags, self.claimed
-        cue = ORG_CUES[self.ctx.lang]
-        org_cue_words = _memo_table(self.ctx.lang + "o")
+        is_org_cue = _is_org_cue[self.ctx.lang]
         if self.ctx.lang == "de":
             # the cue is the token before (a noun), so both sides are known up front
             cands = [
@@ -180,10 +173,7 @@ class PersonRules(OrgRules):
             prev = self._prev(k)
             if not prev:
                 continue
-            hit = org_cue_words.get(prev)
-            if hit is None:
-                hit = _memo(self.ctx.lang + "o", prev, cue)
-            if not hit:
+            if not is_org_cue(prev):
                 continue
             size = 1
             while size < 3 and k + size < n and glued[k + size]:

@@ -13,7 +13,6 @@ from digest.facts.entity_lexicon import (
     ALLCAPS,
     ARTICLE_WORDS,
     ARTICLES,
-    CAMEL,
     CONNECT,
     CONNECT_IN_NAME,
     DATELINE,
@@ -34,8 +33,8 @@ from digest.facts.entity_lexicon import (
     ORG_HEADS,
     POSSESSIVE,
     PRODUCTS,
+    _is_camel,
     _is_run,
-    _memo,
     _words,
 )
 from digest.facts.gazetteer import strip_accents
@@ -290,7 +289,7 @@ class OrgRules(KnownNames):
                     self.claim(k, 1)
                 continue
             word = texts[k]
-            if _memo("camel", base, CAMEL):
+            if _is_camel(base):
                 if word in PRODUCTS or word in LEGAL or NOT_CAMEL.match(word):
                     continue
                 self.add("orgs", base, base, starts[k], base)

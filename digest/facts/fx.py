@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from currency_converter import CurrencyConverter, RateNotFoundError
@@ -35,21 +35,13 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
         return None, None
     if currency == "EUR":
         return value.quantize(CENT, context=EXACT), None
-    key = (currency, on)
-    hit = _FACTORS.get(key)
-    if hit is None:
-        hit = _factor(currency, on)
-        if len(_FACTORS) < 100_000:
-            _FACTORS[key] = hit
-    factor, note = hit
+    factor, note = _factor(currency, on)
     if factor is None:
         return None, note
     return EXACT.multiply(value, factor).quantize(CENT, context=EXACT), note
 
 
-_FACTORS: dict[tuple[str, dt.date], tuple[Decimal | None, str | None]] = {}
-
-
+@lru_cache(maxsize=100_000)
 def _factor(currency: str, on: dt.date) -> tuple[Decimal | None, str | None]:
     """Euros per unit of ``currency`` on ``on`` (or the nearest earlier fixing), with a note."""
     conv = _converter()

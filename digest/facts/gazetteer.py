@@ -4,32 +4,24 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-
-def strip_accents(s: str) -> str:
-    """``Société Genérale`` -> ``Societe Generale``; German umlauts and ß stay (``Über`` is
-    not ``Uber``)."""
-    return _ACCENTS.get(s) or _strip(s)
-
-
-_ACCENTS: dict[str, str] = {}
 _KEEP = frozenset("äöüÄÖÜß")
 
 
-def _strip(s: str) -> str:
+@lru_cache(maxsize=100_000)
+def strip_accents(s: str) -> str:
+    """``Société Genérale`` -> ``Societe Generale``; German umlauts and ß stay (``Über`` is
+    not ``Uber``)."""
     if s.isascii():
         return s
-    out = "".join(
+    return "".join(
         c if c in _KEEP else "".join(
             d for d in unicodedata.normalize("NFD", c) if unicodedata.category(d) != "Mn"
         )
         for c in s
     )
-    if len(_ACCENTS) < 100_000:
-        _ACCENTS[s] = out
-    return out
 
 
 @dataclass(frozen=True)

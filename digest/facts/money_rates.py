@@ -10,12 +10,12 @@ from decimal import Decimal
 
 from digest.facts import currencies
 from digest.facts.context import Context
+from digest.facts.fx import CENT
 from digest.facts.money_figures import Item, patterns
 from digest.facts.numbers import EXACT
 
 _EQUALS = re.compile(r"[ \u00a0]*(?:=|equals|entspricht|entsprechen)[ \u00a0]*")
 """Between the two sides of a rate note: "$1 = 0.9120 euros", "1 Dollar = 0,92 Euro"."""
-CENT = Decimal("0.01")
 
 
 def rate_notes(ctx: Context, items: list[Item]) -> list[Item]:

@@ -81,13 +81,6 @@ DIGITS = r"\d{1,3}(?:[.,\u00a0\u202f']\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)
 """A figure with optional thousands separators and decimals."""
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-SPELLED_RE = {
-    lang: _alt([w for w in table if w not in WEAK]) for lang, table in SPELLED.items()
-}
 WORD_NUM = r"[A-Za-zÄÖÜäöüß]+(?:-[a-z]+)?"
 """Any word that may be a number word; ``parse_number`` decides (a regex alternation of all
 number words would be slow)."""
