@@ -11,10 +11,10 @@ Variants, each a fresh build of the same project:
 ``compound-split``    plus the parts ``compound_split.char_split`` finds (PyPI compound-split);
 ``german-nouns``      plus the parts and lemmas of ``german_nouns.lookup.Nouns`` (PyPI
                       german-nouns, its own ``parse_compound``);
-``digest``            plus :func:`digest.compounds.search_terms` (german-nouns' noun list).
+``digest``            plus :func:`digest.facts.compounds.search_terms` (german-nouns' noun list).
 
 The terms go into each article page as :func:`terms_markup` at the end of the Markdown (in
-place of any the build wrote), the markup ``digest.render`` emits. A variant whose library is
+place of any the build wrote), the markup ``digest.pages.render`` emits. A variant whose library is
 not installed is skipped. Usage::
 
     .venv/bin/python -m benchmarks.compound_search                 # every variant
@@ -146,7 +146,7 @@ def german_nouns_terms() -> Terms:
 
 
 def digest_terms() -> Terms:
-    from digest.compounds import search_terms
+    from digest.facts.compounds import search_terms
 
     return search_terms
 
@@ -189,7 +189,7 @@ def article_texts(project: Path) -> dict[str, tuple[str, str]]:
 
 
 def terms_markup(terms: Sequence[str]) -> str:
-    """The hidden element with the terms, one paragraph each, as ``digest.render`` emits it.
+    """The hidden element with the terms, one paragraph each, as ``digest.pages.render`` emits it.
 
     Material's search indexes it (its parser keeps the text of every element but script,
     style and object, and ignores ``hidden``); readers never see it on the page. Placed

@@ -242,7 +242,7 @@ def extract_speed(project: Path) -> dict[str, Any]:
     from digest import facts
     from digest.build import vocabulary_for
     from digest.config import load_config
-    from digest.ingest import read_all
+    from digest.read.ingest import read_all
 
     config = load_config(project / "mkdocs.yml")
     articles, _ = read_all(config, dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
@@ -370,7 +370,7 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
 def _article_url(project: Path, seed: Seed) -> str | None:
     """The site path of a seed's article page, from digest's own reader."""
     from digest.config import load_config
-    from digest.ingest import SeedContext, read_seed
+    from digest.read.ingest import SeedContext, read_seed
 
     config = load_config(project / "mkdocs.yml")
     when = dt.datetime.fromisoformat(GIT_DATE)

@@ -13,25 +13,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from digest import cache, compounds
+from digest import cache
 from digest import facts as facts_mod
-from digest.checks import check_collisions
 from digest.config import Config
-from digest.corrections import apply_corrections
 from digest.errors import DigestError
-from digest.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
-from digest.facts import ner
-from digest.feeds import build_edition_feeds, build_feeds, feeds_sitemap
-from digest.history import git_add_dates
-from digest.ingest import (
-    Preread,
-    discover,
-    ignored_files,
-    internal_error,
-    read_all,
-    seed_bytes,
-)
-from digest.links import (
+from digest.facts import compounds, ner
+from digest.facts.corrections import apply_corrections
+from digest.link.links import (
     editions,
     one_name_per_person,
     related_from,
@@ -39,7 +27,11 @@ from digest.links import (
     related_sources,
     topics,
 )
-from digest.listings import (
+from digest.link.tags import make_tags
+from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
+from digest.pages.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
+from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap
+from digest.pages.listings import (
     render_archive,
     render_editions,
     render_home,
@@ -47,13 +39,27 @@ from digest.listings import (
     render_topic,
     render_topic_indexes,
 )
-from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
+from digest.pages.render import (
+    SiteLinks,
+    article_html,
+    newest_first,
+    render_article,
+    render_redirects,
+)
+from digest.pages.urls import topic_doc
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_imap, fork_map
 from digest.paths import project_problems
+from digest.read.checks import check_collisions
+from digest.read.history import git_add_dates
+from digest.read.ingest import (
+    Preread,
+    discover,
+    ignored_files,
+    internal_error,
+    read_all,
+    seed_bytes,
+)
 from digest.records import Analysis
-from digest.render import SiteLinks, article_html, newest_first, render_article, render_redirects
-from digest.tags import make_tags
-from digest.urls import topic_doc
 from digest.vocabulary import Vocabulary, fold, load_vocabulary
 from digest.write import WriteReport, write_file, write_outputs, write_streams
 

@@ -83,7 +83,7 @@ def _progress(enabled: bool) -> Any:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from digest.build import digest_stage
-    from digest.ingest import build_time_now
+    from digest.read.ingest import build_time_now
     from digest.site import build_lock, build_site
 
     config = _config(args)
@@ -111,9 +111,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from digest.build import collect, render_problems
     from digest.cache import committed_problems
-    from digest.checks import check_seeds, model_change_problems
-    from digest.ingest import build_time_now, discover
     from digest.paths import project_problems
+    from digest.read.checks import check_seeds, model_change_problems
+    from digest.read.ingest import build_time_now, discover
 
     config = _config(args)
     now = build_time_now()
@@ -158,8 +158,8 @@ def _check_paths(
     """The seeds among ``names`` (project-relative), and the problems of the other files,
     which are checked on their own."""
     from digest.build import make_entry, vocabulary_for
-    from digest.ingest import READERS, SeedContext, read_seed
     from digest.paths import read_regular
+    from digest.read.ingest import READERS, SeedContext, read_seed
 
     wanted: set[str] = set()
     problems: list[Problem] = []
@@ -241,8 +241,8 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     from digest.build import make_entry, vocabulary_for
-    from digest.history import git_add_dates
-    from digest.ingest import NOT_A_SEED, READERS, SeedContext, build_time_now, read_seed
+    from digest.read.history import git_add_dates
+    from digest.read.ingest import NOT_A_SEED, READERS, SeedContext, build_time_now, read_seed
 
     config = _config(args)
     vocab = vocabulary_for(config)
@@ -293,14 +293,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from digest import evaluate
+    from digest.facts import evaluate
 
     return int(evaluate.main(args.rest))
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from digest.ingest import build_time_now
     from digest.preview import preview
+    from digest.read.ingest import build_time_now
 
     config = _config(args)
     _say(*preview(config, [Path(p).as_posix() for p in args.paths],

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from digest.config import Config
-from digest.decoding import clean_text
 from digest.errors import DigestError
-from digest.frontmatter import is_url
-from digest.ingest import MAX_TITLE
-from digest.names import derived_slug
+from digest.read.decoding import clean_text
+from digest.read.frontmatter import is_url
+from digest.read.ingest import MAX_TITLE
+from digest.read.names import derived_slug
 
 BODY_HINT = (
     "<!-- Write the article here, then delete this comment. The first paragraph is the lead;\n"

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from digest import display
 from digest.build import collect
 from digest.config import Config
 from digest.escape import markdown_text as md
 from digest.model import ENTITY_KINDS, Facts, Money, Severity
-from digest.urls import page_url
+from digest.pages import display
+from digest.pages.urls import page_url
 
 
 def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) -> str:

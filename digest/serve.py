@@ -23,7 +23,7 @@ def serve(config: Config, *, dev_addr: str) -> None:
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     from digest.build import digest_stage
-    from digest.ingest import build_time_now
+    from digest.read.ingest import build_time_now
     from digest.site import build_lock
 
     with build_lock(config):

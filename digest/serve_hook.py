@@ -11,7 +11,7 @@ def on_pre_build(config: Any) -> None:
     from digest.build import digest_stage
     from digest.config import load_config
     from digest.escape import log_line
-    from digest.ingest import build_time_now
+    from digest.read.ingest import build_time_now
     from digest.site import build_lock
 
     digest_config = load_config(Path(config.config_file_path))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from digest.build import digest_stage, make_entry, vocabulary_for
 from digest.config import Config, load_config
-from digest.factbox import facts_box
-from digest.ingest import SeedContext, read_seed
+from digest.pages.factbox import facts_box
+from digest.read.ingest import SeedContext, read_seed
 
 from .conftest import BUILD_TIME, DATA, SEED, make_project
 

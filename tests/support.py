@@ -150,7 +150,7 @@ def build_with_search(tmp: Path, search: str) -> Path:
 
 def related_of_random_entries() -> str:
     """Related articles of entries that share equal-weight features in many ways, as text."""
-    from digest.links import related
+    from digest.link.links import related
 
     rng = random.Random(4)
     names = [f"Org {i}" for i in range(8)]

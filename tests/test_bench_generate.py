@@ -6,8 +6,8 @@ from pathlib import Path
 
 from benchmarks.generate import MAX_WORDS, MIN_WORDS, write_seeds
 from digest.config import Config
-from digest.ingest import SeedContext, read_seed
 from digest.model import Severity
+from digest.read.ingest import SeedContext, read_seed
 
 from .conftest import BUILD_TIME
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest import compounds
-from digest.compounds import search_terms, word_terms
+from digest.facts import compounds
+from digest.facts.compounds import search_terms, word_terms
 
 from .conftest import DATA, SEED
 

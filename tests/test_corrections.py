@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from digest.corrections import apply_corrections
+from digest.facts.corrections import apply_corrections
 from digest.model import FactCorrections, Facts, Percent
 
 FACTS = Facts(

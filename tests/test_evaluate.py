@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digest import evaluate
-from digest.evaluate import Score, names_match, score_kind
+from digest.facts import evaluate
+from digest.facts.evaluate import Score, names_match, score_kind
 from digest.model import DateFact, Money, Percent
 from digest.vocabulary import load_vocabulary
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from digest import display
 from digest.facts import extract
 from digest.model import DateFact
+from digest.pages import display
 from digest.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary()

@@ -17,9 +17,9 @@ from lxml import html as lxml_html
 from digest.build import digest_stage, make_entry, vocabulary_for
 from digest.cli import main
 from digest.config import Config, load_config
-from digest.ingest import SeedContext, read_seed
-from digest.names import name_problem
 from digest.new import seed_name, seed_text
+from digest.read.ingest import SeedContext, read_seed
+from digest.read.names import name_problem
 from digest.text import clear_language
 
 from .conftest import BUILD_TIME, DATA, SEED, make_project
@@ -592,8 +592,8 @@ def test_base_can_be_given_or_skipped(tmp_path: Path) -> None:
 def test_plain_text_shows_literally(config: Config, text: str) -> None:
     """In a .txt seed, HTML, Markdown and template syntax are text: the page shows them as
     written, in the tags the template writes, and the feeds stay well-formed."""
-    from digest.feeds import build_feeds
-    from digest.render import render_article
+    from digest.pages.feeds import build_feeds
+    from digest.pages.render import render_article
 
     entry = entry_for(config, "a.txt", f"{text} title\n{text}\nBetween {text} words.\n{text}\n")
     rendered = page_html(render_article(entry, config).content)
@@ -651,8 +651,8 @@ def test_plain_text_shows_literally(config: Config, text: str) -> None:
 def test_markdown_seed_raw_html_is_sanitised(config: Config, text: str) -> None:
     """In a .md seed, raw HTML passes the allow-list and Markdown cannot add boxes, headings,
     a table of contents, included files, attribute lists or unsafe links."""
-    from digest.feeds import build_feeds
-    from digest.render import render_article
+    from digest.pages.feeds import build_feeds
+    from digest.pages.render import render_article
 
     data = f"---\ntitle: T\nlang: en\n---\n\nThe lead.\n\n{text}\n\nThe end.\n"
     entry = entry_for(config, "a.md", data)
@@ -674,7 +674,7 @@ def test_front_matter_control_characters_never_reach_the_feeds(config: Config) -
     """YAML can spell characters XML forbids ("\\x07", "\\ud800"): they are dropped."""
     data = ('---\ntitle: "Bell\\x07 and \\ud800 surrogate"\nauthor: "A\\x1bB"\n'
             'summary: "S\\x0c"\ntags: ["T\\x00ag"]\n---\n\nText.\n')
-    from digest.feeds import build_feeds
+    from digest.pages.feeds import build_feeds
 
     entry = entry_for(config, "a.md", data)
     assert entry.article.title == "Bell and surrogate"

@@ -17,16 +17,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest import display
 from digest import facts as facts_mod
 from digest.build import make_entry, vocabulary_for
 from digest.cli import facts_json, main
 from digest.config import Config
-from digest.export import fact_chunk
-from digest.factbox import fact_rows
-from digest.ingest import UNCOMMITTED, SeedContext, read_seed
 from digest.model import Entry, Severity
-from digest.render import article_html, render_article
+from digest.pages import display
+from digest.pages.export import fact_chunk
+from digest.pages.factbox import fact_rows
+from digest.pages.render import article_html, render_article
+from digest.read.ingest import UNCOMMITTED, SeedContext, read_seed
 from digest.vocabulary import load_vocabulary
 
 from .conftest import BUILD_TIME, make_project
@@ -318,7 +318,7 @@ def test_tag_slug_is_a_short_safe_name_no_page_number_can_take(name: str) -> Non
     """Whatever the tag, its slug is ASCII words joined by single hyphens, maybe with a
     ``--hash`` suffix, short in bytes, and never only digits (the tag index's pages 2, 3...
     are named by their numbers) nor a Windows device name."""
-    from digest.tags import tag_slug
+    from digest.link.tags import tag_slug
 
     slug = tag_slug(name)
     assert _SLUG.fullmatch(slug), slug
@@ -329,7 +329,7 @@ def test_tag_slug_is_a_short_safe_name_no_page_number_can_take(name: str) -> Non
 
 
 def test_tag_slugs_of_different_tags_that_need_a_hash_differ() -> None:
-    from digest.tags import tag_slug
+    from digest.link.tags import tag_slug
 
     names = ["😀", "😀😀", "🚀", "2", "02", "3", "a" * 61, "a" * 62, "con", "CON", ".", ".."]
     hashed = {tag_slug(n) for n in names if "--" in tag_slug(n)}
@@ -367,7 +367,7 @@ def test_odd_tags_build_strictly_and_never_take_a_site_path(tmp_path: Path) -> N
     """Tags named like the tag index's pages, emoji hundreds long, device names: the check
     and the strict build (MkDocs included) pass, and each tag has its own page apart from
     the index's pages."""
-    from digest.tags import tag_slug
+    from digest.link.tags import tag_slug
 
     tags = ["2", "3", "😀" * 300, "con", "Budget", "Ä" * 300, "index", "tags"]
     project = make_project(tmp_path, {"a.md": _seed("Erster Artikel", tags[:4]),

@@ -10,9 +10,9 @@ import pytest
 
 from digest.build import make_entry, vocabulary_for
 from digest.config import Config
-from digest.history import git_add_dates
-from digest.ingest import SeedContext, read_seed
 from digest.model import Severity
+from digest.read.history import git_add_dates
+from digest.read.ingest import SeedContext, read_seed
 from digest.text import detect_language, slugify
 
 from .conftest import BUILD_TIME, DATA, SEED
@@ -170,7 +170,7 @@ def test_problem_severity_text() -> None:
 ])
 def test_front_matter_same_with_libyaml(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """libyaml's fast parser gives the values, lines and messages of the careful one."""
-    import digest.frontmatter as frontmatter
+    import digest.read.frontmatter as frontmatter
 
     fast = frontmatter.parse_front_matter("seeds/a.md", raw)
     monkeypatch.setattr(frontmatter, "_FastLoader", None)

@@ -24,8 +24,8 @@ from digest.build import collect, digest_stage
 from digest.cli import _print_problems, main
 from digest.config import load_config
 from digest.escape import log_line, markdown_text, spreadsheet_cell, visible
-from digest.export import fact_records
 from digest.model import Problem, Severity
+from digest.pages.export import fact_records
 
 from .conftest import BUILD_TIME, make_project
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digest.links import editions, mentions, one_name_per_person, related, topics
+from digest.link.links import editions, mentions, one_name_per_person, related, topics
 
 from .factories import entry, money
 

@@ -14,14 +14,14 @@ from lxml import etree
 
 from digest.build import make_entry, vocabulary_for
 from digest.config import Config, load_config
-from digest.decoding import clean_text
-from digest.feeds import build_feeds
-from digest.frontmatter import FRONT_MATTER_KEYS, parse_front_matter
-from digest.ingest import SeedContext, read_seed
 from digest.markup import escape_text, sanitize_markdown
 from digest.model import Severity
 from digest.new import seed_text
-from digest.render import render_article
+from digest.pages.feeds import build_feeds
+from digest.pages.render import render_article
+from digest.read.decoding import clean_text
+from digest.read.frontmatter import FRONT_MATTER_KEYS, parse_front_matter
+from digest.read.ingest import SeedContext, read_seed
 from digest.vocabulary import Vocabulary
 
 from .conftest import BUILD_TIME, make_project

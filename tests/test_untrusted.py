@@ -104,7 +104,7 @@ def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
     from digest import cache
     from digest.build import extract_facts, vocabulary_for
     from digest.config import load_config
-    from digest.ingest import read_all
+    from digest.read.ingest import read_all
 
     from .conftest import BUILD_TIME, SEED
 

@@ -101,7 +101,7 @@ def clean(name: str, lang: str, text: str) -> str:
 @functools.cache
 def german_nouns() -> frozenset[str]:
     """Every form of every German common noun, lower case (the compound splitter's list)."""
-    from digest.compounds import lexicon
+    from digest.facts.compounds import lexicon
 
     return frozenset(lexicon().lemmas)
 
@@ -109,7 +109,7 @@ def german_nouns() -> frozenset[str]:
 @functools.cache
 def german_names() -> frozenset[str]:
     """Place and person names (lower case) the noun list knows: "Italiens" is Italien's."""
-    from digest.compounds import lexicon
+    from digest.facts.compounds import lexicon
 
     return frozenset(lexicon().names)
 

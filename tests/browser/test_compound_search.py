@@ -1,14 +1,14 @@
 """German compound search in the browser: a query for a part of a compound finds the article.
 
 The site is built by ``digest build`` from the invented example articles in
-``tests/data/compounds/``, as it is, with the hidden search terms ``digest.render`` writes into
-every German article page. Every query of ``tests/data/compound_pairs.yml`` is typed into
-Material's search box key by key, and the result list must contain the article that has the
-compound. ``benchmarks/compound_search.py`` measures the same with and without the terms, and
-with other splitting libraries.
+``tests/data/compounds/``, as it is, with the hidden search terms ``digest.pages.render``
+writes into every German article page. Every query of ``tests/data/compound_pairs.yml`` is
+typed into Material's search box key by key, and the result list must contain the article that
+has the compound. ``benchmarks/compound_search.py`` measures the same with and without the
+terms, and with other splitting libraries.
 
-These tests need the integration (``digest.render`` emitting the terms from
-``digest.compounds.search_terms``); without it they fail, at first on the missing element.
+These tests need the integration (``digest.pages.render`` emitting the terms from
+``digest.facts.compounds.search_terms``); without it they fail, at first on the missing element.
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ from benchmarks.compound_search import (
     served,
     terms_markup,
 )
-from digest.compounds import search_terms
+from digest.facts.compounds import search_terms
 
 from .conftest import wait_ready
 
 pytestmark = pytest.mark.browser
 
 MEASURED_HITS = 56
-"""Queries out of the 56 pairs whose results listed the article with digest.compounds' terms
+"""Queries out of the 56 pairs whose results listed the article with digest.facts.compounds' terms
 (benchmarks/compound_search.py; 7 without terms, 49 with compound-split or german-nouns'
 own parse_compound)."""
 

@@ -2,7 +2,7 @@
 
 Each group of sentences is one document; every distinct (kind, name) counts once; a prediction
 matches a gold name of its kind when they are equal ignoring case and accents or one is a
-whole-token run of the other (``digest.evaluate.names_match``). Development splits only.
+whole-token run of the other (``digest.facts.evaluate.names_match``). Development splits only.
 
     python -m tools.ner.doc_eval de|en PREDICTOR [PREDICTOR ...]
     PREDICTOR: rules (the lists and cues alone) | model (the recognizer alone) | digest (what
@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from digest.evaluate import Score, names_match
+from digest.facts.evaluate import Score, names_match
 from tools.ner.convert import LABELS, SENTENCES_PER_DOC, germeval_tsv
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "ner"

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 import digest.vocabulary as vocabulary
-from digest import evaluate, facts
-from digest.facts import entities, ner
+from digest import facts
+from digest.facts import entities, evaluate, ner
 
 KEEP = frozenset({"EU", "UN", "EZB", "ECB", "IMF", "IWF", "OECD", "Nato", "NATO", "WHO",
                   "Reuters", "APA", "AFP", "dpa", "BBC"})

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from digest.evaluate import Score
 from digest.facts import ner
+from digest.facts.evaluate import Score
 from tools.ner.convert import germeval_tsv
 from tools.ner.doc_eval import KINDS, SHARED, detokenize, spans
 

@@ -7,13 +7,13 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
-from digest import display
 from digest.config import Config
-from digest.factbox import fact_brief, money_text, span
-from digest.links import Edition, Topic, mentions, tag_groups
+from digest.link.links import Edition, Topic, mentions, tag_groups
 from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
-from digest.render import (
+from digest.pages import display
+from digest.pages.factbox import fact_brief, money_text, span
+from digest.pages.render import (
     GENERATED,
     clip,
     front_matter,
@@ -22,7 +22,7 @@ from digest.render import (
     pager,
     paginate,
 )
-from digest.urls import (
+from digest.pages.urls import (
     article_doc,
     doc_url,
     page_doc,

@@ -12,11 +12,11 @@ from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 
 from digest.config import Config
-from digest.links import Edition, tag_groups
-from digest.listings import brief_html, edition_html, edition_title
+from digest.link.links import Edition, tag_groups
 from digest.model import Entry, OutputFile
-from digest.render import article_html
-from digest.urls import page_url
+from digest.pages.listings import brief_html, edition_html, edition_title
+from digest.pages.render import article_html
+from digest.pages.urls import page_url
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from digest.link.tags import tag_slug
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
-from digest.tags import tag_slug
 from digest.vocabulary import fold
 
 RELATED_MAX = 5

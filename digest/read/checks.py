@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from digest.config import Config
-from digest.history import committed_seeds, renamed_seeds, run_git
-from digest.ingest import READERS, ReadResult, SeedContext, read_results, read_seed
 from digest.model import Article, Problem, Severity
+from digest.read.history import committed_seeds, renamed_seeds, run_git
+from digest.read.ingest import READERS, ReadResult, SeedContext, read_results, read_seed
 from digest.text import clear_language, language_votes, near_duplicates
 
 

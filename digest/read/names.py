@@ -7,8 +7,8 @@ import re
 from pathlib import PurePosixPath
 
 from digest.config import Config
-from digest.decoding import CONTROL_CHARS
 from digest.model import Problem
+from digest.read.decoding import CONTROL_CHARS
 from digest.text import slugify
 
 # Names the site or Windows reserve: a seed or slug with one of them would shadow a generated

@@ -12,14 +12,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from digest.config import Config
-from digest.decoding import decode, too_big
-from digest.frontmatter import parse_front_matter, shown
-from digest.history import git_add_dates
 from digest.markup import sanitize_block, strip_markdown, strip_markdown_lines
 from digest.model import Article, Block, FactCorrections, Problem, Severity
-from digest.names import derived_slug, path_problem
 from digest.parallel import Progress, fork_map
 from digest.paths import linked_part, not_regular_reason, read_regular
+from digest.read.decoding import decode, too_big
+from digest.read.frontmatter import parse_front_matter, shown
+from digest.read.history import git_add_dates
+from digest.read.names import derived_slug, path_problem
 from digest.text import detect_language, strip_boilerplate, subheadings
 
 MAX_TITLE = 300

@@ -11,8 +11,8 @@ from decimal import Decimal
 from digest.config import Config
 from digest.escape import spreadsheet_cell
 from digest.model import ENTITY_KINDS, Entry, OutputFile
-from digest.render import article_html, newest_first
-from digest.urls import page_url
+from digest.pages.render import article_html, newest_first
+from digest.pages.urls import page_url
 
 FACT_COLUMNS = (
     "article_url", "article_title", "article_date", "lang", "type", "text", "value",

@@ -5,7 +5,7 @@ page-relative links by ``rel_link``, so MkDocs validates every one of them in st
 from __future__ import annotations
 
 from digest.config import Config
-from digest.links import Topic
+from digest.link.links import Topic
 
 
 def article_doc(config: Config, slug: str) -> str:

@@ -13,7 +13,7 @@ A gold range is matched by its lower value. A prediction equal to a range's uppe
 to a byline entity or to a gold item already matched counts neither way; every other
 unmatched prediction is a false hit. Byline entities are not expected (no miss).
 
-Run: ``python -m digest.evaluate /path/to/articles --pair seed.facts.yaml=seeds/x.txt``.
+Run: ``python -m digest.facts.evaluate /path/to/articles --pair seed.facts.yaml=seeds/x.txt``.
 """
 
 from __future__ import annotations

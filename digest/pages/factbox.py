@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from digest import display
 from digest.markup import LINK, Html, escape_attr, escape_text, html_text
 from digest.model import ENTITY_KINDS, Entry, Facts, Money
+from digest.pages import display
 from digest.vocabulary import fold
 
 _SPAN = Html('<span title="{}">{}</span>')

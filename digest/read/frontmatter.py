@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from digest.decoding import clean_text
 from digest.model import Problem, Severity
-from digest.names import name_problem
+from digest.read.decoding import clean_text
+from digest.read.names import name_problem
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")

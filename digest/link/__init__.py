@@ -1,0 +1,1 @@
+"""What ties articles together: tags, related articles, topics, weekly editions."""

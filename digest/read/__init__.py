@@ -1,0 +1,1 @@
+"""Reading seeds: finding, decoding, front matter, names and slugs, git history, checks."""
