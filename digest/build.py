@@ -29,8 +29,8 @@ from digest.link.links import (
 )
 from digest.link.tags import make_tags
 from digest.model import Article, Entry, Facts, OutputFile, Problem, Severity, Tag
-from digest.pages.export import fact_chunk, facts_export_dests, facts_export_parts, json_feed
-from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap
+from digest.pages.export import fact_chunk, facts_export_dests, facts_export_parts
+from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
 from digest.pages.listings import (
     render_archive,
     render_editions,

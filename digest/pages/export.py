@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from digest.config import Config
 from digest.escape import spreadsheet_cell
-from digest.model import ENTITY_KINDS, Entry, OutputFile
-from digest.pages.render import article_html, newest_first
+from digest.model import ENTITY_KINDS, Entry
+from digest.pages.render import newest_first
 from digest.pages.urls import page_url
 
 FACT_COLUMNS = (
@@ -20,42 +20,6 @@ FACT_COLUMNS = (
 )
 # Columns the digest fills with numbers it computed (Decimal or int), never with seed text.
 NUMBER_COLUMNS = frozenset({"value", "value_to", "eur", "year", "month", "day"})
-
-
-def json_feed(
-    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None
-) -> OutputFile:
-    """The newest ``feed_items`` articles as JSON Feed 1.1."""
-    url = f"{config.site_url}{config.feeds_dir}/feed.json"
-    items = []
-    for e in newest_first(entries)[: config.feed_items]:
-        a = e.article
-        item: dict[str, object] = {
-            "id": f"tag:{config.host},{config.id_authority_date}:{a.stem}",
-            "url": config.site_url + page_url(config, a.slug),
-            "title": a.title,
-            "content_html": bodies[a.source] if bodies is not None else article_html(e),
-            "summary": a.description,
-            "date_published": a.date.isoformat(),
-            "tags": [t.name for t in e.tags],
-            "language": a.lang,
-        }
-        if a.author:
-            item["authors"] = [{"name": a.author}]
-        if a.source_url:
-            item["external_url"] = a.source_url
-        items.append(item)
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": config.site_name,
-        "home_page_url": config.site_url,
-        "feed_url": url,
-        "description": config.site_description,
-        "language": config.language,
-        "items": items,
-    }
-    text = json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    return OutputFile(f"{config.docs_dir}/{config.feeds_dir}/feed.json", text.encode())
 
 
 def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str]]:

@@ -1,9 +1,11 @@
-"""RSS 2.0 and Atom feeds: the only module that imports feedgen."""
+"""Feeds: RSS 2.0 and Atom (the only module that imports feedgen), JSON Feed 1.1, and the
+HTML their items carry."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
@@ -13,9 +15,11 @@ from feedgen.feed import FeedGenerator
 
 from digest.config import Config
 from digest.link.links import Edition, tag_groups
+from digest.markup import Html
 from digest.model import Entry, OutputFile
-from digest.pages.listings import brief_html, edition_html, edition_title
-from digest.pages.render import article_html
+from digest.pages.factbox import fact_brief
+from digest.pages.listings import edition_title
+from digest.pages.render import article_html, clip, newest_first
 from digest.pages.urls import page_url
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -169,3 +173,60 @@ def feeds_sitemap(files: Sequence[OutputFile], config: Config) -> OutputFile:
            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
            f"{body}</urlset>\n")
     return OutputFile(f"{config.docs_dir}/{config.feeds_dir}/sitemap.xml", xml.encode())
+
+
+def edition_html(edition: Edition, config: Config) -> str:
+    """An edition as HTML for the editions feed: each article with its facts in brief."""
+    parts = []
+    for entry in edition.entries:
+        a = entry.article
+        url = config.site_url + page_url(config, a.slug)
+        parts.append(Html('<h2><a href="{}">{}</a></h2>').format(url, a.title))
+        facts = fact_brief(entry)
+        if facts:
+            parts.append(Html("<p><strong>{}</strong></p>").format(facts))
+        parts.append(Html("<p>{}</p>").format(clip(a.description, 300)))
+    return str(Html("\n").join(parts))
+
+
+def brief_html(entry: Entry) -> str:
+    """An article in a few lines of HTML: its key facts in brief and the lead."""
+    facts = fact_brief(entry)
+    lead = Html("<p>{}</p>").format(entry.article.lead)
+    return str(Html("<p><strong>{}</strong></p>\n{}").format(facts, lead) if facts else lead)
+
+
+def json_feed(
+    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None
+) -> OutputFile:
+    """The newest ``feed_items`` articles as JSON Feed 1.1."""
+    url = f"{config.site_url}{config.feeds_dir}/feed.json"
+    items = []
+    for e in newest_first(entries)[: config.feed_items]:
+        a = e.article
+        item: dict[str, object] = {
+            "id": entry_id(e, config),
+            "url": config.site_url + page_url(config, a.slug),
+            "title": a.title,
+            "content_html": bodies[a.source] if bodies is not None else article_html(e),
+            "summary": a.description,
+            "date_published": a.date.isoformat(),
+            "tags": [t.name for t in e.tags],
+            "language": a.lang,
+        }
+        if a.author:
+            item["authors"] = [{"name": a.author}]
+        if a.source_url:
+            item["external_url"] = a.source_url
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": config.site_name,
+        "home_page_url": config.site_url,
+        "feed_url": url,
+        "description": config.site_description,
+        "language": config.language,
+        "items": items,
+    }
+    text = json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return OutputFile(f"{config.docs_dir}/{config.feeds_dir}/feed.json", text.encode())

@@ -307,24 +307,3 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
         index.append(words["none"])
     files.append(output_file(config, index_doc, index))
     return files
-
-
-def edition_html(edition: Edition, config: Config) -> str:
-    """An edition as HTML for the editions feed: each article with its facts in brief."""
-    parts = []
-    for entry in edition.entries:
-        a = entry.article
-        url = config.site_url + page_url(config, a.slug)
-        parts.append(Html('<h2><a href="{}">{}</a></h2>').format(url, a.title))
-        facts = fact_brief(entry)
-        if facts:
-            parts.append(Html("<p><strong>{}</strong></p>").format(facts))
-        parts.append(Html("<p>{}</p>").format(clip(a.description, 300)))
-    return str(Html("\n").join(parts))
-
-
-def brief_html(entry: Entry) -> str:
-    """An article in a few lines of HTML: its key facts in brief and the lead."""
-    facts = fact_brief(entry)
-    lead = Html("<p>{}</p>").format(entry.article.lead)
-    return str(Html("<p><strong>{}</strong></p>\n{}").format(facts, lead) if facts else lead)
