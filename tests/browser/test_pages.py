@@ -183,7 +183,8 @@ def test_search_finds_the_article_and_opens_it(page: Any, site: Site, query: str
     wanted.first.click()
     page.wait_for_url(re.compile(re.escape(site.url(ARTICLE)) + r"\?h="))
     assert heading(content(page).locator("h1")) == ARTICLE_TITLE
-    # search.highlight marks the query on the opened page.
+    # search.highlight marks the query on the opened page, once its script has run.
+    page.locator("mark[data-md-highlight]").first.wait_for()
     marks = [m.lower() for m in page.locator("mark[data-md-highlight]").all_inner_texts()]
     assert query.lower() in marks
 
