@@ -25,6 +25,11 @@ _SENTENCE_END = re.compile(
 character class first, which the regex engine scans for quickly, and not as the alternation
 ``[.!?:;]...|\n``, which it tries at every position.)"""
 _DIGITS = re.compile(r"\d+")
+RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
+"""Between the two ends of a range of figures: "20 bis 30", "$4bn-$5bn"."""
+AND_GAP = re.compile(r"\s*(?:und|and)\s*")
+BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
+"""Before the first end of a range joined by "und"/"and": "zwischen 2 und 3"."""
 _SPELLED_UNITS = {
     "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "Prozent", "Euro", "Cent", "Dollar",
            "Franken", "Pfund", "Yuan", "Yen", "Rubel", "Millionen", "Million", "Milliarden",

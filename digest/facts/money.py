@@ -9,6 +9,9 @@ from functools import cache
 
 from digest.facts import fx
 from digest.facts.context import (
+    AND_GAP,
+    BETWEEN_BEFORE,
+    RANGE_GAP,
     SP_CHARS,
     Context,
     ends_with_connector,
@@ -99,9 +102,6 @@ def _chain(ctx: Context, anchor: Item) -> list[Item]:
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
-_AND_GAP = re.compile(r"\s*(?:und|and)\s*")
-_BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
 
 
 def _link_ranges(ctx: Context, items: list[Item]) -> None:
@@ -110,11 +110,11 @@ def _link_ranges(ctx: Context, items: list[Item]) -> None:
         if a.currency != b.currency or a.value_to is not None:
             continue
         gap = ctx.text[a.end : b.start]
-        if _RANGE_GAP.fullmatch(gap):
+        if RANGE_GAP.fullmatch(gap):
             before = ctx.text[max(0, a.start - 6) : a.start].lower()
             if "from " not in before:
                 a.value_to = b.value
-        elif _AND_GAP.fullmatch(gap) and _BETWEEN_BEFORE.search(
+        elif AND_GAP.fullmatch(gap) and BETWEEN_BEFORE.search(
             ctx.text[max(0, a.start - 12) : a.start]
         ):
             a.value_to = b.value

@@ -15,6 +15,9 @@ from functools import cache
 
 from digest.facts import percent_words
 from digest.facts.context import (
+    AND_GAP,
+    BETWEEN_BEFORE,
+    RANGE_GAP,
     SP,
     Context,
     ends_with_connector,
@@ -195,9 +198,6 @@ def _chain(ctx: Context, anchor: _Item, done: list[_Item]) -> list[_Item]:
     return [_Item(start, end, v, anchor.unit, implicit=True)]
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|bis|to)\s*")
-_AND_GAP = re.compile(r"\s*(?:und|and)\s*")
-_BETWEEN_BEFORE = re.compile(r"(?:zwischen|between)\s+$")
 _FROM_BEFORE = re.compile(r"(?:^|\s)(?:from|von)\s+$")
 
 
@@ -208,12 +208,12 @@ def _link(ctx: Context, items: list[_Item]) -> None:
         if a.value_to is not None or a.unit != b.unit:
             continue
         gap = ctx.text[a.end : b.start]
-        if _RANGE_GAP.fullmatch(gap):
+        if RANGE_GAP.fullmatch(gap):
             if "bis" in gap or not _FROM_BEFORE.search(ctx.text[max(0, a.start - 6) : a.start]):
                 a.value_to = b.value
         elif (
-            _AND_GAP.fullmatch(gap)
-            and _BETWEEN_BEFORE.search(ctx.text[max(0, a.start - 12) : a.start])
+            AND_GAP.fullmatch(gap)
+            and BETWEEN_BEFORE.search(ctx.text[max(0, a.start - 12) : a.start])
         ):
             a.value_to = b.value
 
