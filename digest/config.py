@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from digest.config_schema import DigestOptions, validate
+from digest.config_schema import DigestOptions, validate, validate_site
 from digest.errors import DigestError
 
 
@@ -127,7 +126,7 @@ def load_config(path: Path) -> Config:
     if not isinstance(raw, dict):
         raise DigestError(f"{path.name}: expected a mapping, got {type(raw).__name__}")
 
-    errors: list[str] = []
+    site, errors = validate_site(raw)
     extra = raw.get("extra") or {}
     section = extra.get("digest") if isinstance(extra, dict) else None
     if section is None:
@@ -137,35 +136,9 @@ def load_config(path: Path) -> Config:
         section = {}
     opts, problems = validate(section, path)
     errors += [f"extra.digest.{problem}" for problem in problems]
-
-    def want_str(key: str, value: Any) -> str:
-        if not isinstance(value, str) or not value.strip():
-            errors.append(f"{key}: expected a non-empty string, got {value!r}")
-            return ""
-        return value
-
-    site_url = raw.get("site_url")
-    if not isinstance(site_url, str) or not re.match(r"https?://[^/]+", site_url):
-        errors.append(f"site_url: expected an absolute http(s) URL, got {site_url!r}")
-        site_url = "http://localhost/"
-    if not site_url.endswith("/"):
-        site_url += "/"
-
-    theme = raw.get("theme") or {}
-    language = theme.get("language", "de") if isinstance(theme, dict) else "de"
-    if language not in ("de", "en"):
-        errors.append(f"theme.language: expected 'de' or 'en', got {language!r}")
-
     config = Config(
         root=path.parent,
-        site_name=want_str("site_name", raw.get("site_name")),
-        site_url=site_url,
-        site_description=str(raw.get("site_description") or ""),
-        docs_dir=str(raw.get("docs_dir") or "docs"),
-        site_dir=str(raw.get("site_dir") or "site"),
-        theme_dir=(str(theme["custom_dir"]) if isinstance(theme, dict)
-                   and isinstance(theme.get("custom_dir"), str) else None),
-        language=language,
+        **site,
         seeds_dir=opts["seeds"],
         **{key: opts[key] for key in _SAME_NAME},
     )

@@ -1,9 +1,12 @@
-"""The ``extra: digest:`` settings, declared the way MkDocs plugins declare theirs: one
-``config_options`` option per setting, each with its default and a message that says what was
-expected and what was found. This is the only module that imports MkDocs' config classes."""
+"""The settings the digest reads from ``mkdocs.yml``, declared the way MkDocs plugins declare
+theirs: one ``config_options`` option per setting, each with its default and a message that
+says what was expected and what was found: ``SiteOptions`` for MkDocs' own keys the digest
+uses, ``DigestOptions`` for ``extra: digest:``. The only module that imports MkDocs' config
+classes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -112,6 +115,55 @@ class _FileName(BaseConfigOption[str | None]):
         return value
 
 
+class _SiteURL(BaseConfigOption[str]):
+    """An absolute http(s) URL, always with a trailing slash."""
+
+    fallback = "http://localhost/"
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not re.match(r"https?://[^/]+", value):
+            raise ValidationError(f"expected an absolute http(s) URL, got {value!r}")
+        return value if value.endswith("/") else value + "/"
+
+
+class _Optional(BaseConfigOption[str]):
+    """A string with a default; any value is read as text."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        return str(value or self.default)
+
+
+class _Language(_OneOf):
+    def run_validation(self, value: object) -> str:
+        if value not in self.choices:
+            raise ValidationError(f"expected 'de' or 'en', got {value!r}")
+        return str(value)
+
+
+class _Name(_Text):
+    """A required non-empty string (no default)."""
+
+    fallback = "?"
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.default = None
+
+
+class SiteOptions(Config):  # type: ignore[no-untyped-call]
+    """MkDocs' own settings that the digest reads (MkDocs validates the rest)."""
+
+    site_name = _Name()
+    site_url = _SiteURL()
+    site_description = _Optional("")
+    docs_dir = _Optional("docs")
+    site_dir = _Optional("site")
+
+
 class DigestOptions(Config):  # type: ignore[no-untyped-call]
     """``extra: digest:`` in ``mkdocs.yml``; every key is optional."""
 
@@ -141,18 +193,44 @@ KEYS = tuple(key for key, _ in DigestOptions._schema)
 """Every setting's name, in the order the schema declares them."""
 
 
-def validate(section: dict[str, Any], config_file: Path) -> tuple[dict[str, Any], list[str]]:
-    """The settings with defaults filled in, and one ``key: message`` per problem, all of
-    them at once (MkDocs' own ``Config.validate`` stops at the first failed option)."""
-    errors = [f"{key}: unknown option; expected one of {', '.join(KEYS)}"
-              for key in sorted(set(section) - set(KEYS))]
+def _validated(schema: type[Config], section: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Each option of ``schema`` validated, all of them (MkDocs' own ``Config.validate`` stops
+    at the first failed option): the values, defaults where wrong, and the problems."""
+    errors: list[str] = []
     values: dict[str, Any] = {}
-    for key, option in DigestOptions._schema:
+    for key, option in schema._schema:
         try:
             values[key] = option.validate(section.get(key, option.default))
         except ValidationError as error:
             errors.append(f"{key}: {error}")
-            values[key] = option.validate(option.default)
+            values[key] = getattr(option, "fallback", None) or option.validate(option.default)
+    return values, errors
+
+
+def validate_site(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """MkDocs' own keys the digest reads, and ``theme.language`` and ``theme.custom_dir``."""
+    values, errors = _validated(SiteOptions, raw)
+    theme = raw.get("theme")
+    if not isinstance(theme, dict):
+        theme = {}
+    language = theme.get("language", "de")
+    try:
+        values["language"] = _Language(("de", "en")).validate(language)
+    except ValidationError as error:
+        errors.append(f"theme.language: {error}")
+        values["language"] = "de"
+    custom_dir = theme.get("custom_dir")
+    values["theme_dir"] = custom_dir if isinstance(custom_dir, str) else None
+    return values, errors
+
+
+def validate(section: dict[str, Any], config_file: Path) -> tuple[dict[str, Any], list[str]]:
+    """The ``extra: digest:`` settings with defaults filled in, and one ``key: message`` per
+    problem, all of them at once (unknown keys included)."""
+    errors = [f"{key}: unknown option; expected one of {', '.join(KEYS)}"
+              for key in sorted(set(section) - set(KEYS))]
+    values, problems = _validated(DigestOptions, section)
+    errors += problems
     vocabulary = values["vocabulary"]
     if vocabulary and not (config_file.parent / vocabulary).is_file():
         errors.append(f"vocabulary: expected an existing file, got {vocabulary!r}")

@@ -40,6 +40,7 @@ def test_every_error_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(DigestError) as exc:
         load_config(write(tmp_path, text))
     assert str(exc.value).splitlines() == [
+        "mkdocs.yml: site_url: expected an absolute http(s) URL, got 'x.org'",
         "mkdocs.yml: extra.digest.seedz: unknown option; expected one of seeds, articles_dir, "
         "archive_dir, feeds_dir, topics_dir, editions_dir, tags_dir, topic_min_articles, "
         "page_size, search_bundle_pages, related_items, feed_items, tag_feed_items, "
@@ -48,7 +49,6 @@ def test_every_error_reported_at_once(tmp_path: Path) -> None:
         "mkdocs.yml: extra.digest.feed_items: expected an integer >= 1, got 'many'",
         "mkdocs.yml: extra.digest.timezone: expected an IANA zone like 'Europe/Vienna', "
         "got 'Mars/Olympus'",
-        "mkdocs.yml: site_url: expected an absolute http(s) URL, got 'x.org'",
     ]
 
 
