@@ -257,4 +257,6 @@ def test_markdown_text_renders_as_itself(text: str) -> None:
     characters shown as escapes) and nothing else."""
     doc = rendered(f"x{markdown_text(text)}x")[0]
     assert [el.tag for el in doc.iter()] == ["div", "p"]
-    assert doc.text_content().replace("\u2060", "").strip() == f"x{visible(text)}x"
+    # the escape adds invisible word joiners (U+2060), so they are compared without
+    joiners = str.maketrans("", "", "\u2060")
+    assert doc.text_content().translate(joiners).strip() == f"x{visible(text)}x".translate(joiners)

@@ -298,6 +298,24 @@ def test_a_name_ending_in_an_organisation_word_is_an_organisation() -> None:
                       "persons": ()}
 
 
+@pytest.mark.parametrize(("lang", "text", "name", "kind"), [
+    ("en", "Deal\nThe investment bank Carrow Whitby advised the buyer.", "Carrow Whitby",
+     "persons"),
+    ("en", "Deal\nShoppers left the retailer Pellam Street.", "Pellam Street", "places"),
+    ("de", "Deal\nDer Softwarekonzern Veltrana klagt.", "Veltrana", "places"),
+    ("de", "Deal\nDie Investmentbank Carrow Whitby berät.", "Carrow Whitby", "persons"),
+])
+def test_a_name_after_an_organisation_noun_is_an_organisation(
+    lang: str, text: str, name: str, kind: str
+) -> None:
+    """"the investment bank X", "der Softwarekonzern X": the noun before the name says it is
+    a firm, whatever kind the recognizer gave it."""
+    found = [_m(name, kind, text.index(name))]
+    merged = merge.merge({}, found, lang=lang, text=text, vocab=VOCAB,
+                         nouns=merge.german_nouns() if lang == "de" else None)
+    assert merged == {"orgs": (name,), "places": (), "persons": ()}
+
+
 def test_names_in_a_headline_in_capitals_are_not_trusted() -> None:
     """Wire copy's headline in capitals: the model's "LUCKY WIN" is no name; the same
     model in a normal line is."""

@@ -18,7 +18,8 @@
    WIN") is ignored: it reads capitals as names.
 8. A place right after an organisation the rules know ("AOL Europe") names the firm's arm.
 9. A name of several words ending in an organisation word ("Kaspersky Lab", "… Council",
-   "… GmbH") is an organisation, whatever kind the model gave it.
+   "… GmbH"), or right after a noun that names a firm ("die Investmentbank X", "the retailer
+   X"), is an organisation, whatever kind the model gave it.
 10. A name the rules give that stands in the text only inside longer names the model found
    is part of that name: a place in any name ("Dortmund" in "Borussia Dortmund"), a name
    of the same kind that the vocabulary does not list ("TU" in "TU Berlin"); the longer
@@ -37,7 +38,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from digest.facts.entity_lexicon import LEGAL, LEGAL_IN_NAME, ORG_HEADS
+from digest.facts.entity_lexicon import LEGAL, LEGAL_IN_NAME, ORG_CUES, ORG_HEADS
 from digest.facts.ner import Mention
 from digest.vocabulary import Vocabulary, fold
 
@@ -46,6 +47,8 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _ARTICLE = {"de": ("der ", "die ", "das ", "den ", "dem ", "des "), "en": ("the ",)}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _WORD = re.compile(r"\w+")
+_PREV_WORD = re.compile(r"([\w-]+)[ \u00a0]+$")
+"""The word right before a name."""
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 """An abbreviation written with full stops: "U.S.", "U.N."."""
 _ORG_WORDS = frozenset(w.rstrip(".") for w in LEGAL | ORG_HEADS)
@@ -162,6 +165,9 @@ def merge(
             continue  # "JAPAN GET LUCKY WIN": the recognizer reads capitals as names
         last = name.rsplit(" ", 1)
         kind = "orgs" if len(last) == 2 and last[1].rstrip(".") in _ORG_WORDS else m.kind
+        cue = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+        if cue and ORG_CUES[lang].match(cue[1]):
+            kind = "orgs"  # "die Investmentbank Morgan Stanley", "the retailer Argos"
         votes[key][kind] += 1  # "Kaspersky Lab", "Harwell Investment Council": firms
         spelling.setdefault(key, name)
         first.setdefault(key, m.start)
