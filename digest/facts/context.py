@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from digest.facts.months import MONTH_WORDS, QUARTER_CUES
-from digest.facts.numbers import MIXED_WORD_NUM
+from digest.facts.numbers import MIXED_WORD_NUM, parse_number
 from digest.vocabulary import Vocabulary
 
 SP = r"[ \u00a0\u202f]"
@@ -295,9 +295,11 @@ class Context:
             w = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
             if w:
                 starts.append(w.start())
-                # and the word before that: "zwölf norwegische Kronen"
+                # and the word before that, when this one is no number: "zwölf norwegische
+                # Kronen"
                 q = w.start()
-                if q > 1 and text[q - 1] in " \u00a0" and text[q - 2] in _WORD_LETTERS:
+                if (q > 1 and text[q - 1] in " \u00a0" and text[q - 2] in _WORD_LETTERS
+                        and parse_number(w.group().strip(), self.lang) is None):
                     w = _WORD_BEFORE.search(text, max(0, q - 24), q)
                     if w:
                         starts.append(w.start())

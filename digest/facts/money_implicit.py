@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from digest.facts import currencies
 from digest.facts.context import SP, Context, starts_after_figure
@@ -110,6 +111,21 @@ def _compared(ctx: Context, items: list[Item]) -> list[Item]:
     return out
 
 
+def _scaled_figures(
+    ctx: Context, pattern: re.Pattern[str], taken: tuple[Item, ...]
+) -> Iterator[re.Match[str]]:
+    """Each figure followed by a scale word (``pattern`` matched at it) that no amount or
+    extractor has taken yet."""
+    text, firsts = ctx.text, _SCALE_FIRSTS[ctx.lang]
+    for pos, figure_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
+        if not starts_after_figure(text, figure_end, firsts):
+            continue  # no scale word after the figure
+        m = pattern.match(text, pos)
+        if not m or ctx.is_claimed(m.start(), m.end()):
+            continue
+        if any(i.start <= pos < i.end for i in taken):
+            continue
+        yield m
 
 
 def _scaled_without_unit(ctx: Context, items: list[Item], done: list[Item]) -> list[Item]:
@@ -120,16 +136,8 @@ def _scaled_without_unit(ctx: Context, items: list[Item], done: list[Item]) -> l
     scaled = [i for i in items if i.scale >= 6 and i.kind == "amount"]
     if not scaled:
         return out
-    text = ctx.text
-    firsts = _SCALE_FIRSTS[ctx.lang]
-    for pos, figure_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
-        if not starts_after_figure(text, figure_end, firsts):
-            continue  # no scale word after the figure
-        m = p["scaled"].match(text, pos)
-        if not m or ctx.is_claimed(m.start(), m.end()):
-            continue
-        if any(i.start <= pos < i.end for i in (*items, *done)):
-            continue
+    for m in _scaled_figures(ctx, p["scaled"], (*items, *done)):
+        pos = m.start()
         s0, s1 = ctx.sentence(pos)
         refs = [i for i in scaled if s0 <= i.start < s1 and i.end <= pos]
         if not refs:
@@ -144,30 +152,22 @@ def _scaled_without_unit(ctx: Context, items: list[Item], done: list[Item]) -> l
     return out
 
 
-
-
 def _series(ctx: Context, items: list[Item], done: list[Item]) -> list[Item]:
     """Rule 3: "Der Konzern verlor 4,8 Milliarden", "a further 40 million"."""
     text = ctx.text
     stated = [i for i in items if i.kind == "amount" and not i.implicit and i.own_unit]
     home: str | None = None
-    if not stated:
-        home = _named_currency(ctx)
-        if home is None and ctx.lang != "de":
-            return []
+    looked = False
     out: list[Item] = []
-    taken = [*items, *done]
-    firsts = _SCALE_FIRSTS[ctx.lang]
-    for pos, figure_end in zip(ctx.digit_starts, ctx.digit_ends, strict=True):
-        if not starts_after_figure(text, figure_end, firsts):
-            continue
-        m = _SCALED[ctx.lang].match(text, pos)
-        if not m or ctx.is_claimed(m.start(), m.end()):
-            continue
-        if any(i.start <= pos < i.end for i in taken):
-            continue
+    for m in _scaled_figures(ctx, _SCALED[ctx.lang], (*items, *done)):
         if not _NOT_A_NOUN[ctx.lang].match(text, m.end()):
             continue
+        if not stated and not looked:
+            # read once, and only when a figure needs it: most articles have none
+            home, looked = _named_currency(ctx), True
+            if home is None and ctx.lang != "de":
+                return []
+        pos = m.start()
         line_start = text.rfind("\n", 0, pos) + 1
         in_paragraph = any(line_start <= i.start < pos and i.scale for i in stated)
         before = text[max(line_start, pos - 60) : pos].split()[-4:]
