@@ -232,6 +232,8 @@ def _absorb(out: dict[str, list[str]], cleaned: list[tuple[Mention, str]],
     the same kind the vocabulary does not list ("TU" in "TU Berlin"), unless the other words
     are common nouns ("Brauerei Hofbräu Nord": the brewery Hofbräu Nord)."""
     hosts = [(m, n) for m, n in ((m, _bare(c)) for m, c in cleaned) if len(n.split()) > 1]
+    if not hosts:
+        return  # no longer name to be part of: the text is not searched for each name
     for kind in KINDS:
         for name in list(out[kind]):
             if kind != "places" and vocab.kind_of(name) is not None:
