@@ -183,8 +183,10 @@ def article_texts(project: Path) -> dict[str, tuple[str, str]]:
     """Slug -> (plain text, language) of every article, as the pipeline reads them."""
     from digest.build import collect
     from digest.config import load_config
+    from digest.read.sources import gather_sources
 
-    entries, _ = collect(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
+    config = load_config(project / "mkdocs.yml")
+    entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
     return {e.article.slug: (e.article.plain_text(), e.article.lang) for e in entries}
 
 

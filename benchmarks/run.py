@@ -243,9 +243,11 @@ def extract_speed(project: Path) -> dict[str, Any]:
     from digest.build import vocabulary_for
     from digest.config import load_config
     from digest.read.ingest import read_all
+    from digest.read.sources import gather_sources
 
     config = load_config(project / "mkdocs.yml")
-    articles, _ = read_all(config, dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
+    articles, _ = read_all(config, gather_sources(config),
+                           dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
     vocab = vocabulary_for(config)
     texts = [(a.plain_text(), a.lang, a.date.date()) for a in articles]
     facts.extract(texts[0][0], lang=texts[0][1], published=texts[0][2], vocab=vocab)  # warm up

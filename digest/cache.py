@@ -18,14 +18,14 @@ import hashlib
 import json
 import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from digest.config import Config
-from digest.model import Article, Problem, Severity
+from digest.model import Article, Problem, Severity, Sources
 from digest.paths import read_regular
 from digest.records import (
     Analysis,
@@ -141,17 +141,17 @@ def config_hash(config: Config) -> str:
     return h.hexdigest()
 
 
-def fingerprint(config: Config, seeds: dict[str, bytes | None],
-                git_dates: dict[str, object]) -> str:
+def fingerprint(config: Config, sources: Sources) -> str:
     """Everything the stage's output depends on: seed bytes (by content, never by size and
-    time), their git dates, config, code. ``None`` stands for a seed that cannot be read."""
+    time), their git dates, the files no reader takes, config, code."""
     h = hashlib.sha256(code_hash().encode())
     h.update(config_hash(config).encode())
-    for rel in sorted(seeds):
-        data = seeds[rel]
+    for rel in sorted(sources.seeds):
+        data = sources.seeds[rel][0]
         h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
         h.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
-        h.update(repr(git_dates.get(rel)).encode())
+        h.update(repr(sources.dates.get(rel)).encode())
+    h.update(repr(sources.ignored).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
@@ -183,7 +183,11 @@ def load_facts(store: Cache) -> tuple[dict[str, Analysis], list[Problem]]:
     return found or {}, notes
 
 
-def save_facts(store: Cache, facts: dict[str, Analysis]) -> list[Problem]:
+def save_facts(store: Cache, facts: Mapping[str, Analysis],
+               known: Mapping[str, Analysis]) -> list[Problem]:
+    """Save this run's analyses unless they are the ones loaded (``known``)."""
+    if facts.keys() == known.keys():
+        return []
     return _save(store, "facts.json", facts_map_to(facts))
 
 

@@ -109,37 +109,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from digest.build import collect, render_problems
-    from digest.cache import committed_problems
-    from digest.paths import project_problems
-    from digest.read.checks import check_seeds, model_change_problems
-    from digest.read.ingest import build_time_now, discover
+    from digest.check import check
+    from digest.read.ingest import build_time_now
 
     config = _config(args)
-    now = build_time_now()
-    # What stops the build before any seed is read is reported first, with everything else.
-    problems = [*project_problems(config), *committed_problems(config)]
-    entries, found = collect(config, build_time=now)
-    # Notes concern the local cache, not the seeds; a committed cache is an error above.
-    problems += [p for p in found if p.code != "uncommitted" and p.severity is not Severity.NOTE]
-    problems += render_problems(entries, config)
-    base = _base(args.base)
-    problems += check_seeds(config, now, base=base)
-    if base:
-        problems += model_change_problems(config, base)
-    problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING,
-                         code="no-facts")
-                 for e in entries if e.facts.is_empty()]
-    checked = len(discover(config))
-    if args.paths:
-        wanted, others = _check_paths(args.paths, config, now)
-        problems = [p for p in problems if p.path in wanted] + others
-        checked = len(args.paths)
-    problems.sort(key=lambda p: (p.path, p.line or 0))
-    _print_problems(problems, args.format)
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = sum(p.severity is Severity.WARNING for p in problems)
-    _say(f"{checked} seed(s) checked: {errors} error(s), {warnings} warning(s)", err=True)
+    report = check(config, build_time=build_time_now(), base=_base(args.base),
+                   paths=args.paths or ())
+    _print_problems(report.problems, args.format)
+    errors = sum(p.severity is Severity.ERROR for p in report.problems)
+    warnings = sum(p.severity is Severity.WARNING for p in report.problems)
+    _say(f"{report.checked} seed(s) checked: {errors} error(s), {warnings} warning(s)",
+         err=True)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -150,48 +130,6 @@ def _base(arg: str | None) -> str | None:
         return arg or None
     ref = os.environ.get("GITHUB_BASE_REF")
     return f"origin/{ref}" if ref else "HEAD"
-
-
-def _check_paths(
-    names: Sequence[str], config: Config, now: dt.datetime
-) -> tuple[set[str], list[Problem]]:
-    """The seeds among ``names`` (project-relative), and the problems of the other files,
-    which are checked on their own."""
-    from digest.build import make_entry, vocabulary_for
-    from digest.paths import read_regular
-    from digest.read.ingest import READERS, SeedContext, read_seed
-
-    wanted: set[str] = set()
-    problems: list[Problem] = []
-    for name in names:
-        path = Path(name)
-        rel = _relative(path, config)
-        if not os.path.lexists(path):
-            problems.append(Problem(rel, None, "no such file", code="no-such-file"))
-        elif rel.startswith(f"{config.seeds_dir}/"):
-            wanted.add(rel)  # read (or refused) with every other seed, by the same rules
-        elif path.suffix not in READERS:
-            problems.append(Problem(rel, None, "not a seed: expected a .txt or .md file",
-                                    code="not-a-seed"))
-        else:
-            try:
-                data = read_regular(path, config.max_seed_bytes)
-            except OSError as exc:
-                reason = "a symbolic link" if path.is_symlink() else exc.strerror
-                problems.append(Problem(rel, None, f"cannot read: {reason}; expected a "
-                                        "regular file", code="unreadable"))
-                continue
-            ctx = SeedContext(config=config, git_date=None, build_time=now)
-            result = read_seed(rel, data, ctx)
-            problems += [p for p in result.problems if p.code != "uncommitted"]
-            problems.append(Problem(rel, None, f"not in {config.seeds_dir}/: checked on its "
-                                    "own, not part of the site", Severity.WARNING,
-                                    code="outside-seeds"))
-            if result.article and make_entry(result.article,
-                                             vocabulary_for(config)).facts.is_empty():
-                problems.append(Problem(rel, None, "no key facts found", Severity.WARNING,
-                                        code="no-facts"))
-    return wanted, problems
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -241,6 +179,7 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     from digest.build import make_entry, vocabulary_for
+    from digest.check import relative
     from digest.read.history import git_add_dates
     from digest.read.ingest import NOT_A_SEED, READERS, SeedContext, build_time_now, read_seed
 
@@ -258,7 +197,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
         except OSError as exc:
             problems.append(Problem(name, None, f"cannot read: {exc.strerror}", code="unreadable"))
             continue
-        rel = _relative(path, config)
+        rel = relative(path, config)
         ctx = SeedContext(config=config, git_date=dates.get(rel), build_time=build_time_now())
         result = read_seed(rel, data, ctx)
         problems += [p for p in result.problems if p.severity is Severity.ERROR]
@@ -274,15 +213,6 @@ def cmd_facts(args: argparse.Namespace) -> int:
                 for v in values:
                     _say(f"  {kind}: {v if isinstance(v, str) else v.get('text')}")
     return 1 if problems else 0
-
-
-def _relative(path: Path, config: Config) -> str:
-    """The project-relative name of a path as given (a link is named, not followed)."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(
-            os.path.abspath(config.root)).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -198,9 +199,38 @@ class Entry:
     """Extra words for the search index only (German compound parts and lemmas)."""
 
 
+SeedBytes = tuple[bytes | None, Problem | None]
+"""A seed's bytes, or ``None`` and the problem that kept it unread."""
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The build's inputs from the disk and git; nothing after this reads a seed."""
+
+    seeds: Mapping[str, SeedBytes] = field(hash=False)
+    """Each seed by project-relative path, in sorted order."""
+    ignored: tuple[Problem, ...] = ()
+    """A warning for each file of the seeds folder that no reader takes."""
+    dates: Mapping[str, dt.datetime] = field(default_factory=dict, hash=False)
+    """When git first saw each seed (following renames); absent when not committed."""
+
+
 @dataclass(frozen=True)
 class OutputFile:
     """A file the digest owns, with its bytes; ``dest`` is relative to the project root."""
 
     dest: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class OutputStream:
+    """Files too big to hold whole (the facts exports), made part by part while they are
+    written: part ``i`` of each item of ``parts`` goes to ``dests[i]``. Read once."""
+
+    dests: tuple[str, ...]
+    parts: Iterable[Sequence[bytes]] = field(compare=False, hash=False)
+
+
+Output = OutputFile | OutputStream | Problem
+"""What rendering hands the writer: a file, a stream of files, or an article left out."""

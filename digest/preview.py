@@ -15,11 +15,13 @@ from digest.escape import markdown_text as md
 from digest.model import ENTITY_KINDS, Facts, Money, Severity
 from digest.pages import display
 from digest.pages.urls import page_url
+from digest.read.sources import gather_sources
 
 
 def preview(config: Config, paths: Sequence[str], *, build_time: dt.datetime) -> str:
     """Title, date, URL, key facts, tags and warnings of each given seed."""
-    entries, problems = collect(config, build_time=build_time)
+    collected = collect(config, gather_sources(config), build_time=build_time)
+    entries, problems = collected.entries, collected.problems
     by_source = {e.article.source: e for e in entries}
     out = ["## Article preview", ""]
     if not paths:

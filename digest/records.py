@@ -10,7 +10,7 @@ import dataclasses
 import operator
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,7 +58,7 @@ def _layout(kind: type[Any]) -> _Layout:
 _LAYOUTS = {name: _layout(kind) for name, kind in _FACT_KINDS.items()}
 
 
-def facts_map_to(facts: dict[str, Analysis]) -> dict[str, Any]:
+def facts_map_to(facts: Mapping[str, Analysis]) -> dict[str, Any]:
     return {
         "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
         "facts": {key: {"facts": _facts_to(f), "terms": list(terms)}

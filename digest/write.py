@@ -1,21 +1,20 @@
-"""Writes only what changed, only inside the folders the digest owns; removes what is stale."""
+"""The one writer: writes only what changed, only inside the folders the digest owns, and
+removes what is stale."""
 
 from __future__ import annotations
 
 import contextlib
 import filecmp
-import itertools
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.config import Config
 from digest.errors import DigestError
-from digest.model import OutputFile
-from digest.parallel import Progress
+from digest.model import Output, OutputFile, OutputStream, Problem
 
 
 @dataclass(frozen=True)
@@ -23,6 +22,15 @@ class WriteReport:
     written: tuple[str, ...]
     removed: tuple[str, ...]
     unchanged: int
+    problems: tuple[Problem, ...] = ()
+    """Articles the stream left out; nothing was swept, as the site is to be made again."""
+
+    def then(self, later: WriteReport) -> WriteReport:
+        """Two passes over the same folders as one: a file written by either was written."""
+        written = set(later.written)
+        again = [w for w in self.written if w not in written and w not in later.removed]
+        return WriteReport(tuple(sorted(written | set(again))), later.removed,
+                           later.unchanged - len(again), later.problems)
 
 
 def owned_roots(config: Config) -> list[Path]:
@@ -38,18 +46,6 @@ def check_dest(dest: str, config: Config) -> None:
     roots = tuple(f"{config.docs_dir}/{d}/" for d in config.owned_dirs)
     if posixpath.normpath(dest) != dest or not dest.startswith(roots) or "\0" in dest:
         raise DigestError(f"{dest}: refusing to write outside the digest's folders")
-
-
-def check_outputs(files: Sequence[OutputFile], config: Config,
-                  others: Iterable[str] = ()) -> None:
-    """Refuse paths outside the owned folders and the same path written twice (also among
-    ``others``, the files already written)."""
-    seen: set[str] = set()
-    for dest in itertools.chain((f.dest for f in files), others):
-        check_dest(dest, config)
-        if dest in seen:
-            raise DigestError(f"{dest}: two outputs want the same path")
-        seen.add(dest)
 
 
 @contextlib.contextmanager
@@ -106,23 +102,47 @@ def write_streams(dests: Sequence[str], parts: Iterable[Sequence[bytes]],
     return written
 
 
-def write_outputs(
-    files: Sequence[OutputFile], config: Config, progress: Progress | None = None,
-    done: Sequence[tuple[str, bool]] = (),
-) -> WriteReport:
-    """Make the owned folders hold exactly ``files`` and ``done`` (files already written,
-    each with whether its bytes changed); untouched bytes keep their mtime."""
-    check_outputs(files, config, (dest for dest, _ in done))
-    wanted = {f.dest for f in files} | {dest for dest, _ in done}
-    written = [dest for dest, changed in done if changed]
-    unchanged = len(done) - len(written)
-    for count, f in enumerate(files, 1):
-        if progress and (count % 500 == 0 or count == len(files)):
-            progress("writing files", count, len(files))
-        if write_file(f, config):
-            written.append(f.dest)
+def write_outputs(outputs: Iterable[Output], config: Config) -> WriteReport:
+    """The one writer: write each output as it comes (only bytes that changed, so untouched
+    files keep their mtime), then make the owned folders hold exactly what was written.
+
+    A stream is written whole before the next output is asked for. When a problem comes
+    down the stream, an article was left out and the site will be made again: nothing is
+    swept, so a rebuild never removes what it is about to write back.
+    """
+    wanted: set[str] = set()
+    written: list[str] = []
+    problems: list[Problem] = []
+    unchanged = 0
+
+    def claim(dest: str) -> None:
+        check_dest(dest, config)
+        if dest in wanted:
+            raise DigestError(f"{dest}: two outputs want the same path")
+        wanted.add(dest)
+
+    for out in outputs:
+        if isinstance(out, Problem):
+            problems.append(out)
+            continue
+        if isinstance(out, OutputStream):
+            for dest in out.dests:
+                claim(dest)
+            changed = zip(out.dests, write_streams(out.dests, out.parts, config), strict=True)
         else:
-            unchanged += 1
+            claim(out.dest)
+            changed = zip([out.dest], [write_file(out, config)], strict=True)
+        for dest, was_written in changed:
+            if was_written:
+                written.append(dest)
+            else:
+                unchanged += 1
+    removed = [] if problems else sweep(wanted, config)
+    return WriteReport(tuple(written), tuple(removed), unchanged, tuple(problems))
+
+
+def sweep(wanted: Set[str], config: Config) -> list[str]:
+    """Remove every file of the owned folders not in ``wanted``, and empty folders."""
     removed: list[str] = []
     for root in owned_roots(config):
         if not root.exists():
@@ -134,7 +154,7 @@ def write_outputs(
                 removed.append(rel)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return WriteReport(tuple(written), tuple(sorted(removed)), unchanged)
+    return sorted(removed)
 
 
 def replace_dir(new: Path, old: Path) -> None:

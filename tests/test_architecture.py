@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("read", "facts", "link", "pages")
 """The stage packages in pipeline order."""
-ASSEMBLERS = {"build", "cli", "new", "preview", "serve", "serve_hook"}
+ASSEMBLERS = {"build", "check", "cli", "new", "preview", "serve", "serve_hook"}
 """Top-level modules allowed to import any stage: the recipe and the commands."""
 
 

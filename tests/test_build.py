@@ -133,11 +133,11 @@ def test_writer_refuses_paths_outside_owned_folders(tmp_path: Path, dest: str) -
     """The writer only writes inside the folders the digest owns."""
     from digest.errors import DigestError
     from digest.model import OutputFile
-    from digest.write import check_outputs
+    from digest.write import write_outputs
 
     config = load_config(make_project(tmp_path) / "mkdocs.yml")
     with pytest.raises(DigestError, match="refusing to write outside the digest's folders"):
-        check_outputs([OutputFile(dest, b"x")], config)
+        write_outputs([OutputFile(dest, b"x")], config)
 
 
 def test_worker_processes_give_the_same_files(

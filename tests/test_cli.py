@@ -96,5 +96,5 @@ def test_build_progress_only_when_asked(
     err = capsys.readouterr().err
     finished = [line.rsplit("\r", 1)[-1] for line in err.splitlines()]
     for step in ("reading seeds: 1/1 (", "analysing articles: 1/1 (",
-                 "rendering articles: 1/1 (", "writing files: "):
+                 "rendering articles: 1/1 (", "listings and feeds: 1/1 ("):
         assert any(line.startswith(step) and line.endswith(" s)") for line in finished), err

@@ -26,6 +26,7 @@ from digest.config import load_config
 from digest.escape import log_line, markdown_text, spreadsheet_cell, visible
 from digest.model import Problem, Severity
 from digest.pages.export import fact_records
+from digest.read.sources import gather_sources
 
 from .conftest import BUILD_TIME, make_project
 
@@ -170,7 +171,7 @@ def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     with (feeds / "facts.csv").open(newline="") as f:
         rows = list(csv.DictReader(f))
 
-    entries, _ = collect(config, build_time=BUILD_TIME)
+    entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
     assert records == fact_records(entries, config)
     assert records[0]["article_title"] == FORMULAS[0]
     names = {r["name"] for r in records}

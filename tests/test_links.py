@@ -99,6 +99,7 @@ def test_the_build_gives_one_person_one_name(tmp_path: Path) -> None:
     """``collect`` (behind build, check and preview) applies it: no topic page "Merkel"."""
     from digest.build import collect
     from digest.config import load_config
+    from digest.read.sources import gather_sources
 
     from .conftest import BUILD_TIME, make_project
 
@@ -107,5 +108,6 @@ def test_the_build_gives_one_person_one_name(tmp_path: Path) -> None:
         "a.md": f"---\ntitle: Besuch\nfacts:\n  add: {{persons: [Angela Merkel]}}\n---\n\n{body}\n",
         "b.md": f"---\ntitle: Rede\nfacts:\n  add: {{persons: [Merkel]}}\n---\n\n{body}\n",
     })
-    entries, _ = collect(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
+    config = load_config(project / "mkdocs.yml")
+    entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
     assert [e.facts.persons for e in entries] == [("Angela Merkel",), ("Angela Merkel",)]

@@ -131,8 +131,7 @@ def test_a_rebuild_that_rewrites_a_page_fails_the_check(
                 scribble()
             return changed
 
-        monkeypatch.setattr(build, "write_file", careless)
-        monkeypatch.setattr(write, "write_file", careless)
+        monkeypatch.setattr(write, "write_file", careless)  # the one writer
     else:
         real_load = cache.load_snapshot
 

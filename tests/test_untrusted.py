@@ -105,6 +105,7 @@ def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
     from digest.build import extract_facts, vocabulary_for
     from digest.config import load_config
     from digest.read.ingest import read_all
+    from digest.read.sources import gather_sources
 
     from .conftest import BUILD_TIME, SEED
 
@@ -116,7 +117,7 @@ def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
     config = load_config(project / "mkdocs.yml")
     loaded, notes = cache.load_facts(cache.open_cache(config))
     assert notes == [] and len(loaded) == 3
-    articles, _ = read_all(config, BUILD_TIME)
+    articles, _ = read_all(config, gather_sources(config), BUILD_TIME)
     vocab = vocabulary_for(config)
     expected = {extract_facts(a, vocab) for a in articles}
     assert set(loaded.values()) == expected
@@ -359,10 +360,10 @@ def test_unexpected_errors_cost_only_their_article(
     """A bug hit by one article while extracting, and one hit while rendering, become
     problems naming the file; the other articles are published and nothing links to the
     missing pages; ``--strict`` still fails."""
-    import digest.build as build_mod
     from digest import facts as facts_mod
+    from digest.pages import publish
 
-    extract, render = facts_mod.extract, build_mod.render_article
+    extract, render = facts_mod.extract, publish.render_article
 
     def broken_extract(text: str, **kw: object) -> object:
         if "EXPLODE" in text:
@@ -375,7 +376,7 @@ def test_unexpected_errors_cost_only_their_article(
         return render(entry, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(facts_mod, "extract", broken_extract)
-    monkeypatch.setattr(build_mod, "render_article", broken_render)
+    monkeypatch.setattr(publish, "render_article", broken_render)
     project = make_project(tmp_path, {
         "good.txt": GOOD,
         "boom.txt": "Ein Titel\nEXPLODE " + PROSE + "\n",

@@ -9,22 +9,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from digest.config import Config
 from digest.model import Article, Problem, Severity
 from digest.read.history import committed_seeds, renamed_seeds, run_git
-from digest.read.ingest import READERS, ReadResult, SeedContext, read_results, read_seed
+from digest.read.ingest import READERS, ReadResult, SeedContext, read_seed
 from digest.text import clear_language, language_votes, near_duplicates
 
 
 def check_seeds(
-    config: Config, build_time: dt.datetime, *, base: str | None = "HEAD"
+    config: Config, results: Mapping[str, ReadResult], build_time: dt.datetime, *,
+    base: str | None = "HEAD",
 ) -> list[Problem]:
-    """Language, near-duplicates, clashing feed ids and moved URLs across all seeds."""
-    results = read_results(config, build_time)
+    """Language, near-duplicates and moved URLs across the seeds the build read."""
     articles = [r.article for r in results.values() if r.article is not None]
     problems = [
         *language_problems(results),
         *duplicate_problems(articles),
     ]
     if base:
-        problems += slug_change_problems(config, results, base)
+        problems += slug_change_problems(config, results, build_time, base)
     return problems
 
 
@@ -64,14 +64,15 @@ def duplicate_problems(articles: Iterable[Article]) -> list[Problem]:
 
 
 def slug_change_problems(
-    config: Config, results: Mapping[str, ReadResult], base: str = "HEAD"
+    config: Config, results: Mapping[str, ReadResult], build_time: dt.datetime,
+    base: str = "HEAD",
 ) -> list[Problem]:
     """Committed seeds whose URL moved since ``base`` without an ``old_slugs`` redirect."""
     committed = committed_seeds(config, READERS, base)
     if not committed:
         return []
     renamed = renamed_seeds(config, base)
-    ctx = SeedContext(config=config, git_date=None, build_time=dt.datetime.now(dt.UTC))
+    ctx = SeedContext(config=config, git_date=None, build_time=build_time)
     problems = []
     for path, result in results.items():
         article = result.article

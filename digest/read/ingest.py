@@ -1,32 +1,27 @@
-"""Finds and reads seeds: the only module that reads them. Readers are pure on bytes."""
+"""Reads seeds: bytes to articles, through the ``READERS`` registry; pure on bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from digest.config import Config
 from digest.markup import sanitize_block, strip_markdown, strip_markdown_lines
-from digest.model import Article, Block, FactCorrections, Problem, Severity
+from digest.model import Article, Block, FactCorrections, Problem, Severity, Sources
 from digest.parallel import Progress, fork_map
-from digest.paths import linked_part, not_regular_reason, read_regular
-from digest.read.decoding import decode, too_big
+from digest.read.decoding import decode
 from digest.read.frontmatter import parse_front_matter, shown
-from digest.read.history import git_add_dates
-from digest.read.names import derived_slug, path_problem
+from digest.read.names import derived_slug
 from digest.text import detect_language, strip_boilerplate, subheadings
 
 MAX_TITLE = 300
 UNCOMMITTED = "not committed yet: dated with the build time (a local preview)"
 NOT_A_SEED = "not a seed: expected a .txt or .md file"
-_README = ("readme.md", "readme.txt", "readme")
-"""Notes for contributors in the seeds folder: neither seeds nor ignored files."""
 
 
 def build_time_now() -> dt.datetime:
@@ -50,42 +45,6 @@ class ReadResult:
     problems: tuple[Problem, ...]
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     """Front-matter key -> its line, for the keys a ``.md`` seed sets."""
-
-
-# ---------------------------------------------------------------------------- discovery
-
-
-def _scan(config: Config) -> tuple[list[str], list[str]]:
-    """Files of the seeds folder, sorted: those a reader takes, and the others (not
-    READMEs or dotfiles), so contributors learn why a file was not published. Symbolic
-    links are listed, never followed: reading refuses them by name."""
-    folder = config.root / config.seeds_dir
-    if linked_part(folder, config.root) is not None or not folder.is_dir():
-        return [], []
-    seeds, others = [], []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        base = Path(dirpath)
-        # A linked folder is not descended into; it is an entry like a file.
-        linked = [d for d in dirnames if (base / d).is_symlink()]
-        for name in (*filenames, *linked):
-            if name.startswith(".") or name.lower() in _README:
-                continue
-            rel = (base / name).relative_to(config.root).as_posix()
-            if PurePosixPath(name).suffix in READERS:
-                seeds.append(rel)
-            else:
-                others.append(rel)
-    return sorted(seeds), sorted(others)
-
-
-def discover(config: Config) -> list[str]:
-    """Seed paths relative to the project root, sorted so every build sees the same order."""
-    return _scan(config)[0]
-
-
-def ignored_files(config: Config) -> list[str]:
-    """Files in the seeds folder that no reader takes."""
-    return _scan(config)[1]
 
 
 # ---------------------------------------------------------------------------- readers
@@ -301,65 +260,25 @@ def _finish(
     return ReadResult(article, tuple(problems))
 
 
-Preread = Mapping[str, tuple[bytes | None, Problem | None]]
-"""Seeds already read by ``seed_bytes``, by path, so no seed is read twice in one build."""
-
-
 def read_results(
-    config: Config, build_time: dt.datetime, paths: Iterable[str] | None = None,
-    progress: Progress | None = None, *, dates: Mapping[str, dt.datetime] | None = None,
-    preread: Preread | None = None,
+    config: Config, sources: Sources, build_time: dt.datetime, progress: Progress | None = None,
 ) -> dict[str, ReadResult]:
-    """Every seed (or the given ones) read, by path; nothing here raises for a bad seed."""
-    dates = git_add_dates(config) if dates is None else dates
-    todo = list(paths if paths is not None else discover(config))
-    read = functools.partial(_read_one, config, dates, build_time, preread or {})
+    """Every seed of ``sources`` read, by path; nothing here raises for a bad seed."""
+    read = functools.partial(_read_one, config, sources, build_time)
+    todo = list(sources.seeds)
     return dict(zip(todo, fork_map(read, todo, progress, "reading seeds"), strict=True))
 
 
-def _read_one(
-    config: Config, dates: Mapping[str, dt.datetime], build_time: dt.datetime,
-    preread: Preread, path: str,
-) -> ReadResult:
-    """One seed, checked before a byte is read; whatever goes wrong is a problem naming it."""
-    data, refused = preread[path] if path in preread else seed_bytes(config, path)
+def _read_one(config: Config, sources: Sources, build_time: dt.datetime, path: str) -> ReadResult:
+    """One seed from its bytes; whatever goes wrong is a problem naming it."""
+    data, refused = sources.seeds[path]
     if data is None:
         return ReadResult(None, (refused,) if refused else ())
-    ctx = SeedContext(config=config, git_date=dates.get(path), build_time=build_time)
+    ctx = SeedContext(config=config, git_date=sources.dates.get(path), build_time=build_time)
     try:
         return read_seed(path, data, ctx)
     except Exception as exc:  # one article's bug must not stop the others
         return ReadResult(None, (internal_error(path, "reading", exc),))
-
-
-def seed_bytes(config: Config, path: str) -> tuple[bytes | None, Problem | None]:
-    """A seed's bytes, or the problem that stops it, decided before anything is read: the
-    name must be fine and the file a regular file inside the seeds folder (not a link, a
-    folder, a device or a pipe) within ``max_seed_bytes``."""
-    full = config.root / path
-    parts = PurePosixPath(path).parts
-    if (parts[: len(PurePosixPath(config.seeds_dir).parts)] != PurePosixPath(config.seeds_dir).parts
-            or ".." in parts or linked_part(full.parent, config.root) is not None):
-        return None, Problem(path, None, f"not inside the {config.seeds_dir}/ folder (or "
-                             "reached through a symbolic link); nothing was read",
-                             code="outside-seeds")
-    refused = path_problem(path, config)
-    if refused is not None:
-        return None, refused
-    reason = not_regular_reason(full)
-    if reason is not None:
-        return None, Problem(path, None, f"{reason}: expected a regular file in "
-                             f"{config.seeds_dir}/; nothing was read", code="not-a-regular-file")
-    try:
-        size = full.lstat().st_size
-        if size > config.max_seed_bytes:
-            return None, too_big(path, size, config.max_seed_bytes)
-        data = read_regular(full, config.max_seed_bytes)
-    except OSError as exc:
-        return None, Problem(path, None, f"cannot read: {exc.strerror}", code="unreadable")
-    if len(data) > config.max_seed_bytes:  # it grew while being read
-        return None, too_big(path, len(data), config.max_seed_bytes)
-    return data, None
 
 
 def internal_error(path: str, stage: str, exc: BaseException) -> Problem:
@@ -372,18 +291,18 @@ def internal_error(path: str, stage: str, exc: BaseException) -> Problem:
 
 
 def read_all(
-    config: Config, build_time: dt.datetime, paths: list[str] | None = None,
-    progress: Progress | None = None, *, dates: Mapping[str, dt.datetime] | None = None,
-    preread: Preread | None = None,
+    config: Config, sources: Sources, build_time: dt.datetime, progress: Progress | None = None,
 ) -> tuple[list[Article], list[Problem]]:
-    """Read every seed (or the given ones); broken seeds become problems, never exceptions."""
+    """Every seed read; broken seeds become problems, never exceptions."""
+    return articles_of(read_results(config, sources, build_time, progress))
+
+
+def articles_of(results: Mapping[str, ReadResult]) -> tuple[list[Article], list[Problem]]:
+    """The articles read and the problems found, in the seeds' order."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    found = read_results(config, build_time, paths, progress, dates=dates, preread=preread)
-    for result in found.values():
+    for result in results.values():
         problems.extend(result.problems)
         if result.article is not None:
             articles.append(result.article)
     return articles, problems
-
-
