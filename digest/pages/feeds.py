@@ -7,6 +7,9 @@ import datetime as dt
 import html
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from feedgen.entry import FeedEntry
@@ -17,17 +20,38 @@ from digest.config import Config
 from digest.link.links import Edition, tag_groups
 from digest.markup import Html
 from digest.model import Entry, OutputFile
+from digest.pages import display
 from digest.pages.factbox import fact_brief
 from digest.pages.listings import edition_title
 from digest.pages.render import article_html, clip, newest_first
-from digest.pages.urls import page_url
+from digest.pages.urls import doc_url, page_doc, page_url, tag_doc
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TAG_SPECIFIC_SAFE = "!$&'()*+,;=:@"
+"""Characters a tag URI's specific part may hold besides letters, digits and ``-._~``
+(RFC 4151); every other character of a file name is percent-encoded."""
+
+_WORDS = {
+    "de": {
+        "tag": "Die neuesten Artikel zum Tag „{name}“: die Fakten auf einen Blick und der "
+               "Einstieg.",
+        "editions": "Eine Ausgabe pro Woche: alle Artikel der Woche mit ihren Fakten.",
+    },
+    "en": {
+        "tag": "The newest articles tagged “{name}”: the key facts at a glance and the lead.",
+        "editions": "One edition a week: every article of the week with its key facts.",
+    },
+}
+"""Descriptions of the tag and editions feeds, in the site's language."""
 
 
 def entry_id(entry: Entry, config: Config) -> str:
-    """A ``tag:`` URI from the seed's file name: stable when the title or slug changes."""
-    return f"tag:{config.host},{config.id_authority_date}:{entry.article.stem}"
+    """A ``tag:`` URI from the seed's file name: stable when the title or slug changes.
+
+    A name with spaces or letters beyond ASCII is percent-encoded, as a URI must be."""
+    specific = quote(entry.article.stem, safe=_TAG_SPECIFIC_SAFE)
+    return f"tag:{config.host},{config.id_authority_date}:{specific}"
 
 
 def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
@@ -48,17 +72,50 @@ def build_feeds(
     newest = sorted(entries, key=lambda e: (e.article.date, e.article.source), reverse=True)
     if bodies is None:
         bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
-    files = _feed_pair(newest, config, None, config.site_name, bodies, {})
+    site = _Channel(config.site_name, config.site_url,
+                    config.site_description or config.site_name)
+    files = _feed_pair(newest, config, None, site, bodies, {})
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
+    words = _WORDS.get(config.language, _WORDS["en"])
     by_tag = tag_groups(newest)
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
-        files += _feed_pair(items, config, slug, f"{config.site_name}: {name}", None, briefs)
+        channel = _Channel(f"{config.site_name}: {name}",
+                           config.site_url + doc_url(tag_doc(config, slug)),
+                           words["tag"].format(name=name))
+        files += _feed_pair(items, config, slug, channel, None, briefs)
     return files
 
 
+@dataclass(frozen=True)
+class _Channel:
+    """What a reader's feed list shows of one feed: each feed has its own."""
+
+    title: str
+    link: str
+    """Absolute URL of the HTML page the feed follows (the site, a tag page, the editions)."""
+    description: str
+
+
+def _generator(config: Config, url: str, kind: str, channel: _Channel) -> FeedGenerator:
+    """A feed's head: its id, own title, link and description, the site as its author (so
+    entries without an author of their own inherit it), the site's language."""
+    fg = FeedGenerator()
+    fg.id(config.site_url + url)
+    fg.title(channel.title)
+    fg.subtitle(channel.description)
+    fg.author(name=config.site_name)
+    # The channel <link> is whichever link() call came last: self first, then the page.
+    fg.link(href=config.site_url + url, rel="self",
+            type="application/rss+xml" if kind == "rss" else "application/atom+xml")
+    fg.link(href=channel.link, rel="alternate")
+    fg.language(config.language)
+    fg.generator("digest")
+    return fg
+
+
 def _feed_pair(
-    entries: Sequence[Entry], config: Config, tag_slug: str | None, title: str,
+    entries: Sequence[Entry], config: Config, tag_slug: str | None, channel: _Channel,
     bodies: Mapping[str, str] | None, made: dict[str, FeedEntry],
 ) -> list[OutputFile]:
     rss_url, atom_url = feed_urls(config, tag_slug)
@@ -70,17 +127,8 @@ def _feed_pair(
             made[entry.article.source] = _feed_entry(entry, config, body)
     out = []
     for kind, url in (("rss", rss_url), ("atom", atom_url)):
-        fg = FeedGenerator()
+        fg = _generator(config, url, kind, channel)
         fg.load_extension("dc", atom=False, rss=True)
-        fg.id(config.site_url + url)
-        fg.title(title)
-        fg.subtitle(config.site_description or title)
-        # The channel <link> is whichever link() call came last: self first, then the site.
-        fg.link(href=config.site_url + url, rel="self",
-                type="application/rss+xml" if kind == "rss" else "application/atom+xml")
-        fg.link(href=config.site_url, rel="alternate")
-        fg.language(config.language)
-        fg.generator("digest")
         newest = items[0].article.date if items else _EPOCH
         fg.updated(newest)
         if kind == "rss":
@@ -92,16 +140,37 @@ def _feed_pair(
     return out
 
 
+class _EntryLanguage:
+    """feedgen's entry extension hook, used to write ``xml:lang`` on an Atom entry (feedgen
+    has no setter for it); feedgen makes one per entry and calls it for each feed."""
+
+    def __init__(self) -> None:
+        self.lang = ""
+
+    def extend_atom(self, entry: Any) -> Any:
+        entry.set(_XML_LANG, self.lang)
+        return entry
+
+    def extend_rss(self, item: Any) -> Any:
+        return item
+
+    def extend_ns(self) -> dict[str, str]:
+        return {}
+
+
 def _feed_entry(entry: Entry, config: Config, body: str) -> FeedEntry:
     """One article as a feed item; the same object serves its RSS and Atom feeds and, for
     tag feeds, every tag it has (feedgen builds the XML from it each time)."""
     article = entry.article
     fe = FeedEntry()
     fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
+    fe.register_extension("lang", _EntryLanguage, atom=True, rss=False)
     fe.id(entry_id(entry, config))
     fe.guid(entry_id(entry, config), permalink=False)
     fe.title(article.title)
     fe.link(href=config.site_url + page_url(config, article.slug), rel="alternate")
+    # Updated is the article's own date, like published: two articles share it only when
+    # their dates are one (a warning for validators, never an error), never the build's.
     fe.published(article.date)
     fe.updated(article.date)
     # RSS readers take <description> as HTML, so it is escaped there; Atom's <summary> is
@@ -109,6 +178,9 @@ def _feed_entry(entry: Entry, config: Config, body: str) -> FeedEntry:
     fe.description(html.escape(article.description, quote=False))
     fe.content(body, type="html")
     fe.summary(article.description)
+    # Atom has xml:lang on the entry; RSS has no language per item but Dublin Core's.
+    fe.lang.lang = article.lang
+    fe.dc.dc_language(article.lang)
     if article.author:
         fe.author(name=article.author)
         fe.dc.dc_creator(article.author)
@@ -121,20 +193,14 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
     """One item per ISO week, the item's content being the whole edition."""
     newest = list(reversed(editions))[: config.feed_items]
     base = f"{config.feeds_dir}/editions."
+    channel = _Channel(
+        f"{config.site_name}: {display.labels(config.language)['editions']}",
+        config.site_url + doc_url(page_doc(config.editions_dir, 1)),
+        _WORDS.get(config.language, _WORDS["en"])["editions"])
     out = []
     for kind in ("rss", "atom"):
         url = f"{base}{kind}.xml"
-        fg = FeedGenerator()
-        fg.id(config.site_url + url)
-        title = f"{config.site_name}: {edition_title(newest[0], config.language)}" if newest else (
-            config.site_name)
-        fg.title(config.site_name)
-        fg.subtitle(title)
-        fg.link(href=config.site_url + url, rel="self",
-                type="application/rss+xml" if kind == "rss" else "application/atom+xml")
-        fg.link(href=config.site_url + f"{config.editions_dir}/", rel="alternate")
-        fg.language(config.language)
-        fg.generator("digest")
+        fg = _generator(config, url, kind, channel)
         updated = newest[0].entries[0].article.date if newest else _EPOCH
         fg.updated(updated)
         if kind == "rss":
@@ -145,8 +211,8 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
             fe.id(edition_id)
             fe.guid(edition_id, permalink=False)
             fe.title(edition_title(edition, config.language))
-            fe.link(href=f"{config.site_url}{config.editions_dir}/{edition.key}/",
-                    rel="alternate")
+            fe.link(href=config.site_url + doc_url(
+                page_doc(f"{config.editions_dir}/{edition.key}", 1)), rel="alternate")
             date = max(e.article.date for e in edition.entries)
             fe.published(date)
             fe.updated(date)
