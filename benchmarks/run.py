@@ -256,7 +256,7 @@ def extract_speed(project: Path) -> dict[str, Any]:
         facts.extract(text, lang=lang, published=published, vocab=vocab)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     # The recognizer's share of it, measured in the same process right after.
-    from digest.facts import ner
+    from digest.facts.entities import ner
 
     ner_cpu = time.process_time()
     for text, lang, _ in texts:

@@ -17,8 +17,9 @@ from digest import cache
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.errors import DigestError
-from digest.facts import compounds, ner
+from digest.facts import compounds
 from digest.facts.corrections import apply_corrections
+from digest.facts.entities import ner
 from digest.link.links import one_name_per_person
 from digest.link.tags import make_tags
 from digest.model import Article, Entry, Facts, Problem, Severity, Sources, Tag

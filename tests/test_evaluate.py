@@ -17,7 +17,7 @@ GOLD = Path(__file__).parent / "data" / "gold"
 @pytest.fixture(autouse=True)
 def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The scorer is under test, not the recognizer: its names stay out of the figures."""
-    from digest.facts import ner
+    from digest.facts.entities import ner
 
     monkeypatch.setattr(ner, "mentions", lambda text, lang: ())
 

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from digest.facts import dates, entity_lexicon, money, money_figures, money_implicit, percent
+from digest.facts import dates, money, money_figures, money_implicit, percent
 from digest.facts.context import (
     _DIGITS,
     SP_CHARS,
@@ -23,6 +23,7 @@ from digest.facts.context import (
     search_tail,
     starts_after_figure,
 )
+from digest.facts.entities import lexicon
 from digest.facts.months import MONTH_WORDS, QUARTER_CUES
 from digest.vocabulary import Vocabulary
 
@@ -72,7 +73,7 @@ def test_literal_started_patterns_iterate_as_finditer() -> None:
               "wie", "die", "Zeitung", "Der Standard", "berichtet", "according to", "BBC",
               "told", "Reuters", "website", "news agency", "x"]
     cases = [(percent._PAIR, percent._PAIR_STARTS)] + [
-        (entity_lexicon.SOURCE_CUE[lang], entity_lexicon.SOURCE_CUE_STARTS[lang])
+        (lexicon.SOURCE_CUE[lang], lexicon.SOURCE_CUE_STARTS[lang])
         for lang in ("de", "en")
     ]
     for text in _texts(pieces, 3000, 4, 14):

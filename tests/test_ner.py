@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from digest.cache import tree_hash
-from digest.facts import merge, ner
-from digest.facts.ner import LABEL_KINDS, MODELS, Mention
+from digest.facts.entities import merge, ner
+from digest.facts.entities.ner import LABEL_KINDS, MODELS, Mention
 from digest.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary(None)
@@ -75,7 +75,7 @@ def test_english_pipeline_is_the_official_small_one() -> None:
 
 def test_cache_key_changes_with_the_model(tmp_path: Path) -> None:
     """A new model (one weight file changed) gives every article a new cache key."""
-    package = Path(ner.__file__).resolve().parent.parent
+    package = Path(ner.__file__).resolve().parents[2]
     copy = tmp_path / "digest"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = tree_hash(copy)
@@ -198,10 +198,10 @@ def test_check_names_a_changed_model_file(tmp_path: Path) -> None:
 
 
 def _names(text: str, lang: str, vocab: object = VOCAB) -> dict[str, tuple[str, ...]]:
-    from digest.facts import entities
     from digest.facts.context import Context
+    from digest.facts.entities import finder
 
-    return entities.extract(Context(text=text, lang=lang, published=None, vocab=vocab))  # type: ignore[arg-type]
+    return finder.extract(Context(text=text, lang=lang, published=None, vocab=vocab))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("lang", "text", "kind", "expected"), [

@@ -12,8 +12,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from digest.facts import dates, entities, money, percent
+from digest.facts import dates, money, percent
 from digest.facts.context import Context
+from digest.facts.entities import finder
 from digest.model import Facts
 from digest.vocabulary import Vocabulary
 
@@ -23,7 +24,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("money", money.extract),
     ("percent", percent.extract),
     ("dates", dates.extract),
-    ("entities", entities.extract),
+    ("entities", finder.extract),
 )
 """Name and function of every extractor, in the order they run."""
 

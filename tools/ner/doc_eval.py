@@ -82,15 +82,15 @@ def predictor(name: str, lang: str) -> Callable[[str], set[tuple[str, str]]]:
 
     vocab = load_vocabulary(None)
     if name == "rules":
-        from digest.facts import entities
         from digest.facts.context import Context
+        from digest.facts.entities import finder
 
         def rules(text: str) -> set[tuple[str, str]]:
-            found = entities.rules(Context(text=text, lang=lang, published=None, vocab=vocab))
+            found = finder.rules(Context(text=text, lang=lang, published=None, vocab=vocab))
             return {(k, n) for k, names in found.items() for n in names}
         return rules
     if name == "model":
-        from digest.facts import ner
+        from digest.facts.entities import ner
 
         def model(text: str) -> set[tuple[str, str]]:
             return {(m.kind, m.text) for m in ner.mentions(text, lang)}

@@ -17,7 +17,8 @@ import yaml
 
 import digest.vocabulary as vocabulary
 from digest import facts
-from digest.facts import entities, evaluate, ner
+from digest.facts import evaluate
+from digest.facts.entities import finder, ner
 
 KEEP = frozenset({"EU", "UN", "EZB", "ECB", "IMF", "IWF", "OECD", "Nato", "NATO", "WHO",
                   "Reuters", "APA", "AFP", "dpa", "BBC"})
@@ -59,8 +60,8 @@ def main(argv: list[str]) -> int:
         vocab = vocabulary.load_vocabulary(None)
         pairs = evaluate.find_pairs([f"{corpus}/articles"], [f"{corpus}/seed.facts.yaml={seed}"])
         for name in predictors or ["digest"]:
-            finder = {"rules": entities.rules, "model": _model_only}.get(name, entities.extract)
-            facts.EXTRACTORS = tuple((n, finder if n == "entities" else fn)
+            find = {"rules": finder.rules, "model": _model_only}.get(name, finder.extract)
+            facts.EXTRACTORS = tuple((n, find if n == "entities" else fn)
                                      for n, fn in facts.EXTRACTORS)
             report = evaluate.report(evaluate.run(pairs, vocab), verbose=verbose)
             if verbose:

@@ -1,7 +1,7 @@
 """Mention-level precision, recall and F1 per kind of both recognizers on the development
 splits (GermEval 2014 dev for German, UNER English EWT dev for English), labels mapped to the
-box's kinds by ``digest.facts.ner.LABEL_KINDS``: a mention counts when its characters and kind
-equal a gold mention's.
+box's kinds by ``digest.facts.entities.ner.LABEL_KINDS``: a mention counts when its
+characters and kind equal a gold mention's.
 
     python -m tools.ner.mention_eval de|en
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from digest.facts import ner
+from digest.facts.entities import ner
 from digest.facts.evaluate import Score
 from tools.ner.convert import germeval_tsv
 from tools.ner.doc_eval import KINDS, SHARED, detokenize, spans

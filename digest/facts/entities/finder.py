@@ -3,10 +3,10 @@ the gazetteers and the language cues decide (the policy is in ``merge``)."""
 
 from __future__ import annotations
 
-from digest.facts import merge, ner
 from digest.facts.context import Context
-from digest.facts.entity_lexicon import POSSESSIVE, _Ent
-from digest.facts.entity_persons import PersonRules
+from digest.facts.entities import merge, ner
+from digest.facts.entities.lexicon import POSSESSIVE, _Ent
+from digest.facts.entities.persons import PersonRules
 from digest.vocabulary import fold
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from digest.facts.gazetteer import Gazetteer, load, strip_accents
+from digest.facts.entities.gazetteer import Gazetteer, load, strip_accents
 from digest.vocabulary import Vocabulary
 
 POSSESSIVE = re.compile(r"['’]s?$")

@@ -3,7 +3,7 @@ that stand for a full name mentioned before."""
 
 from __future__ import annotations
 
-from digest.facts.entity_lexicon import (
+from digest.facts.entities.lexicon import (
     F_FIRST,
     F_HONORIFIC,
     F_ORG_CUE,
@@ -22,7 +22,7 @@ from digest.facts.entity_lexicon import (
     _is_org_cue,
     _is_role,
 )
-from digest.facts.entity_rules import OrgRules
+from digest.facts.entities.rules import OrgRules
 
 
 class PersonRules(OrgRules):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from digest.facts.entity_base import FinderBase
-from digest.facts.entity_lexicon import (
+from digest.facts.entities.base import FinderBase
+from digest.facts.entities.gazetteer import strip_accents
+from digest.facts.entities.lexicon import (
     _NO_SIZES,
     ACRONYM,
     ALLCAPS,
@@ -37,7 +38,6 @@ from digest.facts.entity_lexicon import (
     _is_run,
     _words,
 )
-from digest.facts.gazetteer import strip_accents
 
 
 class KnownNames(FinderBase):

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from digest.facts.context import Context, find_words, finditer_from
-from digest.facts.entity_lexicon import (
+from digest.facts.entities.gazetteer import load, strip_accents
+from digest.facts.entities.lexicon import (
     _CAND,
     _NO_SIZES,
     _NO_WORD_END,
@@ -34,7 +35,6 @@ from digest.facts.entity_lexicon import (
     _word,
     _words,
 )
-from digest.facts.gazetteer import load, strip_accents
 
 
 class FinderBase:

