@@ -56,7 +56,9 @@ def _package(site: Path, pages: list[str], together: bool) -> dict[str, str]:
     from pagefind.index import IndexConfig, PagefindIndex
 
     async def run() -> list[Any]:
-        config = IndexConfig(force_language="de", exclude_selectors=[".headerlink"])
+        # Leaving the block writes the bundle too: into the scratch folder, not the cwd.
+        config = IndexConfig(force_language="de", exclude_selectors=[".headerlink"],
+                             output_path=str(site.parent / "package-bundle"))
         async with PagefindIndex(config=config) as index:
             adds = [index.add_html_file(content=(site / rel).read_text(encoding="utf-8"),
                                         source_path=rel) for rel in pages]
