@@ -45,7 +45,7 @@ def check(
     problems += [p for p in collected.problems
                  if p.code != "uncommitted" and p.severity is not Severity.NOTE]
     problems += render_problems(collected.entries, config)
-    problems += check_seeds(config, collected.read, build_time, base=base)
+    problems += check_seeds(config, collected.read, sources.dates, build_time, base=base)
     if base:
         problems += model_change_problems(config, base)
     problems += [Problem(e.article.source, None, "no key facts found", Severity.WARNING,

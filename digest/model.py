@@ -12,7 +12,8 @@ from pathlib import PurePosixPath
 
 class Severity(Enum):
     """How bad a problem is: errors skip a seed, warnings only inform, notes concern the
-    build itself (its cache), not a seed, and never fail ``--strict``."""
+    build itself (its cache) or say what the digest chose (which date a seed took), and
+    never fail ``--strict``."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -69,7 +70,8 @@ class Article:
     date: dt.datetime
     """Publication time, timezone-aware."""
     date_origin: str
-    """Where the date came from: ``front matter``, ``git`` or ``build``."""
+    """Where the date came from: ``front matter``, ``text`` (a byline, dateline or
+    stand-first of the article's own), ``git`` or ``build``."""
     slug: str
     tags: tuple[str, ...] = ()
     """Tags the editor gave in front matter."""

@@ -10,6 +10,7 @@ import random
 
 import pytest
 
+from digest.datewords import MONTH_WORDS, QUARTER_CUES
 from digest.facts import dates, money, money_figures, money_implicit, percent
 from digest.facts.context import (
     _DIGITS,
@@ -24,7 +25,6 @@ from digest.facts.context import (
     starts_after_figure,
 )
 from digest.facts.entities import lexicon
-from digest.facts.months import MONTH_WORDS, QUARTER_CUES
 from digest.vocabulary import Vocabulary
 
 SPACES = [" ", " ", " ", "  ", "", "\u00a0", "\u202f", "\n", "\t"]

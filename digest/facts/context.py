@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from digest.facts.months import MONTH_WORDS, QUARTER_CUES
+from digest.datewords import MONTH_WORDS, QUARTER_CUES
+from digest.datewords import SP as SP  # every extractor's space; one definition for all
 from digest.facts.numbers import MIXED_WORD_NUM, parse_number
 from digest.vocabulary import Vocabulary
 
-SP = r"[ \u00a0\u202f]"
-"""A space inside one line (never a line break)."""
 SP_CHARS = " \u00a0\u202f"
 """The characters of ``SP``."""
 

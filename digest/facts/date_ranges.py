@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.datewords import ABBREVIATIONS, MONTHS
 from digest.facts.context import SP, Context
-from digest.facts.months import ABBREVIATIONS, MONTHS
 
 DAY = r"[0-3]?\d"
 _DAY_END = r"(?!\d|[.,:]\d)"

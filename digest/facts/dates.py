@@ -19,13 +19,25 @@ import datetime as dt
 import re
 from functools import cache
 
+from digest.datewords import (
+    ABBREVIATIONS,
+    AMBIGUOUS,
+    MONTHS,
+    SP,
+    YEAR,
+    alternation,
+    day_month_day,
+    day_month_pattern,
+    month_alternation,
+    numeric_day,
+    numeric_pattern,
+    two_digit_year,
+)
 from digest.facts import date_ranges
-from digest.facts.context import SP, Context
+from digest.facts.context import Context
 from digest.facts.date_ranges import Span as _D
-from digest.facts.months import ABBREVIATIONS, AMBIGUOUS, MONTHS
 from digest.model import DateFact
 
-YEAR = r"(?:1[0-9]|20)\d{2}"
 ORDINALS = {
     "erste": 1, "ersten": 1, "erstes": 1, "zweite": 2, "zweiten": 2, "zweites": 2,
     "dritte": 3, "dritten": 3, "drittes": 3, "vierte": 4, "vierten": 4, "viertes": 4,
@@ -43,34 +55,18 @@ QUANTITY = (
 )
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    months = _alt(list(MONTHS[lang]))
+    months = month_alternation(lang)
     mon = rf"(?P<mon>{months})"
     yr = rf"(?P<y>{YEAR})(?![\d])"
     pats: dict[str, str] = {}
-    pats["numeric"] = (
-        rf"(?<![\d.,])(?P<d>[0-3]?\d)\.{SP}?(?P<m>[01]?\d)\.{SP}?(?P<y>{YEAR}|\d{{2}})(?![\d])"
-        r"|(?<![\d.,/-])(?P<iy>" + YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d])"
-    )
-    if lang == "de":
-        pats["daymonth"] = (
-            rf"(?<![\d.,])(?P<d>[0-3]?\d)\.{SP}?{mon}(?:{SP}(?:des{SP}Jahres{SP})?{yr})?"
-        )
-    else:
-        pats["daymonth"] = (
-            rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{SP}(?:of{SP})?{mon}(?:,?{SP}{yr})?"
-            rf"|{mon.replace('?P<mon>', '?P<monb>')}{SP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-            rf"(?!\d|[.,:]\d)(?:,?{SP}{yr.replace('?P<y>', '?P<y2>')})?"
-        )
+    pats["numeric"] = numeric_pattern()
+    pats["daymonth"] = day_month_pattern(lang)
     pats["range"] = date_ranges.pattern(lang, months, YEAR)
     pats["monthyear"] = rf"{mon}(?:,?{SP}(?:of{SP})?{yr})?"
     pats["quarter"] = (
-        rf"(?i:(?P<ord>{_alt(list(ORDINALS))}){SP}(?P<unit>Quartals?|Halbjahr(?:es|s)?|"
+        rf"(?i:(?P<ord>{alternation(list(ORDINALS))}){SP}(?P<unit>Quartals?|Halbjahr(?:es|s)?|"
         rf"Jahreshälfte|quarter|half)){SP}(?:(?:des{SP}Jahres|of{SP}the{SP}year|of|des|im)"
         rf"{SP})?{yr}"
         rf"|(?P<q>[QH])(?P<qn>[1-4])(?:{SP}|/|-|')?(?P<qy>{YEAR}|\d{{2}})(?![\d])"
@@ -108,11 +104,6 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*([\w-]+)")
 _PREV_WORD = re.compile(r"(?<![\w.-])([\w.-]++)[ \u00a0]*+$")
 """The last word before a figure, tried only where a word starts and without backtracking into
 it (the same match as the plain pattern: the word before the spaces is always whole)."""
-
-
-def _year(s: str) -> int:
-    y = int(s)
-    return y + (2000 if y < 50 else 1900) if y < 100 else y
 
 
 def _month(word: str | None, lang: str) -> int | None:
@@ -174,14 +165,9 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         and (m := numeric_rx.match(text, pos)) and m["iy"]
     ]
     for m in numeric:
-        if m["iy"]:
-            ny, nm, nd = int(m["iy"]), int(m["im"]), int(m["id"])
-        else:
-            ny, nm, nd = _year(m["y"]), int(m["m"]), int(m["d"])
-            if len(m["y"]) == 2 and ctx.lang == "en":
-                continue
-        if 1 <= nm <= 12 and 1 <= nd <= 31:
-            take(_D(m.start(), m.end(), ny, nm, nd))
+        written = numeric_day(m, ctx.lang)
+        if written:
+            take(_D(m.start(), m.end(), *written))
     quarters = []
     for t in ctx.quarter_starts:
         if not _QUARTER_FIGURE.search(text, max(0, t - 12), t + 40):
@@ -193,7 +179,7 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
         if not free(m.start(), m.end()):
             continue
         if m["q"]:
-            n, unit, y = int(m["qn"]), m["q"], _year(m["qy"])
+            n, unit, y = int(m["qn"]), m["q"], two_digit_year(m["qy"])
             if unit == "H" and n > 2:
                 continue
             take(_D(m.start(), m.end(), y, quarter=n if unit == "Q" else None,
@@ -214,13 +200,9 @@ def extract(ctx: Context) -> dict[str, tuple[DateFact, ...]]:
     for m in (x for x in daymonth if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue
-        gd = m.groupdict()
-        mo = _month(gd.get("mon") or gd.get("monb"), ctx.lang)
-        day = int(gd.get("d") or gd.get("d2") or 0)
-        if not mo or not 1 <= day <= 31:
-            continue
-        dy = int(gd.get("y") or gd.get("y2") or 0) or None
-        take(_D(m.start(), m.end(), dy, mo, day))
+        written = day_month_day(m, ctx.lang)
+        if written:
+            take(_D(m.start(), m.end(), *written))
     for m in (x for x in (p["monthyear"].match(text, pos) for pos in months) if x):
         if not free(m.start(), m.end()) or not _ok_month_word(ctx, m):
             continue

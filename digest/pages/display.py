@@ -1,4 +1,8 @@
-"""How facts read on the page, per locale: numbers, money, dates and labels via babel."""
+"""How facts read on the page, per locale: numbers, money, dates and labels via babel.
+
+Every date a reader sees goes through ``long_date`` or ``date`` here, in the one style of the
+page's language (``date_locale``); machine-readable dates (``<time datetime>``, JSON-LD,
+feeds' timestamps, the sitemap) stay ISO and are written where they are used."""
 
 from __future__ import annotations
 
@@ -7,13 +11,17 @@ import re
 from decimal import Decimal, localcontext
 from functools import cache
 
-from babel.dates import format_date, format_interval, get_month_names
+from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
 
 from digest.facts.numbers import EXACT
 from digest.model import DateFact, Money, Percent
 
 _RATE_DAY = re.compile(r"\bof (\d{4}-\d\d-\d\d)")
+DATE_LOCALES = {"de": "de", "en": "en_GB"}
+"""The one style each page language writes dates in, wherever they appear: "6. Dezember
+2026", "6 December 2026" (British, as ``og:locale`` en_GB says; ``en_US`` here would write
+"December 6, 2026" everywhere)."""
 
 LABELS: dict[str, dict[str, str]] = {
     "de": {
@@ -152,7 +160,7 @@ def rate_note(fact: Money, locale: str, lang: str) -> str | None:
     if rate_day is None:
         return None
     day = dt.date.fromisoformat(rate_day.group(1))
-    return f"{labels(lang)['eur_old']} {format_date(day, 'long', locale=locale)}"
+    return f"{labels(lang)['eur_old']} {long_date(day, locale)}"
 
 
 def percent(fact: Percent, locale: str, lang: str) -> str:
@@ -164,8 +172,20 @@ def percent(fact: Percent, locale: str, lang: str) -> str:
     return f"{value} %" if lang == "de" else f"{value}%"
 
 
+def date_locale(locale: str) -> str:
+    """The locale a page of ``locale`` (its article's, or the site's language on listings)
+    prints dates in: its language's one style, ``DATE_LOCALES``; an Austrian or Swiss
+    article keeps its month names on its own page ("6. Jänner 2027"), written as its text is."""
+    lang, _, region = locale.partition("_")
+    if lang == "de" and region:
+        return locale
+    return DATE_LOCALES.get(lang, DATE_LOCALES["en"])
+
+
 def date(fact: DateFact, locale: str, lang: str) -> str:
-    """Only the fields the fact has; inferred ones in parentheses so readers can tell."""
+    """Only the fields the fact has, in the page's style (``date_locale``); inferred ones in
+    parentheses so readers can tell."""
+    locale = date_locale(locale)
     if fact.month and (fact.month_to or fact.day_to):
         span = _span(fact, locale)
         if span:
@@ -175,15 +195,13 @@ def date(fact: DateFact, locale: str, lang: str) -> str:
     if fact.year and "year" in fact.inferred:
         year = f"({fact.year})"
     if fact.year and fact.month and fact.day:
+        day = dt.date(fact.year, fact.month, fact.day)
         if "year" in fact.inferred:
-            pattern = "d. MMMM" if lang == "de" else "MMMM d"
-            day = dt.date(fact.year, fact.month, fact.day)
-            text = f"{format_date(day, pattern, locale=locale)} {year}"
+            text = f"{_day_month(day, locale)} {year}"
         else:
-            text = format_date(dt.date(fact.year, fact.month, fact.day), "long", locale=locale)
+            text = long_date(day, locale)
     elif fact.month and fact.day:
-        text = f"{fact.day}. {months[fact.month]}" if lang == "de" else (
-            f"{fact.day} {months[fact.month]}")
+        text = _day_month(dt.date(2000, fact.month, fact.day), locale)  # 2000 had a 29 Feb
     elif fact.month:
         text = f"{months[fact.month]} {year}".strip()
     elif fact.quarter:
@@ -201,7 +219,7 @@ def date(fact: DateFact, locale: str, lang: str) -> str:
 
 
 def _span(fact: DateFact, locale: str) -> str | None:
-    """A span of days or months as the locale writes one ("3.–7. März 2026", "Mar 3 – 7,
+    """A span of days or months as the locale writes one ("3.–7. März 2026", "3–7 March
     2026"), by babel's interval formats; an inferred year follows in parentheses."""
     assert fact.month is not None
     known_year = bool(fact.year) and "year" not in fact.inferred
@@ -213,18 +231,33 @@ def _span(fact: DateFact, locale: str) -> str | None:
     except ValueError:
         return None
     skeleton = ("y" if known_year else "") + ("MMMMd" if fact.day else "MMMM")
-    text = format_interval(start, end, skeleton, locale=locale)
+    text = str(format_interval(start, end, skeleton, locale=locale))
+    # CLDR has no interval of wide months with days: its nearest abbreviates ("3–7 Mar 2026");
+    # the month is written out, as in every other date on the page.
+    short, wide = (get_month_names(w, locale=locale) for w in ("abbreviated", "wide"))
+    for month in {start.month, end.month}:
+        if short[month] != wide[month]:
+            text = re.sub(rf"(?<!\w){re.escape(short[month])}(?!\w)", wide[month], text)
     if fact.year and not known_year:
         years = str(fact.year) if not fact.year_to else f"{fact.year}–{fact.year_to}"
         text = f"{text} ({years})"
     return text
 
 
-def long_date(when: dt.datetime, locale: str) -> str:
-    """The article date as readers of the locale write it: ``29. November 2026``."""
-    return _long_date(when.date(), locale)
+def long_date(when: dt.date, locale: str) -> str:
+    """A day as the page's language writes it, ``6. Dezember 2026``, ``6 December 2026``
+    (``date_locale``): every article date on pages and in feeds, the day of an ECB rate. A
+    datetime is taken on its own day (article dates are in the site's zone)."""
+    day = when.date() if isinstance(when, dt.datetime) else when
+    return _long_date(day, date_locale(locale))
 
 
 @cache
 def _long_date(day: dt.date, locale: str) -> str:
     return str(format_date(day, "long", locale=locale))
+
+
+@cache
+def _day_month(day: dt.date, locale: str) -> str:
+    """Day and month without the year: ``6. Dezember``, ``6 December``."""
+    return str(format_skeleton("MMMMd", day, locale=locale))

@@ -46,11 +46,13 @@ _BRIEF = Html('<div class="digest-brief">\n'
               "</div>")
 _TAGS = Html(" · {}")
 _FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
-_TIMELINE_ROW = Html('<tr><td>{}</td><td>{}</td><td><a href="{}">{}</a></td></tr>')
+_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td><td>{}</td>'
+                     '<td><a href="{}">{}</a></td></tr>')
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
-    """An article in a listing: linked title, date, tags and its key facts in one line.
+    """An article in a listing: linked title, date (in the listing's language, as every
+    date on the page), tags and its key facts in one line.
 
     HTML, made here in the digest's worker processes: listings hold 50 briefs a page, and
     as Markdown their links and spans made a topic page cost MkDocs ten article pages.
@@ -69,7 +71,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     facts = fact_brief(entry)
     block = _BRIEF.format(
         level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,
-        iso=a.date.isoformat(), day=display.long_date(a.date, a.locale),
+        iso=a.date.isoformat(), day=display.long_date(a.date, config.language),
         tags=_TAGS.format(tags) if tags else "",
         facts=_FACTS.format(display.labels(a.lang)["box"], facts) if facts else "",
         description=clip(a.description, 240))
@@ -188,7 +190,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
             lines += pager(folder, number, len(pages), lang)
             lines += [f"- [{escape_text(e.article.title)}]"
                       f"({rel_link(article_doc(config, e.article.slug), here)}) · "
-                      f"{Html.escape(display.long_date(e.article.date, e.article.locale))}"
+                      f"{Html.escape(display.long_date(e.article.date, lang))}"
                       for e in chunk]
             lines += ["", *pager(folder, number, len(pages), lang)]
             files.append(output_file(config, here, lines))
@@ -223,7 +225,9 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
         # expensive part of the site for MkDocs.
         up = up_to_root(doc)
         rows = [
-            _TIMELINE_ROW.format(e.article.date.date().isoformat(), _fact_html(fact, e),
+            _TIMELINE_ROW.format(e.article.date.date().isoformat(),
+                                 display.long_date(e.article.date, lang),
+                                 _fact_html(fact, e, lang),
                                  up + page_url(config, e.article.slug), e.article.title)
             for e, fact in timeline]
         intro += [f"## {words['timeline']}", "",
@@ -266,13 +270,14 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
     return files
 
 
-def _fact_html(fact: Money | Percent | DateFact, entry: Entry) -> Html:
+def _fact_html(fact: Money | Percent | DateFact, entry: Entry, lang: str) -> Html:
+    """A timeline's fact; a date in the page's language ``lang``, as the date beside it."""
     a = entry.article
     if isinstance(fact, Money):
         return money_text(fact, a.locale, a.lang, as_html=True)
     if isinstance(fact, Percent):
         return span(fact.text, display.percent(fact, a.locale, a.lang), html_text)
-    return span(fact.text, display.date(fact, a.locale, a.lang), html_text)
+    return span(fact.text, display.date(fact, lang, lang), html_text)
 
 
 def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputFile]:

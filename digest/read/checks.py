@@ -8,19 +8,22 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from digest.config import Config
 from digest.model import Article, Problem, Severity
+from digest.read.frontmatter import shown
 from digest.read.history import committed_seeds, renamed_seeds, run_git
 from digest.read.ingest import READERS, ReadResult, SeedContext, read_seed
 from digest.text import clear_language, language_votes, near_duplicates
 
 
 def check_seeds(
-    config: Config, results: Mapping[str, ReadResult], build_time: dt.datetime, *,
-    base: str | None = "HEAD",
+    config: Config, results: Mapping[str, ReadResult], dates: Mapping[str, dt.datetime],
+    build_time: dt.datetime, *, base: str | None = "HEAD",
 ) -> list[Problem]:
-    """Language, near-duplicates and moved URLs across the seeds the build read."""
+    """Language, dates that disagree, near-duplicates and moved URLs across the seeds the
+    build read (``dates``: when git first saw each)."""
     articles = [r.article for r in results.values() if r.article is not None]
     problems = [
         *language_problems(results),
+        *date_problems(results, dates),
         *duplicate_problems(articles),
     ]
     if base:
@@ -45,6 +48,40 @@ def language_problems(results: Mapping[str, ReadResult]) -> list[Problem]:
             path, None, f"language unclear: neither clearly German nor English ({de} German "
             f"and {en} English function words in {words} words); read as '{article.lang}'; "
             f"{hint}", Severity.WARNING, code="language-unclear"))
+    return problems
+
+
+def date_problems(
+    results: Mapping[str, ReadResult], git_dates: Mapping[str, dt.datetime]
+) -> list[Problem]:
+    """A note on each seed whose text states a date of its own that disagrees with its
+    front matter or git date by more than a day: which one the article took, and why."""
+    problems = []
+    for path, result in results.items():
+        article, own = result.article, result.own_date
+        if article is None or own is None:
+            continue
+        said = {f"the {own.kind} {shown(own.text)}": own.when}
+        if article.date_origin == "front matter":
+            said = {"the front matter's 'date:'": article.date, **said}
+        if path in git_dates:
+            said["the git date (when the seed was added)"] = git_dates[path]
+        used, *others = said.items()
+        zone = article.date.tzinfo
+        # Days a day apart agree: a byline's day against the next morning's commit.
+        differ = [f"{name} says {when.astimezone(zone).date().isoformat()}"
+                  for name, when in others
+                  if abs((when.astimezone(zone).date() - article.date.date()).days) > 1]
+        if not differ:
+            continue
+        if article.date_origin == "front matter":
+            line, hint = result.meta_lines.get("date"), ""
+        else:
+            line, hint = own.line, ("; 'date:' in the front matter would win" if
+                                    path.endswith(".md") else "; a .md seed's 'date:' would win")
+        problems.append(Problem(
+            path, line, f"dated {article.date.date().isoformat()} by {used[0]}; "
+            f"{'; '.join(differ)}{hint}", Severity.NOTE, code="dates-disagree"))
     return problems
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -14,6 +14,7 @@ from digest.config import Config
 from digest.markup import sanitize_block, strip_markdown, strip_markdown_lines
 from digest.model import Article, Block, FactCorrections, Problem, Severity, Sources
 from digest.parallel import Progress, fork_map
+from digest.read.datelines import OwnDate, own_date
 from digest.read.decoding import decode
 from digest.read.frontmatter import parse_front_matter, shown
 from digest.read.names import derived_slug
@@ -45,6 +46,8 @@ class ReadResult:
     problems: tuple[Problem, ...]
     meta_lines: Mapping[str, int] = field(default_factory=dict)
     """Front-matter key -> its line, for the keys a ``.md`` seed sets."""
+    own_date: OwnDate | None = None
+    """The date the text states as its own, whether or not the article took it."""
 
 
 # ---------------------------------------------------------------------------- readers
@@ -70,13 +73,18 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (Problem(
             path, title_line, "title only: expected at least one paragraph after the title",
             code="title-only"),))
+    own = own_date([t for _, t in body], ctx.config.zone)
+    if own is not None:
+        own = replace(own, line=body[own.paragraph][0])
+        if own.alone and len(body) > 1:  # a stand-first line is the page's dateline, not text
+            body = [b for i, b in enumerate(body) if i != own.paragraph]
     paragraphs = [t for _, t in body]
     headings = subheadings(paragraphs)
     blocks = tuple(
         Block("h" if headings[i] else "p", t) for i, t in enumerate(paragraphs[1:], 1)
     )
     return _finish(path, ctx, problems, title=title, lead=paragraphs[0], blocks=blocks, meta={},
-                   meta_lines={})
+                   meta_lines={}, own=own)
 
 
 def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
@@ -108,6 +116,7 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
                 path, first, "front matter: the opening '---' must be the very first line",
                 code="front-matter-not-first"),))
     blocks = split_markdown(body_text)
+    own, blocks = _own_date_md(blocks, body_text, body_start, ctx)
     title = meta.get("title")
     if title is None:
         heading = next((b for b in blocks if b.kind == "h1"), None)
@@ -149,8 +158,25 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             if cleaned.strip():
                 rest.append(Block("md", cleaned, strip_markdown_lines(cleaned)))
     result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
-                     meta_lines=meta_lines)
-    return ReadResult(result.article, result.problems, meta_lines)
+                     meta_lines=meta_lines, own=own)
+    return replace(result, meta_lines=meta_lines)
+
+
+def _own_date_md(
+    blocks: tuple[Block, ...], body_text: str, body_start: int, ctx: SeedContext
+) -> tuple[OwnDate | None, tuple[Block, ...]]:
+    """A Markdown body's own date, with its line, and the blocks without a stand-first
+    paragraph (the page's dateline shows it)."""
+    texts = [(b, plain) for b in blocks if b.kind == "md" and (plain := strip_markdown(b.text))]
+    own = own_date([plain for _, plain in texts], ctx.config.zone)
+    if own is None:
+        return None, blocks
+    block = texts[own.paragraph][0]
+    at = body_text.find(block.text)
+    own = replace(own, line=body_start + body_text.count("\n", 0, at) if at >= 0 else None)
+    if own.alone and len(texts) > 1:
+        blocks = tuple(b for b in blocks if b is not block)
+    return own, blocks
 
 
 def _link_hint(target: str) -> str:
@@ -179,7 +205,7 @@ def read_seed(path: str, data: bytes, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (*problems, Problem(
             path, None, "empty file: expected a title on line 1", code="empty-file")))
     result = reader(path, text, ctx)
-    return ReadResult(result.article, (*problems, *result.problems), result.meta_lines)
+    return replace(result, problems=(*problems, *result.problems))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -212,8 +238,11 @@ def _finish(
     blocks: tuple[Block, ...],
     meta: dict[str, Any],
     meta_lines: dict[str, int],
+    own: OwnDate | None = None,
 ) -> ReadResult:
-    """Shared tail of both readers: date, language, slug, corrections."""
+    """Shared tail of both readers: date, language, slug, corrections. The date is the
+    front matter's, else the one the text states as its own (a byline, a dateline), else
+    the git date: the day a seed was committed is not the day its article appeared."""
     zone = ctx.config.zone
     title = " ".join(title.split())
     value = meta.get("date")
@@ -221,6 +250,8 @@ def _finish(
         date, origin = (value if value.tzinfo else value.replace(tzinfo=zone)), "front matter"
     elif isinstance(value, dt.date):
         date, origin = dt.datetime(value.year, value.month, value.day, tzinfo=zone), "front matter"
+    elif own is not None:
+        date, origin = own.when.astimezone(zone), "text"
     elif ctx.git_date is not None:
         date, origin = ctx.git_date.astimezone(zone), "git"
     else:
@@ -257,7 +288,7 @@ def _finish(
         corrections=corrections,
         old_slugs=tuple(dict.fromkeys(meta.get("old_slugs") or ())),
     )
-    return ReadResult(article, tuple(problems))
+    return ReadResult(article, tuple(problems), own_date=own)
 
 
 def read_results(

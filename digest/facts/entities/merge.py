@@ -122,7 +122,7 @@ def calendar_words() -> frozenset[str]:
     """Month and weekday names in German and English, folded: never a name on their own."""
     from babel import Locale
 
-    from digest.facts.months import MONTH_WORDS
+    from digest.datewords import MONTH_WORDS
 
     words = {fold(w.rstrip(".")) for table in MONTH_WORDS.values() for w in table}
     for locale in ("de", "en"):
