@@ -174,7 +174,7 @@ class DigestOptions(Config):  # type: ignore[no-untyped-call]
     topics_dir = _Folder("topics")
     editions_dir = _Folder("editions")
     tags_dir = _Folder("tags")
-    topic_min_articles = _Count(1, minimum=1)
+    topic_min_articles = _Count(2, minimum=1)
     page_size = _Count(50, minimum=1)
     search_bundle_pages = _Count(2000, minimum=1)
     related_items = _Count(5, minimum=0)

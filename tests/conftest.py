@@ -18,14 +18,20 @@ BUILD_TIME = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
 
 
 def make_project(
-    tmp: Path, seeds: dict[str, str | bytes] | None = None, *, search: str | None = None
+    tmp: Path, seeds: dict[str, str | bytes] | None = None, *, search: str | None = None,
+    options: dict[str, int] | None = None,
 ) -> Path:
     """A copy of the project's site skeleton in ``tmp`` with the given seeds (default: the seed);
-    ``search`` overrides the search backend (tests that read Material's lunr index say so)."""
+    ``search`` overrides the search backend (tests that read Material's lunr index say so),
+    ``options`` sets ``extra.digest`` numbers (``topic_min_articles: 1`` for topic pages of
+    one article)."""
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    yml = tmp / "mkdocs.yml"
     if search is not None:
-        yml = tmp / "mkdocs.yml"
         yml.write_text(re.sub(r"(?m)^    search: \w+$", f"    search: {search}", yml.read_text()))
+    for key, value in (options or {}).items():
+        option = f"  digest:\n    {key}: {value}\n"
+        yml.write_text(yml.read_text().replace("  digest:\n", option, 1))
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     content = tmp / "content"
     content.mkdir()

@@ -44,7 +44,7 @@ SEEDS = {
 
 
 def _built(tmp_path: Path, site_lang: str) -> Path:
-    project = make_project(tmp_path, dict(SEEDS))
+    project = make_project(tmp_path, dict(SEEDS), options={"topic_min_articles": 1})
     if site_lang != "de":
         yml = project / "mkdocs.yml"
         yml.write_text(yml.read_text().replace("  language: de\n", f"  language: {site_lang}\n",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
 import feedparser
@@ -77,7 +78,8 @@ def test_content_summary_categories_and_self_links(tmp_path: Path) -> None:
 
 
 def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
-    """A feed per tag with the facts and lead; limits for site and tag feeds apply apart."""
+    """A feed per tag with each article's summary only (key facts and lead, once, no full
+    text); limits for site and tag feeds apply apart."""
     project = make_project(tmp_path, SEEDS)
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text().replace(
@@ -86,8 +88,13 @@ def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
     feeds = project / "content" / "feeds"
     tag = feedparser.parse((feeds / "tags" / "energie.rss.xml").read_bytes())
     assert [e.title for e in tag.entries] == ["Newer article", "Older article"]
-    assert "The company said revenue rose 5 percent" in tag.entries[0].content[0].value
-    assert "<h2>" not in tag.entries[0].content[0].value
+    assert "The company said revenue rose 5 percent" in tag.entries[0].summary
+    assert all("content" not in e for e in tag.entries)
+    raw = (feeds / "tags" / "energie.rss.xml").read_text()
+    assert "content:encoded" not in raw and raw.count("<description>") == 3  # channel, 2 items
+    atom = feedparser.parse((feeds / "tags" / "energie.atom.xml").read_bytes())
+    assert [e.summary for e in atom.entries] == [e.summary for e in tag.entries]
+    assert "<content" not in (feeds / "tags" / "energie.atom.xml").read_text()
     assert len(feedparser.parse((feeds / "atom.xml").read_bytes()).entries) == 1
 
 
@@ -104,3 +111,16 @@ def test_feeds_sitemap_stays_small(tmp_path: Path) -> None:
     text = (feeds / "sitemap.xml").read_text()
     assert text.count("<loc>") == 3
     assert "/tags/" not in text
+
+
+def test_a_summary_only_item_keeps_markup_in_the_text_as_text(tmp_path: Path) -> None:
+    """A lead with ``<`` and ``&`` reads as written in a tag feed, in RSS (HTML, escaped
+    once more) and in Atom (text): never as markup."""
+    lead = "Die Firma AT&T meldet <b>fett</b> mehr Umsatz in Wien, sagte sie am Montag."
+    project = make_project(tmp_path, {"a.txt": "Marken\n" + lead + "\n"})
+    digest_stage(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
+    feeds = project / "content" / "feeds" / "tags"
+    (rss,) = feedparser.parse((feeds / "wien.rss.xml").read_bytes()).entries
+    assert html.escape(lead, quote=False) in rss.summary  # HTML that shows the text
+    (atom,) = feedparser.parse((feeds / "wien.atom.xml").read_bytes()).entries
+    assert atom.summary_detail.type == "text/plain" and lead in atom.summary

@@ -111,3 +111,27 @@ def test_the_build_gives_one_person_one_name(tmp_path: Path) -> None:
     config = load_config(project / "mkdocs.yml")
     entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
     assert [e.facts.persons for e in entries] == [("Angela Merkel",), ("Angela Merkel",)]
+
+
+def test_topic_pages_by_default_only_for_names_of_two_articles(tmp_path: Path) -> None:
+    """A topic page lists an entity's articles: by default only an entity named in two
+    articles gets one (a page listing one article repeats that article), and the box links
+    only the names that have a page."""
+    from digest.build import digest_stage
+    from digest.config import load_config
+
+    from .conftest import BUILD_TIME, make_project
+
+    body = "Die Regierung tagte am Montag und beriet über den Haushalt des Landes."
+    project = make_project(tmp_path, {
+        "a.md": "---\ntitle: Besuch\nfacts:\n  add: {orgs: [Nordwerk, Ostwerk]}\n---\n\n"
+                + body + "\n",
+        "b.md": f"---\ntitle: Rede\nfacts:\n  add: {{orgs: [Nordwerk]}}\n---\n\n{body}\n",
+    })
+    config = load_config(project / "mkdocs.yml")
+    assert config.topic_min_articles == 2
+    assert not digest_stage(config, build_time=BUILD_TIME).errors
+    orgs = config.docs_path / "topics" / "orgs"
+    assert sorted(p.parent.name for p in orgs.glob("*/index.md")) == ["nordwerk"]
+    page = (config.docs_path / "articles" / "besuch.md").read_text(encoding="utf-8")
+    assert "topics/orgs/nordwerk/" in page and "topics/orgs/ostwerk/" not in page

@@ -581,10 +581,9 @@ def test_a_topic_named_like_a_page_number_keeps_both_pages(tmp_path: Path) -> No
     keeps its page 2 (one URL, two pages before; four topics per index page here)."""
     seed = ("---\ntitle: Zahlenfirmen\nfacts:\n  add: {orgs: ['2', '3', A AG, B AG, C AG, "
             "D AG, E AG, F AG, G AG]}\n---\n\n" + PROSE + "\n")
-    project = make_project(tmp_path, {"a.md": seed})
+    project = make_project(tmp_path, {"a.md": seed},
+                           options={"page_size": 1, "topic_min_articles": 1})
     commit_all(project)
-    yml = project / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace("  digest:\n", "  digest:\n    page_size: 1\n", 1))
     code, err = run(project, "build", "--strict")
     assert code == 0, err
     orgs = project / "site" / "topics" / "orgs"

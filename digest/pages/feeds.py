@@ -66,8 +66,8 @@ def build_feeds(
     """The site feeds and one pair per tag, newest first, at most ``feed_items`` each.
 
     The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
-    feeds carry the key facts and the lead, so their size stays small however many tags the
-    archive has.
+    feeds carry its summary only (the key facts and the lead, once), so their size stays
+    small however many tags the archive has.
     """
     newest = sorted(entries, key=lambda e: (e.article.date, e.article.source), reverse=True)
     if bodies is None:
@@ -123,7 +123,7 @@ def _feed_pair(
     items = list(entries[:limit])
     for entry in items:
         if entry.article.source not in made:
-            body = bodies[entry.article.source] if bodies is not None else brief_html(entry)
+            body = bodies[entry.article.source] if bodies is not None else None
             made[entry.article.source] = _feed_entry(entry, config, body)
     out = []
     for kind, url in (("rss", rss_url), ("atom", atom_url)):
@@ -158,9 +158,28 @@ class _EntryLanguage:
         return {}
 
 
-def _feed_entry(entry: Entry, config: Config, body: str) -> FeedEntry:
-    """One article as a feed item; the same object serves its RSS and Atom feeds and, for
-    tag feeds, every tag it has (feedgen builds the XML from it each time)."""
+class _RssDescription:
+    """feedgen's entry extension hook, used to give a summary-only RSS item the escaped
+    description RSS readers take as HTML (feedgen copies Atom's text summary there)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def extend_atom(self, entry: Any) -> Any:
+        return entry
+
+    def extend_rss(self, item: Any) -> Any:
+        item.find("description").text = self.text
+        return item
+
+    def extend_ns(self) -> dict[str, str]:
+        return {}
+
+
+def _feed_entry(entry: Entry, config: Config, body: str | None) -> FeedEntry:
+    """One article as a feed item, in full (``body``) or as its summary only (tag feeds:
+    the key facts and the lead, once); the same object serves its RSS and Atom feeds and,
+    for tag feeds, every tag it has (feedgen builds the XML from it each time)."""
     article = entry.article
     fe = FeedEntry()
     fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
@@ -174,10 +193,16 @@ def _feed_entry(entry: Entry, config: Config, body: str) -> FeedEntry:
     fe.published(article.date)
     fe.updated(article.date)
     # RSS readers take <description> as HTML, so it is escaped there; Atom's <summary> is
-    # text. description() also sets the Atom content, which content() then replaces.
-    fe.description(html.escape(article.description, quote=False))
-    fe.content(body, type="html")
-    fe.summary(article.description)
+    # text. description() also sets the Atom content, which content() then replaces; a
+    # summary-only item has no content, and its Atom entry links the article instead.
+    if body is not None:
+        fe.description(html.escape(article.description, quote=False))
+        fe.content(body, type="html")
+        fe.summary(article.description)
+    else:
+        fe.summary(article.description)
+        fe.register_extension("brief", _RssDescription, atom=False, rss=True)
+        fe.brief.text = html.escape(article.description, quote=False)
     # Atom has xml:lang on the entry; RSS has no language per item but Dublin Core's.
     fe.lang.lang = article.lang
     fe.dc.dc_language(article.lang)
@@ -253,13 +278,6 @@ def edition_html(edition: Edition, config: Config) -> str:
             parts.append(Html("<p><strong>{}</strong></p>").format(facts))
         parts.append(Html("<p>{}</p>").format(clip(a.description, 300)))
     return str(Html("\n").join(parts))
-
-
-def brief_html(entry: Entry) -> str:
-    """An article in a few lines of HTML: its key facts in brief and the lead."""
-    facts = fact_brief(entry)
-    lead = Html("<p>{}</p>").format(entry.article.lead)
-    return str(Html("<p><strong>{}</strong></p>\n{}").format(facts, lead) if facts else lead)
 
 
 def json_feed(
