@@ -16,7 +16,7 @@ from digest import __version__
 from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.escape import json_text, log_line, visible
-from digest.model import Entry, Problem, Severity
+from digest.model import Entry, Money, Problem, Severity
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -145,9 +145,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _money_json(m: dict[str, Any]) -> dict[str, Any]:
-    """The corpus's name for an amount whose currency the context gives."""
+def _money_json(m: dict[str, Any], restates: Money | None) -> dict[str, Any]:
+    """The corpus's name for an amount whose currency the context gives, and the text of the
+    amount a restatement restates (the one whose ``eur`` counts), as the facts export has it."""
     m["implicit_currency"] = m.pop("implicit")
+    m["restates"] = restates.text if restates is not None else None
     return m
 
 
@@ -160,13 +162,16 @@ def facts_json(entry: Entry) -> dict[str, Any]:
 
     from dataclasses import asdict
 
+    from digest.pages.display import restated
+
     return {
         "source": entry.article.source,
         "lang": entry.article.lang,
         "title": entry.article.title,
         "date": entry.article.date.isoformat(),
         "facts": {
-            "money": [_money_json(clean(asdict(m))) for m in f.money],
+            "money": [_money_json(clean(asdict(m)), None if (j := restated(f.money, i)) is None
+                                  else f.money[j]) for i, m in enumerate(f.money)],
             "percent": [clean(asdict(p)) for p in f.percent],
             "dates": [{**asdict(d), "inferred": list(d.inferred)} for d in f.dates],
             "orgs": list(f.orgs),

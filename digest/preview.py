@@ -67,7 +67,8 @@ def _fact_rows(facts: Facts, locale: str, lang: str) -> list[tuple[str, str]]:
     words = display.labels(lang)
     rows = []
     if facts.money:
-        rows.append((words["money"], " · ".join(_money(m, locale, lang) for m in facts.money)))
+        rows.append((words["money"], " · ".join(
+            _money(m, r, locale, lang) for m, r in display.restatements(facts.money))))
     if facts.percent:
         rows.append((words["percent"], " · ".join(
             display.percent(p, locale, lang) for p in facts.percent)))
@@ -81,13 +82,18 @@ def _fact_rows(facts: Facts, locale: str, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def _money(m: Money, locale: str, lang: str) -> str:
+def _money(m: Money, restated: tuple[Money, ...], locale: str, lang: str) -> str:
+    """As the box writes it (``factbox.money_text``), without the titles."""
     shown = display.money(m, locale, lang)
-    if m.same_as is not None:
-        shown = f"{display.labels(lang)['same_as']} {shown}"
+    eur = display.euro(m, locale, lang)
+    star = "*" if display.rate_note(m, locale, lang) else ""
+    if restated:
+        parts = [f"≈ {display.money(r, locale, lang)}" for r in restated]
+        if eur and all(r.currency != "EUR" for r in restated):
+            parts.append(eur.strip("()") + star)
+        return f"{shown} ({', '.join(parts)})"
     if m.text and m.text != shown:
         shown += f" ({m.text})"
-    eur = display.euro(m, locale, lang)
     if eur:
-        shown += f" {eur}" + ("*" if display.rate_note(m, locale, lang) else "")
+        shown += f" {eur}{star}"
     return shown

@@ -156,7 +156,8 @@ def test_no_money_without_figure_and_currency(lang: str, sentence: str) -> None:
 
 def test_euro_equivalent_from_ecb_rate() -> None:
     """Every amount gets its value in euros at the article's date; euros stay as they are."""
-    got = money("Es kostet 100 US-Dollar oder 90 Euro.", "de", dt.date(2015, 6, 15))
+    # two amounts: "100 US-Dollar oder 90 Euro" would be one, restated (test_facts_money_restated)
+    got = money("Es kostet 100 US-Dollar, die Gebühr 90 Euro.", "de", dt.date(2015, 6, 15))
     assert got[0].eur is not None and Decimal("80") < got[0].eur < Decimal("100")
     assert got[0].eur_note is None
     assert got[1].eur == Decimal("90.00")

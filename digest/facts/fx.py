@@ -41,6 +41,17 @@ def to_eur(value: Decimal, currency: str, on: dt.date | None) -> tuple[Decimal |
     return EXACT.multiply(value, factor).quantize(CENT, context=EXACT), note
 
 
+def eur_per_unit(currency: str, on: dt.date | None) -> Decimal | None:
+    """Euros per unit of ``currency`` at ``on``, or at the latest fixing when there is no
+    date: enough to tell whether two amounts are worth about the same (a restatement)."""
+    if currency == "EUR":
+        return Decimal(1)
+    conv = _converter()
+    if currency not in conv.currencies:
+        return None
+    return _factor(currency, on or conv.bounds[currency].last_date)[0]
+
+
 @lru_cache(maxsize=100_000)
 def _factor(currency: str, on: dt.date) -> tuple[Decimal | None, str | None]:
     """Euros per unit of ``currency`` on ``on`` (or the nearest earlier fixing), with a note."""

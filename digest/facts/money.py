@@ -21,6 +21,7 @@ from digest.facts.money_figures import HEDGES, Item, figure_scale, find_anchors,
 from digest.facts.money_implicit import implicit
 from digest.facts.money_rates import euro_rates, in_euros, rate_notes, rates
 from digest.facts.numbers import (
+    EXACT,
     normal,
     parse_number,
     with_scale,
@@ -149,23 +150,77 @@ def _hedges(ctx: Context, items: list[Item]) -> None:
             it.approx = True
 
 
-_PAREN_GAP = re.compile(r"\s*[(;/,]\s*(?:(?:rund|etwa|ca\.|about|around|some|or)\s+)?")
 _DIGIT = re.compile(r"\d")
 _STATED = re.compile(
-    r"(?i)umgerechnet|entspricht|equivalent|equal to|or about|worth about|converted"
+    r"(?i)umgerechnet|entspricht|entsprechen|gleichbedeutend|equivalent|equal to|or about"
+    r"|or around|or roughly|or some|worth about|worth around|converted"
 )
+"""Words that say the next amount is the one before in another currency, wherever they
+stand between the two ("Umgerechnet entspricht das etwa", ", or about")."""
+_AFTER = re.compile(r"[ \u00a0]+(?:entspricht|entsprach|entsprechen|entsprachen)\b")
+"""A German restatement that names its verb last: ", was rund 9,5 Mio. Euro entspricht"."""
+WORTH_BAND = (Decimal("0.5"), Decimal(2))
+"""How far apart (as a ratio of their euro values) a restatement after a cue and the amount
+it restates may be: the rate of the article's day against the rate the writer used, and
+rounding; a cue and a figure of another worth are two amounts."""
+LIST_BAND = (Decimal("0.8"), Decimal("1.25"))
+"""The same for a list's separator, which joins different amounts as often as it restates."""
 
 
-def _same_as(ctx: Context, items: list[Item]) -> None:
+@cache
+def _gaps(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What may stand between an amount and its restatement: a parenthesis ("(etwa", "(£53m"),
+    a comma before a verb-last clause (", was rund"), and a list's separator (", rund",
+    "; ", " bzw. "), which restates only when the two are worth about the same."""
+    hedge = rf"(?:(?:{HEDGES[lang]})\s+)?"
+    paren = re.compile(rf"\s*\(\s*(?:(?:umgerechnet|converted|i\.e\.|d\.h\.)\s+)?{hedge}", re.I)
+    clause = re.compile(rf"\s*,\s*(?:was|das sind|also|what is)\s+{hedge}", re.I)
+    listed = re.compile(
+        rf"\s*[,;/]\s*(?:(?:or|oder|bzw\.|beziehungsweise)\s+)?{hedge}"
+        rf"|\s+(?:or|oder|bzw\.|beziehungsweise)\s+{hedge}", re.I)
+    return paren, clause, listed
+
+
+def _worth(ctx: Context, it: Item, own: dict[str, Decimal]) -> Decimal | None:
+    """The amount in euros, roughly (the article's own rate, else the ECB's), to compare."""
+    factor = own.get(it.currency) or fx.eur_per_unit(it.currency, ctx.published)
+    return None if factor is None else it.value * factor
+
+
+def _alike(ctx: Context, a: Item, b: Item, own: dict[str, Decimal],
+           band: tuple[Decimal, Decimal]) -> bool | None:
+    """Whether ``a`` and ``b`` are worth about the same; ``None`` when a rate is unknown."""
+    wa, wb = _worth(ctx, a, own), _worth(ctx, b, own)
+    if wa is None or wb is None:
+        return None
+    return bool(wa) and band[0] <= wb / wa <= band[1]
+
+
+def _same_as(ctx: Context, items: list[Item], own: dict[str, Decimal]) -> None:
+    """Link each amount that restates the one before in another currency (and every later
+    one of a chain) to the first of them: a cue in between ("umgerechnet", "(", "or about")
+    and no figure of another worth, or a list's separator and the same worth."""
+    paren, clause, listed = _gaps(ctx.lang)
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
-        if a.currency == b.currency or b.kind != "amount" or a.kind != "amount":
+        root = a.same_as if a.same_as is not None else i - 1
+        first = items[root]
+        if b.kind != "amount" or first.kind != "amount" or b.currency in (a.currency,
+                                                                          first.currency):
             continue
         gap = ctx.text[a.end : b.start]
-        root = a.same_as if a.same_as is not None else i - 1
-        paren = _PAREN_GAP.fullmatch(gap)
         stated = len(gap) < 120 and not _DIGIT.search(gap) and _STATED.search(gap)
-        if paren or stated:
+        verb_last = clause.fullmatch(gap) and _AFTER.match(ctx.text, b.end)
+        # "(£53m; $100m)": the separator inside the parenthesis that opened the restatements
+        between = ctx.text[first.end : b.start]
+        in_paren = a is not first and between.count("(") > between.count(")")
+        listed_gap = listed.fullmatch(gap)
+        cue = paren.fullmatch(gap) or stated or verb_last or (in_paren and listed_gap)
+        if cue:
+            alike = _alike(ctx, first, b, own, WORTH_BAND) is not False
+        else:
+            alike = bool(listed_gap) and _alike(ctx, first, b, own, LIST_BAND) is True
+        if alike:
             b.same_as = root
 
 
@@ -179,6 +234,44 @@ def _dedupe(ctx: Context, items: list[Item]) -> list[Item]:
             seen.add(sig)
             out.append(it)
     return out
+
+
+Euros = tuple[Decimal | None, str | None]
+"""A euro value and the note on it (why it is missing or how it was taken)."""
+
+
+def _euros(ctx: Context, it: Item, own: dict[str, Decimal]) -> Euros:
+    """The amount's own euro value: the article's stated rate, else the ECB's of its day."""
+    if it.kind == "exchange_rate":
+        return None, "exchange rate, not an amount"
+    if it.currency in own:
+        return in_euros(it.value, it.currency, own), "at the rate the article states"
+    if ctx.published is not None:
+        return fx.to_eur(it.value, it.currency, ctx.published)
+    return None, None
+
+
+def _one_value(items: list[Item], values: list[Euros], i: int) -> Euros:
+    """One euro value per amount however often the text restates it: a restatement has
+    none; the amount it restates keeps its own in euros, else takes euros the text states
+    ("(9,5 Mio. Euro)"), else its own rate's, else a restatement's whose rate is known."""
+    it = items[i]
+    if it.same_as is not None:
+        return None, None
+    restating = [j for j in range(i + 1, len(items)) if items[j].same_as == i]
+    if it.currency == "EUR" or not restating:
+        return values[i]
+    stated = next((items[j] for j in restating if items[j].currency == "EUR"), None)
+    if stated is not None:
+        return stated.value.quantize(fx.CENT, context=EXACT), "as the article states in euros"
+    if values[i][0] is not None:
+        return values[i]
+    for j in restating:
+        eur, note = values[j]
+        if eur is not None:
+            via = f"from the amount in {items[j].currency}"
+            return eur, f"{via}; {note}" if note else via
+    return values[i]
 
 
 def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
@@ -205,18 +298,12 @@ def extract(ctx: Context) -> dict[str, tuple[Money, ...]]:
     rates(ctx, items)
     _hedges(ctx, items)
     items = _dedupe(ctx, items)
-    _same_as(ctx, items)
     own = euro_rates(items)
+    _same_as(ctx, items, own)
+    values = [_euros(ctx, it, own) for it in items]
+    values = [_one_value(items, values, i) for i in range(len(items))]
     out: list[Money] = []
-    for it in items:
-        eur: Decimal | None = None
-        note: str | None = None
-        if it.kind == "exchange_rate":
-            note = "exchange rate, not an amount"
-        elif it.currency in own:
-            eur, note = in_euros(it.value, it.currency, own), "at the rate the article states"
-        elif ctx.published is not None:
-            eur, note = fx.to_eur(it.value, it.currency, ctx.published)
+    for it, (eur, note) in zip(items, values, strict=True):
         out.append(Money(
             text=ctx.text[it.start : it.end].strip(),
             value=normal(it.value),

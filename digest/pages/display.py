@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal, localcontext
 from functools import cache
 
@@ -45,7 +46,6 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "Prozentpunkte",
         "eur_old": "Euro-Werte zum EZB-Referenzkurs vom",
         "eur_missing": "kein EZB-Kurs",
-        "same_as": "umgerechnet",
         "redirect": "Dieser Artikel ist umgezogen:",
         "quarter": "{n}. Quartal",
         "half": "{n}. Halbjahr",
@@ -88,7 +88,6 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "percentage points",
         "eur_old": "Euro values at the ECB reference rate of",
         "eur_missing": "no ECB rate",
-        "same_as": "converted",
         "redirect": "This article has moved:",
         "quarter": "Q{n}",
         "half": "H{n}",
@@ -142,6 +141,21 @@ def money(fact: Money, locale: str, lang: str) -> str:
     if fact.kind == "exchange_rate" and fact.per:
         text = f"{number(fact.value, locale)} {fact.currency} {labels(lang)['per']} {fact.per}"
     return text
+
+
+def restated(money: Sequence[Money], i: int) -> int | None:
+    """The index of the amount ``money[i]`` restates, when its link points back to one that
+    restates nothing (an editor's removal may have cut it: it then stands alone)."""
+    j = money[i].same_as
+    return j if j is not None and 0 <= j < i and money[j].same_as is None else None
+
+
+def restatements(money: Sequence[Money]) -> list[tuple[Money, tuple[Money, ...]]]:
+    """Each amount with the amounts that restate it in other currencies, in text order: one
+    fact each, with one euro value (the restated amount's)."""
+    links = [restated(money, i) for i in range(len(money))]
+    return [(m, tuple(r for r, j in zip(money, links, strict=True) if j == i))
+            for i, m in enumerate(money) if links[i] is None]
 
 
 def euro(fact: Money, locale: str, lang: str) -> str | None:

@@ -11,12 +11,14 @@ from decimal import Decimal
 from digest.config import Config
 from digest.escape import spreadsheet_cell
 from digest.model import ENTITY_KINDS, Entry
+from digest.pages.display import restated
 from digest.pages.render import newest_first
 from digest.pages.urls import page_url
 
 FACT_COLUMNS = (
     "article_url", "article_title", "article_date", "lang", "type", "text", "value",
-    "value_to", "unit", "currency", "eur", "eur_note", "year", "month", "day", "name",
+    "value_to", "unit", "currency", "eur", "eur_note", "restates", "year", "month", "day",
+    "name",
 )
 # Columns the digest fills with numbers it computed (Decimal or int), never with seed text.
 NUMBER_COLUMNS = frozenset({"value", "value_to", "eur", "year", "month", "day"})
@@ -29,11 +31,14 @@ def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str
         a = e.article
         base = {"article_url": config.site_url + page_url(config, a.slug),
                 "article_title": a.title, "article_date": a.date.isoformat(), "lang": a.lang}
-        for m in e.facts.money:
+        for i, m in enumerate(e.facts.money):
+            # a restatement's row has no euro value: the row of the amount it restates has it
+            j = restated(e.facts.money, i)
+            restates = "" if j is None else e.facts.money[j].text
             rows.append({**base, "type": "exchange_rate" if m.kind == "exchange_rate" else "money",
                          "text": m.text, "value": _s(m.value), "value_to": _s(m.value_to),
                          "currency": m.currency, "unit": m.per or "", "eur": _s(m.eur),
-                         "eur_note": m.eur_note or ""})
+                         "eur_note": m.eur_note or "", "restates": restates})
         for p in e.facts.percent:
             rows.append({**base, "type": "percent", "text": p.text, "value": _s(p.value),
                          "value_to": _s(p.value_to), "unit": p.unit})

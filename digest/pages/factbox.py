@@ -3,7 +3,7 @@ and entities linked to their topic pages."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from digest.markup import LINK, Html, escape_attr, escape_text, html_text
 from digest.model import ENTITY_KINDS, Entry, Facts, Money
@@ -27,7 +27,8 @@ def fact_rows(
     rows: list[tuple[str, str]] = []
     if facts.money:
         rows.append((words["money"], dot.join(
-            money_text(m, locale, lang, as_html=as_html) for m in facts.money)))
+            money_text(m, locale, lang, as_html=as_html, restated=r)
+            for m, r in display.restatements(facts.money))))
     if facts.percent:
         rows.append((words["percent"], dot.join(
             span(p.text, display.percent(p, locale, lang), esc) for p in facts.percent)))
@@ -49,20 +50,26 @@ def span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> H
     return _SPAN.format(escape_attr(written), Html(esc(shown)))
 
 
-def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False) -> Html:
+def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False,
+               restated: Sequence[Money] = ()) -> Html:
     """Normalised, then as written (readers check the figure against the text at a glance),
     then the euro value; a euro value from another day's rate is starred (see rate_notes).
-    Markdown, or HTML with ``as_html``."""
+    An amount the text restates reads as one fact, "160 Mrd. CNY (≈ 23 Mrd. USD, ≈ 21,5 Mrd.
+    €)", each figure's as-written text in its title. Markdown, or HTML with ``as_html``."""
     esc = html_text if as_html else escape_text
     shown = display.money(m, locale, lang)
-    if m.same_as is not None:
-        shown = f"{display.labels(lang)['same_as']} {shown}"
     text = span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown, esc)
+    eur = display.euro(m, locale, lang)
+    star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
+    if restated:
+        parts = [Html("≈ {}").format(span(r.text, display.money(r, locale, lang), esc))
+                 for r in restated]
+        if eur and all(r.currency != "EUR" for r in restated):  # stated euros are the value
+            parts.append(Html("{}{}").format(Html(esc(eur.strip("()"))), Html(star)))
+        return text + Html(" ({})").format(_COMMA.join(parts))
     if m.text and m.text != shown:
         text += Html(" ({})").format(Html(esc(m.text)))
-    eur = display.euro(m, locale, lang)
     if eur:
-        star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
         text += Html(" {}{}").format(Html(esc(eur)), Html(star))
     return text
 
