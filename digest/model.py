@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -225,14 +225,5 @@ class OutputFile:
     content: bytes
 
 
-@dataclass(frozen=True)
-class OutputStream:
-    """Files too big to hold whole (the facts exports), made part by part while they are
-    written: part ``i`` of each item of ``parts`` goes to ``dests[i]``. Read once."""
-
-    dests: tuple[str, ...]
-    parts: Iterable[Sequence[bytes]] = field(compare=False, hash=False)
-
-
-Output = OutputFile | OutputStream | Problem
-"""What rendering hands the writer: a file, a stream of files, or an article left out."""
+Output = OutputFile | Problem
+"""What rendering hands the writer: a file, or an article left out."""

@@ -4,17 +4,16 @@ removes what is stale."""
 from __future__ import annotations
 
 import contextlib
-import filecmp
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.config import Config
 from digest.errors import DigestError
-from digest.model import Output, OutputFile, OutputStream, Problem
+from digest.model import Output, OutputFile, Problem
 
 
 @dataclass(frozen=True)
@@ -76,39 +75,12 @@ def write_file(f: OutputFile, config: Config) -> bool:
     return True
 
 
-def write_streams(dests: Sequence[str], parts: Iterable[Sequence[bytes]],
-                  config: Config) -> list[bool]:
-    """Write big files part by part, never whole in memory: part ``i`` of each item goes to
-    ``dests[i]``. A file whose bytes did not change is left alone; True where written."""
-    for dest in dests:
-        check_dest(dest, config)
-    paths = [config.root / d for d in dests]
-    tmps = [p.with_name(f".{p.name}.tmp") for p in paths]
-    for path in paths:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.ExitStack() as stack, naming(paths[0].parent):
-        outs = [stack.enter_context(t.open("wb")) for t in tmps]
-        for item in parts:
-            for out, part in zip(outs, item, strict=True):
-                out.write(part)
-    written = []
-    for path, tmp in zip(paths, tmps, strict=True):
-        if path.is_file() and filecmp.cmp(path, tmp, shallow=False):
-            tmp.unlink()
-            written.append(False)
-        else:
-            os.replace(tmp, path)
-            written.append(True)
-    return written
-
-
 def write_outputs(outputs: Iterable[Output], config: Config) -> WriteReport:
     """The one writer: write each output as it comes (only bytes that changed, so untouched
     files keep their mtime), then make the owned folders hold exactly what was written.
 
-    A stream is written whole before the next output is asked for. When a problem comes
-    down the stream, an article was left out and the site will be made again: nothing is
-    swept, so a rebuild never removes what it is about to write back.
+    When a problem comes down the stream, an article was left out and the site will be made
+    again: nothing is swept, so a rebuild never removes what it is about to write back.
     """
     wanted: set[str] = set()
     written: list[str] = []
@@ -125,18 +97,11 @@ def write_outputs(outputs: Iterable[Output], config: Config) -> WriteReport:
         if isinstance(out, Problem):
             problems.append(out)
             continue
-        if isinstance(out, OutputStream):
-            for dest in out.dests:
-                claim(dest)
-            changed = zip(out.dests, write_streams(out.dests, out.parts, config), strict=True)
+        claim(out.dest)
+        if write_file(out, config):
+            written.append(out.dest)
         else:
-            claim(out.dest)
-            changed = zip([out.dest], [write_file(out, config)], strict=True)
-        for dest, was_written in changed:
-            if was_written:
-                written.append(dest)
-            else:
-                unchanged += 1
+            unchanged += 1
     removed = [] if problems else sweep(wanted, config)
     return WriteReport(tuple(written), tuple(removed), unchanged, tuple(problems))
 

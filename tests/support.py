@@ -239,3 +239,28 @@ def assert_untouched(before: Tree, after: Tree) -> None:
         raise AssertionError(f"{len(found)} path(s) touched by a build that should have "
                              "written nothing:\n" + "\n".join(f"  {name}: {what}"
                                                              for name, what in found.items()))
+
+
+# ---------------------------------------------------------------------------- facts exports
+
+
+def facts_export(feeds: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Every month's facts exports under a feeds folder, in the index's order: the JSON
+    flattened to one record per fact (the columns of ``fact_records``), and the CSV rows."""
+    import csv
+    import json
+
+    from digest.pages.export import FACT_COLUMNS
+
+    index = json.loads((feeds / "facts" / "index.json").read_text(encoding="utf-8"))
+    records: list[dict[str, str]] = []
+    rows: list[dict[str, str]] = []
+    for month in index["months"]:
+        for article in json.loads((feeds / "facts" / month["json"]).read_text(encoding="utf-8")):
+            base = {"article_url": article["url"], "article_title": article["title"],
+                    "article_date": article["date"], "lang": article["lang"]}
+            records += [{c: {**base, **fact}.get(c, "") for c in FACT_COLUMNS}
+                        for fact in article["facts"]]
+        with (feeds / "facts" / month["csv"]).open(newline="", encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    return records, rows

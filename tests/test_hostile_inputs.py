@@ -50,7 +50,7 @@ def published(config: Config, name: str, data: str | bytes) -> Entry:
     render_article(entry, config)
     article_html(entry)
     facts_json(entry)
-    fact_chunk(entry, config)
+    fact_chunk(entry, config, {})
     return entry
 
 

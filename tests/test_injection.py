@@ -5,7 +5,6 @@ opened in a spreadsheet, and the pull-request preview GitHub renders in the job 
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 import os
@@ -25,10 +24,11 @@ from digest.cli import _print_problems, main
 from digest.config import load_config
 from digest.escape import log_line, markdown_text, spreadsheet_cell, visible
 from digest.model import Problem, Severity
-from digest.pages.export import fact_records
+from digest.pages.export import CSV_COLUMNS, fact_records
 from digest.read.sources import gather_sources
 
 from .conftest import BUILD_TIME, make_project
+from .support import facts_export
 
 PROSE = ("Der Konzern investiert in diesem Jahr deutlich mehr Geld in neue Rechenzentren, "
          "sagte die Sprecherin am Montag in Wien. Der Umsatz sank um -5 Prozent auf "
@@ -160,16 +160,14 @@ NUMBER_COLUMNS = {"value", "value_to", "eur", "year", "month", "day"}
 
 
 def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
-    """Title, fact text and names that start like a formula are prefixed with a quote in
-    facts.csv (a negative computed value stays a number); facts.json keeps them as they are."""
+    """Fact text and names that start like a formula are prefixed with a quote in the CSV
+    export (a negative computed value stays a number); the JSON keeps them as they are."""
     project = make_project(tmp_path, {"evil.md": front_matter(
         FORMULAS[0], tags=[], orgs=FORMULAS[1:4], persons=FORMULAS[4:], key="summary2")})
     config = load_config(project / "mkdocs.yml")
     digest_stage(config, build_time=BUILD_TIME)
     feeds = project / "content" / "feeds"
-    records = json.loads((feeds / "facts.json").read_text())
-    with (feeds / "facts.csv").open(newline="") as f:
-        rows = list(csv.DictReader(f))
+    records, rows = facts_export(feeds)
 
     entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
     assert records == fact_records(entries, config)
@@ -181,6 +179,7 @@ def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     assert len(rows) == len(records)
     neutralised = 0
     for row, record in zip(rows, records, strict=True):
+        assert list(row) == list(CSV_COLUMNS)
         for column, cell in row.items():
             raw = record[column]
             if cell != raw:
@@ -191,7 +190,7 @@ def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
             assert not cell.startswith(TRIGGERS), (column, cell)
             assert not cell.lstrip().startswith(TRIGGERS), (column, cell)
     assert any(r["value"] == "-5" for r in rows)
-    assert neutralised >= len(names & set(FORMULAS)) + 1
+    assert neutralised >= len(names & set(FORMULAS))
 
 
 @pytest.mark.parametrize(("text", "number", "cell"), [

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from digest.config import Config
 from digest.escape import spreadsheet_cell
-from digest.model import ENTITY_KINDS, Entry
+from digest.model import ENTITY_KINDS, Entry, OutputFile
 from digest.pages.display import restated
 from digest.pages.render import newest_first
 from digest.pages.urls import page_url
@@ -51,34 +54,95 @@ def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str
     return [{c: r.get(c, "") for c in FACT_COLUMNS} for r in rows]
 
 
-def facts_export_dests(config: Config) -> tuple[str, str]:
-    folder = f"{config.docs_dir}/{config.feeds_dir}"
-    return f"{folder}/facts.json", f"{folder}/facts.csv"
+ARTICLE_COLUMNS = ("article_url", "article_title", "article_date", "lang")
+"""What a flat record repeats of its article: the JSON says it once per article."""
+CSV_COLUMNS = tuple(c for c in FACT_COLUMNS if c not in ("article_title", "lang"))
+"""One row per fact; the article's title and language are in the JSON, not on every row."""
 
 
-def facts_export_parts(chunks: Iterable[tuple[bytes, bytes]]) -> Iterator[tuple[bytes, bytes]]:
-    """The two exports as (JSON, CSV) pieces, from each article's ``fact_chunk`` in
-    ``newest_first`` order. One record per line: readable diffs, and json's fast C
-    encoder (``indent=`` is pure Python)."""
-    header = io.StringIO()
-    csv.DictWriter(header, fieldnames=FACT_COLUMNS, lineterminator="\n").writeheader()
-    yield b"[\n", header.getvalue().encode()
-    separator = b""
-    for as_json, as_csv in chunks:
-        yield (separator + as_json if as_json else b""), as_csv
-        if as_json:
-            separator = b",\n"
-    yield b"\n]\n", b""
+PART_ARTICLES = 500
+"""Articles per export file: a month with more is split in parts, counted from its oldest
+article, so no file passes about 10 MB and a new article changes only the newest part."""
 
 
-def fact_chunk(entry: Entry, config: Config) -> tuple[bytes, bytes]:
-    """One article's part of ``facts.json`` (records joined by ``,\\n``) and ``facts.csv``."""
+@dataclass(frozen=True)
+class FactChunk:
+    """One article's part of its month's exports: a JSON line and its CSV rows."""
+
+    month: str
+    """``YYYY-MM`` of the article's date."""
+    part: int
+    """Which of its month's files it belongs to (see ``export_parts``)."""
+    facts: int
+    json: bytes
+    csv: bytes
+
+
+def fact_chunk(entry: Entry, config: Config, parts: Mapping[str, int]) -> FactChunk:
+    """One article as a JSON record (its facts nested, the article said once) and as CSV
+    rows (one per fact); json's fast C encoder, one record per line for readable diffs.
+    ``parts``: seed path -> part of its month (``export_parts``)."""
     records = fact_records([entry], config)
+    a = entry.article
+    record = {"url": config.site_url + page_url(config, a.slug), "title": a.title,
+              "date": a.date.isoformat(), "lang": a.lang,
+              "facts": [{k: v for k, v in r.items() if v and k not in ARTICLE_COLUMNS}
+                        for r in records]}
     buffer = io.StringIO()
-    csv.DictWriter(buffer, fieldnames=FACT_COLUMNS, lineterminator="\n").writerows(
-        _spreadsheet_safe(r) for r in records)
-    as_json = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-    return as_json.encode(), buffer.getvalue().encode()
+    csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n",
+                   extrasaction="ignore").writerows(_spreadsheet_safe(r) for r in records)
+    return FactChunk(month_of(entry), parts.get(entry.article.source, 1), len(records),
+                     json.dumps(record, ensure_ascii=False).encode(), buffer.getvalue().encode())
+
+
+def month_of(entry: Entry) -> str:
+    return entry.article.date.strftime("%Y-%m")
+
+
+def export_parts(entries: Sequence[Entry]) -> dict[str, int]:
+    """Seed path -> the part of its month's export each of ``entries`` (in ``newest_first``
+    order) goes to, parts numbered from 1 at the month's oldest article."""
+    counts = Counter(month_of(e) for e in entries)
+    seen: Counter[str] = Counter()
+    parts = {}
+    for e in entries:
+        month = month_of(e)
+        from_oldest = counts[month] - seen[month] - 1
+        seen[month] += 1
+        parts[e.article.source] = from_oldest // PART_ARTICLES + 1
+    return parts
+
+
+def export_files(chunks: Iterable[FactChunk], config: Config) -> Iterator[OutputFile]:
+    """The facts exports, one JSON and one CSV file per month of articles (in parts of
+    ``PART_ARTICLES``), and an index of them, from ``fact_chunk``s in ``newest_first``
+    order (a part's articles come together, and its files are made when its last article
+    has come). A new article changes its part's files and the index only, and no file
+    grows with the archive."""
+    header = io.StringIO()
+    csv.DictWriter(header, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
+    months: list[dict[str, object]] = []
+    for (month, part), group in itertools.groupby(chunks, key=lambda c: (c.month, c.part)):
+        items = list(group)
+        json_doc, csv_doc = facts_docs(config, month if part == 1 else f"{month}-{part}")
+        yield OutputFile(json_doc, b"[\n" + b",\n".join(c.json for c in items) + b"\n]\n")
+        yield OutputFile(csv_doc, header.getvalue().encode() + b"".join(c.csv for c in items))
+        months.append({"month": month, "part": part, "articles": len(items),
+                       "facts": sum(c.facts for c in items),
+                       "json": json_doc.rsplit("/", 1)[1], "csv": csv_doc.rsplit("/", 1)[1]})
+    index = {"months": months, "csv_columns": list(CSV_COLUMNS)}
+    yield OutputFile(facts_index_doc(config),
+                     (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+def facts_docs(config: Config, name: str) -> tuple[str, str]:
+    """Project-relative paths of one month's (or part's) facts exports (JSON, CSV)."""
+    folder = f"{config.docs_dir}/{config.feeds_dir}/facts"
+    return f"{folder}/{name}.json", f"{folder}/{name}.csv"
+
+
+def facts_index_doc(config: Config) -> str:
+    return f"{config.docs_dir}/{config.feeds_dir}/facts/index.json"
 
 
 def _spreadsheet_safe(record: Mapping[str, str]) -> dict[str, str]:

@@ -1,9 +1,9 @@
 """Every file the digest owns, made from the entries as one stream for the one writer.
 
-Rendering touches no disk: it yields ``OutputFile``s (and the facts exports as an
-``OutputStream``), in an order that lets the writer hold little: what grows with the archive
-(article pages, the exports, topic pages) is made on every core and handed over page by
-page; listings and feeds come last. An article that cannot be rendered is a ``Problem`` in
+Rendering touches no disk: it yields ``OutputFile``s in an order that lets the writer hold
+little: what grows with the archive (article pages, the monthly facts exports, topic pages)
+is made on every core and handed over page by page (month by month); listings and feeds come
+last. An article that cannot be rendered is a ``Problem`` in
 the stream, which then ends before the listings, so the recipe renders the site again
 without it and no listing, feed or related list links to a page that is not there.
 """
@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from digest.config import Config
 from digest.link.links import editions, related_from, related_index, related_sources, topics
-from digest.model import Entry, Output, OutputStream, Problem
-from digest.pages.export import fact_chunk, facts_export_dests, facts_export_parts
+from digest.model import Entry, Output, Problem
+from digest.pages.export import export_files, export_parts, fact_chunk
 from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
 from digest.pages.listings import (
     render_archive,
@@ -47,8 +47,8 @@ def render_site(
 ) -> Iterator[Output]:
     """Pages, exports, topics, listings and feeds, in the order the writer takes them.
 
-    The writer writes a stream whole before it asks for the next output, so the problems
-    met while exporting are known when the stream is done.
+    The writer writes each output before it asks for the next, so the problems met while
+    exporting are known when the last month's files are written.
     """
     entity_topics = topics(entries, config.topic_min_articles)
     weeks = editions(entries)
@@ -70,10 +70,11 @@ def render_site(
     # Feeds show the newest articles in full; each is rendered to HTML once.
     bodies = {e.article.source: guarded(article_html)(e) for e in newest[: config.feed_items]}
     left_out += [b for b in bodies.values() if isinstance(b, Problem)]
-    chunks = fork_imap(guarded(functools.partial(fact_chunk, config=config)), newest, progress,
-                       "exporting facts")
+    chunks = fork_imap(guarded(functools.partial(fact_chunk, config=config,
+                                                 parts=export_parts(newest))),
+                       newest, progress, "exporting facts")
     exported: list[Problem] = []
-    yield OutputStream(facts_export_dests(config), facts_export_parts(_good(chunks, exported)))
+    yield from export_files(_good(chunks, exported), config)
     yield from (*(b for b in bodies.values() if isinstance(b, Problem)), *exported)
     if left_out or exported:
         return
@@ -105,7 +106,7 @@ def render_problems(entries: Sequence[Entry], config: Config) -> list[Problem]:
     article the build would skip."""
     makers: tuple[Callable[[Entry], object], ...] = (
         functools.partial(render_article, config=config), article_html,
-        functools.partial(fact_chunk, config=config))
+        functools.partial(fact_chunk, config=config, parts={}))
 
     def trial(entry: Entry) -> Problem | None:
         for make in makers:
