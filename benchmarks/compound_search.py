@@ -20,6 +20,16 @@ not installed is skipped. Usage::
     .venv/bin/python -m benchmarks.compound_search                 # every variant
     .venv/bin/python -m benchmarks.compound_search before digest   # some of them
     .venv/bin/python -m benchmarks.compound_search --misses        # list the missed queries
+
+With ``--search pagefind`` the project's own backend answers instead, and the variant ``built``
+(the pages exactly as ``digest build`` writes them) is measured; each query's result teasers
+are read too, and counted when they show a hidden term (a term that is no word of any
+article). ``--names`` measures name queries on the test fixture site, whose articles have
+related lists: how many results, and how many of them are about the name (an article whose
+text has it, or its topic page). Usage::
+
+    .venv/bin/python -m benchmarks.compound_search --search pagefind built
+    .venv/bin/python -m benchmarks.compound_search --search pagefind --names
 """
 
 from __future__ import annotations
@@ -59,6 +69,9 @@ CHROMIUM_ARGS = [
 
 TERMS_CLASS = "digest-search-terms"
 _TERMS_ELEMENT = re.compile(r'\n?<div class="digest-search-terms"[^>]*>.*?</div>\n?', re.DOTALL)
+NAME_QUERIES = ("Anna Berger", "Berger", "Tom Reed", "Nordwerk", "Rotterdam", "Linz", "ByteDance")
+"""Names in the test fixture site (tests/data/fixture_site/ and the seed) that related lists,
+listings and the home page repeat: the issue's "Greenspan" on a small site."""
 
 Terms = Callable[[str, str], tuple[str, ...]]
 
@@ -156,21 +169,23 @@ SOURCES: dict[str, tuple[str | None, Callable[[], Terms | None]]] = {
     "compound-split": ("compound_split", compound_split_terms),
     "german-nouns": ("german_nouns", german_nouns_terms),
     "digest": ("german_nouns", digest_terms),
+    "built": (None, lambda: None),
 }
 
 
 # ------------------------------------------------------------------------------- builds
 
 
-def make_fixture_project(tmp: Path, *, site: bool = False) -> Path:
-    """The project skeleton with the example articles, built by ``digest build`` into
-    ``content/`` (and ``site/`` if ``site``), with Material's lunr search: the measurement
-    is of lunr's stemmer, and it reads lunr's index."""
+def make_fixture_project(tmp: Path, *, site: bool = False, search: str = "lunr",
+                         seeds: dict[str, str] | None = None) -> Path:
+    """The project skeleton with the example articles (or ``seeds``), built by ``digest build``
+    into ``content/`` (and ``site/`` if ``site``), with Material's lunr search by default: the
+    compound measurement is of lunr's stemmer, and it reads lunr's index."""
     from digest.cli import main
     from tests.conftest import make_project
 
     tmp.mkdir(parents=True, exist_ok=True)
-    project = make_project(tmp, fixture_seeds(), search="lunr")
+    project = make_project(tmp, dict(seeds or fixture_seeds()), search=search)
     with contextlib.chdir(project):
         status = main(["-f", str(project / "mkdocs.yml"), "build",
                        *([] if site else ["--no-site"])])
@@ -201,7 +216,8 @@ def terms_markup(terms: Sequence[str]) -> str:
     whole list.
     """
     paragraphs = "".join(f"<p>{html.escape(term)}</p>" for term in terms)
-    return f'<div class="{TERMS_CLASS}" hidden>{paragraphs}</div>'
+    return (f'<div class="{TERMS_CLASS}" hidden data-pagefind-ignore data-pagefind-meta="terms">'
+            f"{paragraphs}</div>")
 
 
 def inject_terms(project: Path, terms: Terms | None) -> dict[str, tuple[str, ...]]:
@@ -258,6 +274,10 @@ def served(site: Path) -> Iterator[str]:
         yield base_url
 
 
+_TEASERS = """() => [
+  ...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+  .map(a => [a.href, (a.querySelector('h1, h2') || {textContent: ''}).textContent.trim(),
+             [...a.querySelectorAll('p')].map(p => p.textContent).join(' ')])"""
 _RESULTS = """() => {
   const meta = document.querySelector('.md-search-result__meta');
   const links = [...document.querySelectorAll('.md-search-result a.md-search-result__link')];
@@ -283,8 +303,10 @@ def _settled(page: Any, *, timeout: float = 15.0, quiet: float = 0.5) -> tuple[s
     raise TimeoutError(f"search results did not settle: {last}")
 
 
-def search(page: Any, base_url: str, queries: Sequence[str]) -> dict[str, list[str]]:
-    """Type each query into Material's search box; the result links (site paths) per query."""
+def search(page: Any, base_url: str, queries: Sequence[str],
+           teasers: dict[str, list[tuple[str, str, str]]] | None = None) -> dict[str, list[str]]:
+    """Type each query into Material's search box; the result links (site paths) per query.
+    With ``teasers``, each query's results (site path, heading, teaser text) go there too."""
     page.goto(base_url)
     page.locator("[data-md-component=header]").wait_for()
     box = page.locator("input.md-search__input")
@@ -299,6 +321,9 @@ def search(page: Any, base_url: str, queries: Sequence[str]) -> dict[str, list[s
         box.press_sequentially(query, delay=30)
         _, links = _settled(page)
         found[query] = [link.split("?")[0].split("#")[0].removeprefix(base_url) for link in links]
+        if teasers is not None:
+            teasers[query] = [(href.split("?")[0].removeprefix(base_url), title, text)
+                              for href, title, text in page.evaluate(_TEASERS)]
     return found
 
 
@@ -306,17 +331,59 @@ def hits(pairs: Sequence[Pair], results: dict[str, list[str]]) -> list[bool]:
     return [f"articles/{p.article}/" in results[p.query] for p in pairs]
 
 
-def measure(browser: Any, site: Path, pairs: Sequence[Pair]) -> list[bool]:
+def measure(browser: Any, site: Path, pairs: Sequence[Pair],
+            teasers: dict[str, list[tuple[str, str, str]]] | None = None) -> list[bool]:
     """Serve ``site`` and count, per pair, whether its query lists its article."""
     with served(site) as base_url:
         context = browser.new_context(
             locale="de-AT", viewport={"width": 1280, "height": 900}, service_workers="block")
         try:
             page = context.new_page()
-            results = search(page, base_url, [p.query for p in pairs])
+            results = search(page, base_url, [p.query for p in pairs], teasers)
         finally:
             context.close()
     return hits(pairs, results)
+
+
+def hidden_terms(project: Path) -> set[str]:
+    """Every article's search terms that are no word of any article: what a reader would
+    only ever see if the hidden list leaked into a teaser."""
+    from digest.facts.compounds import search_terms
+
+    texts = article_texts(project).values()
+    words = {w.lower() for text, _ in texts for w in _WORD.findall(text)}
+    return {t for text, lang in texts for t in search_terms(text, lang) if t.lower() not in words}
+
+
+def leaked(teaser: str, terms: set[str]) -> list[str]:
+    """The hidden terms a teaser shows, as whole words."""
+    return sorted({w for w in _WORD.findall(teaser) if w in terms})
+
+
+def measure_names(browser: Any, tmp: Path, backend: str) -> list[tuple[str, int, int]]:
+    """Per name query on the fixture site: results, and results about the name (an article
+    whose text has the name, or the name's topic page)."""
+    from tests.support import fixture_seeds as site_seeds
+
+    seeds = {k: v for k, v in site_seeds().items() if isinstance(v, str)}
+    project = make_fixture_project(tmp / "names", site=True, search=backend, seeds=seeds)
+    texts = article_texts(project)
+    rows = []
+    with served(project / "site") as base_url:
+        context = browser.new_context(
+            locale="de-AT", viewport={"width": 1280, "height": 900}, service_workers="block")
+        try:
+            page = context.new_page()
+            results = search(page, base_url, NAME_QUERIES)
+        finally:
+            context.close()
+    for query in NAME_QUERIES:
+        paths = list(dict.fromkeys(results[query]))
+        about = [p for p in paths
+                 if (p.startswith("articles/") and query in texts.get(p.split("/")[1], ("",))[0])
+                 or (p.startswith("topics/") and query.lower() in p.replace("-", " "))]
+        rows.append((query, len(paths), len(about)))
+    return rows
 
 
 # --------------------------------------------------------------------------------- main
@@ -330,12 +397,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--terms", action="store_true", help="print the terms per article")
     parser.add_argument("--cs-threshold", type=float, default=0.0,
                         help="minimum char_split score of a cut (compound-split)")
+    parser.add_argument("--search", choices=("lunr", "pagefind"), default="lunr",
+                        help="the search backend that answers (default: lunr)")
+    parser.add_argument("--names", action="store_true",
+                        help="measure name queries on the fixture site instead")
     args = parser.parse_args(argv)
-    variants = args.variants or list(SOURCES)
+    variants = args.variants or (["built"] if args.search == "pagefind" else
+                                 [v for v in SOURCES if v != "built"])
     pairs = load_pairs()
     rows = []
     with tempfile.TemporaryDirectory(prefix="compound-search-") as tmp:
-        pristine = make_fixture_project(Path(tmp) / "pristine")
+        if args.names:
+            with chromium() as browser:
+                named = measure_names(browser, Path(tmp), args.search)
+            print(f"{'query':15} {'results':>7} {'about it':>8}")
+            for query, n, about in named:
+                print(f"{query:15} {n:7d} {about:8d}")
+            print(f"{'all':15} {sum(r[1] for r in named):7d} {sum(r[2] for r in named):8d}")
+            return 0
+        pristine = make_fixture_project(Path(tmp) / "pristine", search=args.search)
+        terms_anywhere = hidden_terms(pristine)
         with chromium() as browser:
             for variant in variants:
                 module, factory = SOURCES[variant]
@@ -347,13 +428,29 @@ def main(argv: Sequence[str] | None = None) -> int:
                 started = time.perf_counter()
                 source = (compound_split_terms(args.cs_threshold) if variant == "compound-split"
                           else factory())
-                added = inject_terms(project, source)
+                if variant == "built":
+                    added = {slug: digest_terms()(text, lang)
+                             for slug, (text, lang) in article_texts(project).items()}
+                else:
+                    added = inject_terms(project, source)
                 site = build_site(project)
-                result = measure(browser, site, pairs)
+                teasers: dict[str, list[tuple[str, str, str]]] = {}
+                result = measure(browser, site, pairs, teasers)
                 took = time.perf_counter() - started
+                # Hidden terms live on article pages only (a topic page's teaser is its name).
+                showing = [q for q, items in teasers.items()
+                           if any(leaked(text, terms_anywhere) for path, _, text in items
+                                  if path.startswith("articles/"))]
                 rows.append((variant, sum(result), sum(len(t) for t in added.values()), took))
                 print(f"{variant:15} {sum(result):3d}/{len(pairs)} hits"
-                      f"  ({sum(len(t) for t in added.values())} terms, {took:.0f} s)", flush=True)
+                      f"  ({sum(len(t) for t in added.values())} terms, {took:.0f} s);"
+                      f" {len(showing)}/{len(teasers)} queries show hidden terms in a teaser",
+                      flush=True)
+                if args.misses:
+                    for query in showing:
+                        shown = [leaked(text, terms_anywhere) for path, _, text in teasers[query]
+                                 if path.startswith("articles/")]
+                        print(f"    {query}: " + "; ".join(" ".join(s) for s in shown if s))
                 if args.terms:
                     for slug, found in sorted(added.items()):
                         print(f"    {slug}: {' '.join(found)}")

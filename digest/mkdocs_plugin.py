@@ -34,7 +34,7 @@ from digest.paths import escaping_links
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+_BODY = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=>]")
 
 
 def search_backend(config: MkDocsConfig) -> str:
@@ -127,12 +127,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         lang = page.meta.get("lang")
         if lang in ("de", "en"):
             output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
-        search = page.meta.get("search")
-        excluded = isinstance(search, dict) and search.get("exclude") is True
-        if search_backend(config) == "pagefind" and not excluded:
-            output = _ARTICLE.sub(
-                '<article class="md-content__inner md-typeset" data-pagefind-body>',
-                output, count=1)
+        # Pagefind gets the pages that mark what it may index (an article's lead and body, a
+        # topic's name); the rest of every page, and every other page, stays out of it.
+        if search_backend(config) == "pagefind" and _BODY.search(output):
             self._indexed.append(page.file.dest_uri)
         return output
 
@@ -148,10 +145,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         bundles = [pages[i: i + size] for i in range(0, len(pages), size)]
         names = [f"pagefind-{k}" if k > 1 else "pagefind" for k in range(1, len(bundles) + 1)]
         if not bundles:
-            # Nothing marked for the index: Pagefind indexes every page's body, as its CLI
-            # does over a site without data-pagefind-body.
-            _pagefind(config, site, sorted(str(p.relative_to(site)).replace(os.sep, "/")
-                                           for p in site.rglob("*.html")), site / "pagefind")
+            # Nothing marked for the index (no articles yet): an empty bundle, so the search
+            # box still answers, with nothing.
+            _pagefind(config, site, [], site / "pagefind")
         for name, bundle in zip(names, bundles, strict=True):
             _pagefind(config, site, bundle, site / name)
         worker_js = WORKER.read_text(encoding="utf-8").replace(

@@ -66,7 +66,9 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/", "./", "../", "tag:")
 # display.py): a tag the template starts to write belongs here too.
 TEMPLATE_TAGS = frozenset({"h1", "h2", "p", "div", "time", "span", "a", "ul", "li", "strong",
                            "small"})
-TEMPLATE_ATTRIBUTES = frozenset({"id", "class", "href", "title", "datetime", "lang", "hidden"})
+TEMPLATE_ATTRIBUTES = frozenset({"id", "class", "href", "title", "datetime", "lang", "hidden",
+                                 "data-pagefind-body", "data-pagefind-ignore",
+                                 "data-pagefind-meta"})
 # What a Markdown seed may add: the sanitiser's allow-list and Markdown's own elements.
 MARKDOWN_TAGS = TEMPLATE_TAGS | {
     "abbr", "b", "blockquote", "br", "code", "em", "i", "ol", "pre", "q", "s", "small", "sub",

@@ -33,11 +33,14 @@ def test_pagefind_index_and_worker(pagefind_site: Path) -> None:
 
 @pytest.mark.slow
 def test_pagefind_indexes_articles_not_listings(pagefind_site: Path) -> None:
-    """Articles carry data-pagefind-body; topic, archive and edition listings do not."""
+    """Articles carry data-pagefind-body; archive and edition listings do not, a topic page
+    only on its name."""
     article = (pagefind_site / "articles" / "nordwerk-steigert-gewinn" / "index.html").read_text()
     assert "data-pagefind-body" in article
-    for listing in ("topics/orgs/nordwerk-ag", "archive/2026-11", "editions/2026-W47"):
+    for listing in ("archive/2026-11", "editions/2026-W47"):
         assert "data-pagefind-body" not in (pagefind_site / listing / "index.html").read_text()
+    topic = (pagefind_site / "topics" / "orgs" / "nordwerk-ag" / "index.html").read_text()
+    assert re.findall(r"<(\w+)[^>]*data-pagefind-body", topic) == ["h1"]
 
 
 @pytest.mark.slow

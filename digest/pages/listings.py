@@ -46,6 +46,9 @@ _BRIEF = Html('<div class="digest-brief">\n'
               "</div>")
 _TAGS = Html(" · {}")
 _FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
+# Indexes of listings hold names and counts only: out of Material's lunr index (Pagefind
+# indexes only what a page marks with data-pagefind-body).
+_UNSEARCHED: dict[str, object] = {"search": {"exclude": True}}
 _TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td><td>{}</td>'
                      '<td><a href="{}">{}</a></td></tr>')
 
@@ -126,7 +129,7 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
     for entry in newest_first(entries):
         months[entry.article.date.strftime("%Y-%m")].append(entry)
     index_doc = f"{config.archive_dir}/index.md"
-    index = [front_matter({"title": words["archive"]}), f"# {words['archive']}", ""]
+    index = [front_matter({"title": words["archive"], **_UNSEARCHED}), f"# {words['archive']}", ""]
     files = []
     for month, items in months.items():
         year, mon = month.split("-")
@@ -141,18 +144,20 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
 
 
 def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
-             intro: Sequence[str] = ()) -> list[OutputFile]:
+             intro: Sequence[str] = (), *, name_searchable: bool = False) -> list[OutputFile]:
     """A paginated list of briefs under ``folder``; no page holds more than page_size.
 
     Listings repeat the articles' titles and leads, so they stay out of the search index:
-    with them in it, the index grew with articles times tags, not with articles.
+    with them in it, the index grew with articles times tags, not with articles. With
+    ``name_searchable`` Pagefind indexes the first page's title, and nothing else of it.
     """
     pages = paginate(items, config.page_size)
     files = []
     for number, chunk in enumerate(pages, 1):
         doc = page_doc(folder, number)
         meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
-        lines = [front_matter(meta), f"# {escape_text(title)}", ""]
+        mark = ' { data-pagefind-body="" }' if name_searchable and number == 1 else ""
+        lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
         if number == 1:
             lines += intro
         lines += pager(folder, number, len(pages), lang)
@@ -234,7 +239,7 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
                   Html("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
                        "<tbody>").format(words["date"], words["fact"], words["article"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
-    return _listing(config, folder, topic.name, topic.entries, lang, intro)
+    return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True)
 
 
 def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
@@ -246,7 +251,7 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
     for topic in topics:
         by_kind[topic.kind].append(topic)
     index_doc = f"{config.topics_dir}/index.md"
-    index = [front_matter({"title": words["topics"]}), f"# {words['topics']}", ""]
+    index = [front_matter({"title": words["topics"], **_UNSEARCHED}), f"# {words['topics']}", ""]
     for kind in ENTITY_KINDS:
         items = sorted(by_kind.get(kind, []), key=lambda t: (-len(t.entries), fold(t.name)))
         if not items:
@@ -258,7 +263,7 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
                   for i in range(0, len(items), config.page_size * 4)]
         for number, chunk in enumerate(chunks, 1):
             doc = page_doc(folder, number)
-            lines = [front_matter({"title": words[kind]}), f"# {words[kind]}", ""]
+            lines = [front_matter({"title": words[kind], **_UNSEARCHED}), f"# {words[kind]}", ""]
             lines += pager(folder, number, len(chunks), lang)
             lines += [f"- [{escape_text(t.name)}]({rel_link(topic_doc(config, t), doc)}) "
                       f"({len(t.entries)})" for t in chunk]
@@ -286,7 +291,8 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
     words = display.labels(lang)
     files = []
     index_doc = f"{config.editions_dir}/index.md"
-    index = [front_matter({"title": words["editions"]}), f"# {words['editions']}", ""]
+    index = [front_matter({"title": words["editions"], **_UNSEARCHED}), f"# {words['editions']}",
+             ""]
     for i, edition in enumerate(editions):
         folder = f"{config.editions_dir}/{edition.key}"
         doc = page_doc(folder, 1)

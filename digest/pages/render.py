@@ -164,7 +164,10 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
             words["reading"].format(n=minutes)),
         "",
         *facts_box(entry, entity_links(entry, site, doc)),
-        Html('<div class="digest-article" lang="{}" markdown>').format(a.lang),
+        # The lead and body are all Pagefind indexes of the page (the plugin sends it only
+        # pages that mark a body): not the facts box, source line, terms or related list.
+        Html('<div class="digest-article" lang="{}" data-pagefind-body="" markdown>').format(
+            a.lang),
         "",
         escape_text(a.lead),
         "{: .digest-lead }",
@@ -188,10 +191,11 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
         out += [f'<p class="digest-source" markdown>{" · ".join(attribution)}</p>', ""]
     terms = site.compound_terms.get(a.source)
     if terms:
-        # One paragraph per term: a search hit then previews only the term that matched.
+        # Pagefind searches them as the page's metadata (never shown in an excerpt); lunr
+        # indexes the text, one paragraph per term so a teaser shows only the one matched.
         paragraphs = Html("</p><p>").join(terms)
-        out += [Html('<div class="digest-search-terms" hidden><p>{}</p></div>').format(paragraphs),
-                ""]
+        out += [Html('<div class="digest-search-terms" hidden data-pagefind-ignore '
+                     'data-pagefind-meta="terms"><p>{}</p></div>').format(paragraphs), ""]
     others = site.related.get(a.source, ())
     if others:
         out += [f"## {words['related']}", ""]

@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 
 from benchmarks.compound_search import (
     TERMS_CLASS,
     article_texts,
+    hidden_terms,
     hits,
+    leaked,
     load_pairs,
     make_fixture_project,
     search,
@@ -125,3 +128,40 @@ def test_teaser_shows_only_the_matching_term(
     teaser = search_page.locator(".md-search-result__list").inner_text()
     others = set(search_terms(article_texts(compound_site[0])["koenigsfamilie"][0], "de"))
     assert not {t for t in others if not t.startswith("Stuhl")} & set(teaser.split())
+
+
+@pytest.fixture(scope="module")
+def pagefind_compound_site(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, str]]:
+    """The example articles built with the project's own backend, Pagefind, and served."""
+    project = make_fixture_project(tmp_path_factory.mktemp("compound-pagefind"), site=True,
+                                   search="pagefind")
+    with served(project / "site") as base_url:
+        yield project, base_url
+
+
+def test_pagefind_finds_compound_parts_and_shows_article_text(
+    pagefind_compound_site: tuple[Path, str], search_page: Any
+) -> None:
+    """With Pagefind, every query still finds its article (the terms count, as metadata), its
+    teaser is the article's own text without a single hidden term, and the hit is the article
+    itself, under its title, not a section holding the term list."""
+    project, base_url = pagefind_compound_site
+    pairs = load_pairs()
+    teasers: dict[str, list[tuple[str, str, str]]] = {}
+    results = search(search_page, base_url, [p.query for p in pairs], teasers)
+    missed = [p.query for p, ok in zip(pairs, hits(pairs, results), strict=True) if not ok]
+    assert not missed, missed
+    hidden = hidden_terms(project)
+    for pair in pairs:
+        page = f"articles/{pair.article}/"
+        shown = [t for t in teasers[pair.query] if t[0].startswith(page)]
+        assert shown, pair.query
+        for path, _, text in shown:
+            assert not leaked(text, hidden), f"{pair.query}: {path} shows {leaked(text, hidden)}"
+        for path, _, text in shown:
+            assert text.strip(), f"{pair.query}: empty teaser at {path}"
+        h1 = lxml_html.fromstring((project / "site" / page / "index.html").read_bytes()).xpath(
+            "//article//h1")[0]
+        assert shown[0][:2] == (page, h1.text_content().rstrip("¶").strip()), pair.query

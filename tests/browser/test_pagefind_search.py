@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.compound_search import search
 from tests.support import build_with_search, fixture_seeds
 
 from .conftest import Requests, Site, new_context, serve, wait_ready
@@ -122,3 +123,46 @@ def test_search_spans_every_bundle(
         page.locator(".md-search__input").press_sequentially(query, delay=20)
         page.locator(f'.md-search-result__item > a[href*="articles/{slug}"]').first.wait_for()
     assert not requests.outside(), requests.outside()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # The issue's "Greenspan": a person the home page, the topic index and other articles'
+    # related lists name too. Only her articles and her topic page (by its name) answer.
+    ("Anna Berger", {"articles/nordwerk-investiert-in-linz/",
+                     "articles/anna-berger-ueber-die-energiewende/",
+                     "topics/persons/anna-berger/"}),
+    # Named in one article only: no topic page (topic_min_articles is 2).
+    ("Tom Reed", {"articles/harbour-lines-signs-rotterdam-deal/"}),
+    ("Linz", {"articles/nordwerk-investiert-in-linz/", "articles/nordwerk-steigert-gewinn/",
+              "topics/places/linz/"}),
+])
+def test_name_queries_list_only_pages_about_the_name(
+    browser: Any, pagefind_site: Site, query: str, expected: set[str]
+) -> None:
+    """No home page, archive, edition, topic index or related list answers a name query."""
+    requests = Requests(pagefind_site.base_url)
+    context = new_context(browser, pagefind_site, requests,
+                          viewport={"width": 1280, "height": 900})
+    try:
+        found = search(context.new_page(), pagefind_site.base_url, [query])
+    finally:
+        context.close()
+    assert set(found[query]) == expected
+    assert not requests.outside(), requests.outside()
+
+
+def test_a_hit_in_a_section_is_shown_under_its_heading(browser: Any, pagefind_site: Site) -> None:
+    """A word of a subsection lists the article and, under it, that section with its anchor;
+    the related list and the facts box never make a section of their own."""
+    requests = Requests(pagefind_site.base_url)
+    with home_page(browser, pagefind_site, requests) as page:
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially("Gewerkschaft", delay=20)
+        section = page.locator('.md-search-result__item a[href$="#zeitplan"]')
+        section.first.wait_for()
+        assert "Zeitplan" in section.first.locator("h2, h1").first.inner_text()
+        assert "Gewerkschaft" in section.first.inner_text()
+        links = page.locator(".md-search-result__item a").evaluate_all(
+            "els => els.map(e => e.getAttribute('href'))")
+    assert all("nordwerk-investiert-in-linz" in h for h in links), links
+    assert not any("verwandte" in h for h in links), links
