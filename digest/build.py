@@ -170,14 +170,15 @@ def publish(
 
 def digest_stage(
     config: Config, *, build_time: dt.datetime, strict: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, full: bool = False,
 ) -> StageResult:
     """Seeds to ``content/``: the part of the build that is ours.
 
     Nothing is read from a seed or written before every path the build touches is known to
     stay inside the project. The cache sits at the edges: what is known is loaded first,
     what is new is saved last. When seeds (by content), git dates, config and code are all
-    unchanged since the last run, the stage replays that run's messages and writes nothing.
+    unchanged since the last run, the stage replays that run's messages and writes nothing
+    (unless ``full``: then every file is made again, and written where its bytes differ).
     """
     refused = project_problems(config)
     if refused:
@@ -189,7 +190,7 @@ def digest_stage(
     notes = [*store.notes, *notes]
     # Skipping needs the outputs too: someone may have deleted the generated folders.
     outputs_there = all((config.docs_path / d).is_dir() for d in config.owned_dirs)
-    if last is not None and last.fingerprint == stamp and outputs_there:
+    if not full and last is not None and last.fingerprint == stamp and outputs_there:
         replayed = (*last.problems, *notes)
         if strict and last.problems:
             return StageResult((), replayed, None, last.articles)

@@ -56,6 +56,19 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class SiteState:
+    """What the last MkDocs build over ``site_dir`` used and gave, so the next can render
+    only the pages whose Markdown changed (see ``digest/site.py``)."""
+
+    fingerprint: str
+    """Everything every page depends on besides its own Markdown: config, theme, code."""
+    indexed: tuple[str, ...]
+    """The pages (site-relative) in the search index."""
+    complete: bool
+    """False while a build is writing into ``site_dir``: a build that died leaves it so."""
+
+
+@dataclass(frozen=True)
 class Cache:
     """Where this run's cache lives, or why it has none (``folder`` is then ``None``)."""
 
@@ -178,6 +191,16 @@ def save_snapshot(store: Cache, snapshot: Snapshot) -> list[Problem]:
     })
 
 
+def load_site_state(store: Cache) -> tuple[SiteState | None, list[Problem]]:
+    return _load(store, "site.json", _site_state_from)
+
+
+def save_site_state(store: Cache, state: SiteState) -> list[Problem]:
+    return _save(store, "site.json", {"fingerprint": state.fingerprint,
+                                      "indexed": list(state.indexed),
+                                      "complete": state.complete})
+
+
 def load_facts(store: Cache) -> tuple[dict[str, Analysis], list[Problem]]:
     found, notes = _load(store, "facts.json", facts_map_from)
     return found or {}, notes
@@ -276,3 +299,11 @@ def _snapshot_from(raw: Any) -> Snapshot:
         problems.append(Problem(as_str(p["path"]), as_opt_int(p["line"]), as_str(p["message"]),
                                 Severity(p["severity"]), as_str(p["code"])))
     return Snapshot(as_str(obj["fingerprint"]), tuple(problems), as_int(obj["articles"]))
+
+
+def _site_state_from(raw: Any) -> SiteState:
+    obj = as_mapping(raw, {"fingerprint", "indexed", "complete"})
+    if not isinstance(obj["complete"], bool):
+        raise TypeError("complete: expected true or false")
+    return SiteState(as_str(obj["fingerprint"]),
+                     tuple(as_str(p) for p in as_list(obj["indexed"])), obj["complete"])

@@ -89,7 +89,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _config(args)
     with build_lock(config):
         result = digest_stage(config, build_time=build_time_now(), strict=args.strict,
-                              progress=_progress(args.progress))
+                              progress=_progress(args.progress), full=args.full)
         _print_problems(result.problems)
         if args.strict and result.seed_problems:
             _say(f"build stopped (--strict): {len(result.seed_problems)} problem(s) in seeds; "
@@ -100,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                  f"{len(result.report.removed)} removed, {result.report.unchanged} unchanged",
                  err=True)
         if not args.no_site:
-            build_site(config, strict=args.strict)
+            build_site(config, strict=args.strict, full=args.full)
     skipped = sorted({p.path for p in result.errors})
     if skipped:
         _say(f"skipped {len(skipped)} seed(s) with errors: {', '.join(skipped)}", err=True)
@@ -252,6 +252,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="seeds -> content/ -> site/ with feeds")
     b.add_argument("--strict", action="store_true", help="fail on any problem, write nothing")
     b.add_argument("--no-site", action="store_true", help="only write content/, skip MkDocs")
+    b.add_argument("--full", action="store_true",
+                   help="render every page of the site, not only the changed ones")
     b.add_argument("--progress", action="store_true", help="print each step's progress and rate")
     b.set_defaults(func=cmd_build)
 

@@ -11,9 +11,11 @@ instead of one lunr index of every page that every reader downloads.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -62,6 +64,16 @@ class DigestPluginConfig(Config):  # type: ignore[no-untyped-call]
 class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-call]
     """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
 
+    _over_last: tuple[str, ...] | None = None
+    indexed: tuple[str, ...] = ()
+    """After a build: the pages (site-relative) the search index holds."""
+
+    def over_last_site(self, indexed_before: Sequence[str]) -> None:
+        """This build renders only the pages whose Markdown changed, over the last site
+        (whose search index held ``indexed_before``): what the other pages gave is kept, and
+        what no page gives any more is removed after the build."""
+        self._over_last = tuple(indexed_before)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # The digest's one rule for paths, also for a plain `mkdocs build`: nothing the site
         # publishes may come from outside the project through a symbolic link.
@@ -91,6 +103,14 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
         self._deferred: set[str] = set()
         self._indexed: list[str] = []
+        self._rendered: set[str] = set()
+        if self._over_last is not None:
+            # Hand-written pages include generated snippets (the home page's latest
+            # articles): always rendered again, as their own Markdown may not have changed.
+            for f in files.documentation_pages():
+                if not f.src_uri.startswith(self._generated):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(f.abs_dest_path)
         return files
 
     @event_priority(-100)  # after every other plugin has seen the page's Markdown
@@ -129,16 +149,30 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
         # Pagefind gets the pages that mark what it may index (an article's lead and body, a
         # topic's name); the rest of every page, and every other page, stays out of it.
+        self._rendered.add(page.file.dest_uri)
         if search_backend(config) == "pagefind" and _BODY.search(output):
             self._indexed.append(page.file.dest_uri)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if search_backend(config) != "pagefind":
-            return
         site = Path(config.site_dir)
-        size = bundle_pages(config)
         pages = sorted(self._indexed)
+        if self._over_last is not None:
+            # Pages not rendered again keep their place in the index; gone pages leave it.
+            current = {f.dest_uri for f in self._files.documentation_pages()}
+            pages = sorted({*pages, *(p for p in self._over_last
+                                      if p in current and p not in self._rendered)})
+        self.indexed = tuple(pages)
+        if search_backend(config) == "pagefind":
+            self._write_pagefind(config, site, pages)
+        if self._over_last is not None:
+            _sweep(site, self._files, config)
+
+    def _write_pagefind(self, config: MkDocsConfig, site: Path, pages: list[str]) -> None:
+        for old in (*site.glob("pagefind"), *site.glob("pagefind-*")):
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old)
+        size = bundle_pages(config)
         # Pagefind holds everything it indexes in memory (about 0.3 MB per article page), so
         # a large site is indexed in bundles of ``search_bundle_pages`` pages, one after the
         # other, that the search worker merges; only the indexed pages are read.
@@ -259,3 +293,20 @@ def bundle_pages(config: MkDocsConfig) -> int:
         raise PluginError("extra.digest.search_bundle_pages: expected a whole number of pages "
                           f"of at least 1, got {value!r}")
     return value
+
+
+def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
+    """After a build over the last site: remove every file no page, asset or template of
+    this build wrote (an article deleted, a page no longer made), and emptied folders."""
+    keep = {f.dest_uri for f in files}
+    keep |= {t for t in config.theme.static_templates}
+    keep |= {f"{t}.gz" for t in config.theme.static_templates if t.endswith(".xml")}
+    keep.add("search/search_index.json")
+    bundles = ("pagefind/", "pagefind-")
+    for path in sorted(site.rglob("*"), reverse=True):
+        rel = path.relative_to(site).as_posix()
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in keep and not rel.startswith(bundles):
+            path.unlink()

@@ -1,0 +1,120 @@
+"""A build over the last site renders only what changed and gives, byte for byte, the site a
+build from scratch gives: for random additions, edits, renames and deletions of seeds."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest import cache
+from digest.build import digest_stage
+from digest.config import Config, load_config
+from digest.site import build_site
+
+from .conftest import BUILD_TIME, DATA, make_project
+from .support import commit_all, git
+
+POOL = {p.name: p.read_text(encoding="utf-8")
+        for p in sorted((DATA / "fixture_site").glob("0*.md"))}
+EXTRA = [
+    ("05-linz-hafen.txt", "Linz baut den Hafen aus\nDie Stadt Linz investiert 40 Millionen "
+     "Euro in den Hafen, sagte Bürgermeister Klaus Luger am Montag.\nDer Ausbau soll 2027 "
+     "fertig sein und 200 Arbeitsplätze bringen.\n"),
+    ("06-harbour-energy.txt", "Harbour Lines buys solar parks\nHarbour Lines will spend "
+     "$120 million on solar parks near Rotterdam, chief executive Tom Reed said on Tuesday.\n"
+     "The deal lifts its green power share to 35 percent.\n"),
+]
+
+
+def _build(project: Path, *, full: bool = False) -> tuple[Config, bool]:
+    config = load_config(project / "mkdocs.yml")
+    result = digest_stage(config, build_time=BUILD_TIME, full=full)
+    assert not result.errors, result.errors
+    return config, build_site(config, strict=True, full=full)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _cold(project: Path, where: Path) -> dict[str, bytes]:
+    """The site a build from scratch gives for the project's committed seeds."""
+    shutil.copytree(project, where, ignore=shutil.ignore_patterns(
+        "site", ".digest-cache", "articles", "archive", "feeds", "topics", "editions", "tags"))
+    config, over_last = _build(where)
+    assert not over_last
+    return _files(config.root / config.site_dir)
+
+
+def _step(project: Path, rng: random.Random, extra: list[tuple[str, str]]) -> str:
+    """One random change to the seeds, committed: add, edit, rename or delete a seed."""
+    seeds = sorted(p for p in (project / "seeds").iterdir() if p.suffix in (".md", ".txt"))
+    kinds = ["edit", "rename", "delete"] if len(seeds) > 2 else ["edit", "rename"]
+    kind = rng.choice([*kinds, "add"] if extra else kinds)
+    if kind == "add":
+        name, text = extra.pop(0)
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    else:
+        seed = rng.choice(seeds)
+        if kind == "edit":
+            with seed.open("a", encoding="utf-8") as f:
+                f.write(f"\nEin weiterer Absatz nennt {rng.randint(2, 90)} Prozent mehr Umsatz.\n")
+        elif kind == "rename":
+            git(project, "mv", str(seed.relative_to(project)),
+                f"seeds/{rng.randint(10, 99)}-{seed.name}")
+        else:
+            git(project, "rm", "-q", str(seed.relative_to(project)))
+    commit_all(project, kind)
+    return kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_build_over_the_last_site_equals_a_build_from_scratch(
+    tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", dict(POOL))
+    commit_all(project)
+    _build(project)
+    extra = list(EXTRA)
+    done = []
+    for step in range(4):
+        done.append(_step(project, rng, extra))
+        config, over_last = _build(project)
+        assert over_last, done
+        site = _files(config.root / config.site_dir)
+        assert site == _cold(project, tmp_path / f"cold-{step}"), done
+
+
+@pytest.mark.slow
+def test_only_changed_pages_are_rendered_and_full_renders_all(tmp_path: Path) -> None:
+    """An unchanged article's page keeps its file (mtime and all) over a build; ``full``
+    renders it again; a change of mkdocs.yml, or a build that died, means a full build."""
+    project = make_project(tmp_path, dict(POOL))
+    commit_all(project)
+    config, _ = _build(project)
+    page = config.root / config.site_dir / "articles" / "harbour-lines-signs-rotterdam-deal" / \
+        "index.html"
+    before = page.stat().st_mtime_ns
+    with (project / "seeds" / "01-nordwerk-invest.md").open("a", encoding="utf-8") as f:
+        f.write("\nEin neuer Absatz nennt 12 Prozent mehr Umsatz in Linz.\n")
+    commit_all(project, "edit")
+    assert _build(project)[1] is True
+    assert page.stat().st_mtime_ns == before
+    assert _build(project, full=True)[1] is False
+    assert page.stat().st_mtime_ns != before
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("site_name: Digest", "site_name: Digest Wien"))
+    assert _build(project)[1] is False
+    store = cache.open_cache(config)
+    state, _ = cache.load_site_state(store)
+    assert state is not None and state.complete
+    cache.save_site_state(store, cache.SiteState(state.fingerprint, state.indexed, False))
+    assert _build(project)[1] is False
+    assert _build(project)[1] is True
