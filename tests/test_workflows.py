@@ -238,6 +238,25 @@ def test_pages_build_uploads_the_site_directory() -> None:
     assert upload[0]["with"]["path"] == "site"
 
 
+def test_pages_build_keeps_the_digest_cache_and_the_last_site() -> None:
+    """Before `make site`, the Pages build restores the digest's cache, the content it wrote
+    and the last site, keyed by the lock file, mkdocs.yml and the recognizer models, and saves
+    them under a key of its own commit; the pull-request workflow keeps no such cache."""
+    steps = _steps(_jobs(_load(PAGES))["build"])
+    caches = [i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert len(caches) == 1
+    make = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    assert caches[0] < make
+    cache = steps[caches[0]]["with"]
+    paths = set(str(cache["path"]).split())
+    assert {".digest-cache", "site", "content/articles", "content/feeds"} <= paths
+    inputs = "hashFiles('requirements.lock', 'mkdocs.yml', 'digest/data/ner/**')"
+    assert cache["key"] == f"digest-${{{{ {inputs} }}}}-${{{{ github.sha }}}}"
+    assert str(cache["restore-keys"]).strip() == f"digest-${{{{ {inputs} }}}}-"
+    assert not any(str(s.get("uses", "")).startswith("actions/cache@")
+                   for job in _jobs(_load(CI)).values() for s in _steps(job))
+
+
 def test_pages_checkout_has_full_history() -> None:
     """pages.yml checks out the full history (article dates come from git)."""
     checkouts = _checkouts(_load(PAGES))
