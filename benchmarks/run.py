@@ -12,6 +12,9 @@ from git or the front matter). Each command runs in its own process, so wall tim
                     Material alone (only when mkdocs.yml lists that plugin)
 ``digest 1 edit``   ``digest build --no-site`` after one seed changed
 ``full build``      ``digest build`` from an empty ``content/`` and ``site/``: what CI runs
+``site add/edit/delete``  after ``full build``: one seed added, edited or deleted (committed),
+                    then ``digest build`` over the last site: what a deploy of one merged
+                    article costs; with the files of ``site/`` it wrote
 
 plus the fact extractor alone on one core (``digest.facts.extract`` over every article, timed
 in-process), site and search-index sizes, and with ``--search`` a reader's first search in
@@ -45,12 +48,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import DEFAULT_SEED, Seed, write_seeds
+from benchmarks.generate import DEFAULT_SEED, Seed, generate, write_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 GIT_DATE = "2026-03-02T09:00:00+01:00"
-STAGES = ("cold", "again", "again2", "plain", "mkdocs_only", "edit", "full")
+STAGES = ("cold", "again", "again2", "plain", "mkdocs_only", "edit", "full", "site_add",
+          "site_edit", "site_delete")
 LABELS = {
     "cold": "digest stage, cold (`--no-site`)",
     "again": "digest stage, nothing changed",
@@ -59,7 +63,12 @@ LABELS = {
     "full": "full `digest build`",
     "plain": "plain `mkdocs build`, same mkdocs.yml",
     "mkdocs_only": "`mkdocs build` without the digest plugin",
+    "site_add": "`digest build` after one seed added",
+    "site_edit": "`digest build` after one seed edited",
+    "site_delete": "`digest build` after one seed deleted",
 }
+SITE_CHANGES = ("site_add", "site_edit", "site_delete")
+"""Stages after ``full``: one seed changed and committed, then the whole ``digest build``."""
 TARGETS = {
     "full_vs_plain": 1.3,
     "per_article_growth": 1.2,
@@ -201,6 +210,30 @@ def make_project(folder: Path, n: int, seed: int) -> list[Seed]:
     return seeds
 
 
+def change_one_seed(project: Path, stage: str, seeds: list[Seed], new: Seed) -> None:
+    """Add ``new``, edit or delete one seed, and commit it (as a merged pull request would)."""
+    folder = project / "seeds"
+    if stage == "site_add":
+        (folder / new.name).write_text(new.text, encoding="utf-8")
+    elif stage == "site_edit":
+        path = folder / seeds[len(seeds) // 3].name
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " Ein Satz mehr.\n",
+                        encoding="utf-8")
+    else:
+        (folder / seeds[len(seeds) // 2].name).unlink()
+    env = {**os.environ, "GIT_AUTHOR_DATE": GIT_DATE, "GIT_COMMITTER_DATE": GIT_DATE,
+           "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    for args in (["add", "-A", "seeds"], ["-c", "commit.gpgsign=false", "commit", "-q", "-m",
+                                         stage]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+
+
+def _mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+            for p in site.rglob("*") if p.is_file()}
+
+
 def clean(folder: Path) -> None:
     """Back to the commit: no content the digest wrote, no site, no cache."""
     subprocess.run(["git", "clean", "-fdxq", "-e", "mkdocs.only.yml", "-e", "bench.log"],
@@ -216,13 +249,21 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
+def largest_file(folder: Path) -> tuple[str, int]:
+    sizes = [(p.stat().st_size, p.relative_to(folder).as_posix())
+             for p in folder.rglob("*") if p.is_file()]
+    size, name = max(sizes, default=(0, ""))
+    return name, size
+
+
 def site_sizes(project: Path, n: int, site: Path | None = None) -> dict[str, Any]:
     site = site or project / "site"
     if not site.is_dir():
         return {}
     total, files = tree_size(site)
     index = site / "search" / "search_index.json"
-    out: dict[str, Any] = {"site_bytes": total, "site_files": files}
+    out: dict[str, Any] = {"site_bytes": total, "site_files": files,
+                           "largest_file": largest_file(site)}
     if index.is_file():
         size = index.stat().st_size
         out |= {"search_index_bytes": size, "search_index_bytes_per_article": round(size / n)}
@@ -300,6 +341,8 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
     runs: dict[str, list[Run]] = {s: [] for s in stages}
     sizes: dict[str, Any] = {}
     sizes_only: dict[str, Any] = {}
+    written: dict[str, int] = {}
+    new = list(generate(n + 1, args.seed))[-1]  # the article one more seed would add
     edited = project / "seeds" / seeds[n // 3].name
 
     def step(stage: str, cmd: list[str]) -> bool:
@@ -312,7 +355,7 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
             + (" TIMEOUT" if r.timed_out else "") + (f" exit {r.exit}" if r.exit else ""))
         return r.exit == 0 and not r.timed_out
 
-    for _ in range(repeat):
+    for attempt in range(repeat):
         clean(project)
         if not step("cold", [*digest, "--no-site"]):
             break
@@ -334,6 +377,13 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
             clean(project)
         if step("full", digest):
             sizes = site_sizes(project, n)
+            for stage in SITE_CHANGES:
+                if stage in stages and attempt == 0:  # each change is committed: once
+                    change_one_seed(project, stage, seeds, new)
+                    before = _mtimes(project / "site")
+                    if step(stage, digest):
+                        after = _mtimes(project / "site")
+                        written[stage] = sum(after[p] != before.get(p) for p in after)
     result: dict[str, Any] = {
         "n": n, "repeat": repeat,
         "seed_words": sum(s.words for s in seeds),
@@ -341,6 +391,7 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
         "stages": {s: median_run(r) for s, r in runs.items() if r},
         "sizes": sizes,
         "sizes_mkdocs_only": sizes_only,
+        "site_files_written": written,
     }
     cold = result["stages"].get("cold")
     if cold and cold["exit"] == 0 and not cold["timed_out"]:
@@ -468,6 +519,10 @@ def markdown(report: dict[str, Any]) -> str:
     for stage in ("cold", "again", "full", "plain"):
         row(f"{LABELS[stage]}: peak RSS MB",
             [_stage_cell(st[n].get(stage), "rss_mb") for n in ns])
+    for stage in SITE_CHANGES:
+        if any(stage in st[n] for n in ns):
+            row(f"{LABELS[stage]}: files of site/ written",
+                [_num(sizes[n].get("site_files_written", {}).get(stage)) for n in ns])
     r = report["ratios"]
     row("full build / plain mkdocs", [_num(r.get(f"full_vs_plain_{n}"), 2) for n in ns])
     if any(f"full_vs_mkdocs_only_{n}" in r for n in ns):
@@ -477,6 +532,11 @@ def markdown(report: dict[str, Any]) -> str:
     row("site size MB (files)",
         [f"{sz[n]['site_bytes'] / 1e6:,.1f} ({sz[n]['site_files']:,})" if sz[n] else "–"
          for n in ns])
+    row("site KB per article",
+        [f"{sz[n]['site_bytes'] / 1e3 / n:,.0f}" if sz[n] else "–" for n in ns])
+    row("largest file of site/: MB",
+        [f"{sz[n]['largest_file'][1] / 1e6:,.1f} (`{sz[n]['largest_file'][0]}`)"
+         if sz[n].get("largest_file") else "–" for n in ns])
     row("lunr search index MB (KB per article)",
         [f"{sz[n]['search_index_bytes'] / 1e6:,.1f} "
          f"({sz[n]['search_index_bytes_per_article'] / 1e3:,.1f})"
