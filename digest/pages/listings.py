@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from digest.config import Config
 from digest.link.links import Edition, Topic, mentions, tag_groups
 from digest.markup import LINK, Html, escape_text, html_text
-from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
+from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent, Tag
 from digest.pages import display
-from digest.pages.factbox import fact_brief, money_text, span
+from digest.pages.factbox import money_text, span
 from digest.pages.render import (
     GENERATED,
     clip,
@@ -46,9 +46,27 @@ _BRIEF = Html('<div class="digest-brief">\n'
               "</div>")
 _TAGS = Html(" · {}")
 _FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
+_LEAD = Html('<div class="digest-lead">\n'
+             '<p class="digest-kicker"><time datetime="{iso}">{day}</time>{edition}</p>\n'
+             '<h2><a href="{url}">{title}</a></h2>\n'
+             '<p class="digest-summary">{summary}</p>\n'
+             "{figures}"
+             "{tags}"
+             "</div>")
+_FIGURE = Html('<li class="digest-figure"><strong>{}</strong>{}</li>\n')
+# Listings are lists, not documents: no table of contents of their briefs and no sidebar
+# holding the one navigation entry of their tab.
+_LISTING: dict[str, object] = {"hide": ["navigation", "toc"]}
 # Indexes of listings hold names and counts only: out of Material's lunr index (Pagefind
 # indexes only what a page marks with data-pagefind-body).
-_UNSEARCHED: dict[str, object] = {"search": {"exclude": True}}
+_UNSEARCHED: dict[str, object] = {"search": {"exclude": True}, **_LISTING}
+# What share cards and search engines read of a listing: its name, then what it holds.
+_WORDS = {
+    "de": {"tag": "Tag: {name}", "topic": "{name} ({kind})", "orgs": "Organisation",
+           "places": "Ort", "persons": "Person"},
+    "en": {"tag": "Tag: {name}", "topic": "{name} ({kind})", "orgs": "organisation",
+           "places": "place", "persons": "person"},
+}
 _TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td><td>{}</td>'
                      '<td><a href="{}">{}</a></td></tr>')
 
@@ -69,9 +87,9 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     if cached is not None and cached[0] is entry:
         return cached[1]
     a = entry.article
-    tags = Html(", ").join(
-        LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name) for t in entry.tags[:6])
-    facts = fact_brief(entry)
+    shown = entry.tags[:6]
+    tags = _tag_links(shown, config, up)
+    facts = teaser_facts(entry, shown)
     block = _BRIEF.format(
         level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,
         iso=a.date.isoformat(), day=display.long_date(a.date, config.language),
@@ -86,31 +104,107 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     return result
 
 
+def _tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
+    return Html(", ").join(LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name)
+                           for t in tags)
+
+
+def figures(entry: Entry) -> list[Money | Percent]:
+    """The amounts an article states (not their restatements in other currencies, not
+    exchange rates), then its percentages: the figures a teaser leads with."""
+    f = entry.facts
+    return [*(m for m, _ in display.restatements(f.money) if m.kind == "amount"), *f.percent]
+
+
+def headline_figures(entry: Entry, limit: int = 3) -> list[Money | Percent]:
+    """Two amounts and a share before any third amount: a lead story shows both kinds."""
+    found = figures(entry)
+    money = [x for x in found if isinstance(x, Money)]
+    shares = [x for x in found if isinstance(x, Percent)]
+    return (money[:2] + shares[:2] + money[2:])[:limit]
+
+
+def teaser_facts(entry: Entry, shown: Sequence[Tag]) -> str:
+    """A teaser's line of key facts: figures, then only the names its tag line lacks, so
+    nothing is said twice."""
+    a, f = entry.article, entry.facts
+    tagged = {fold(t.name) for t in shown}
+    money = [x for x in figures(entry) if isinstance(x, Money)][:3]
+    bits = [*(display.money(m, a.locale, a.lang) for m in money),
+            *(display.percent(p, a.locale, a.lang) for p in f.percent[:2]),
+            *(n for n in (*f.orgs[:3], *f.places[:2], *f.persons[:2])
+              if fold(n) not in tagged)]
+    return " · ".join(bits)
+
+
 def edition_title(edition: Edition, lang: str) -> str:
     return display.labels(lang)["edition"].format(week=edition.week, year=edition.year)
 
 
+def _figure_html(fact: Money | Percent, entry: Entry) -> Html:
+    """A headline figure as the article's locale writes it, the as-written text in its
+    title; an amount in another currency with its euro value under it."""
+    a = entry.article
+    if isinstance(fact, Percent):
+        return _FIGURE.format(span(fact.text, display.percent(fact, a.locale, a.lang),
+                                   html_text), "")
+    eur = display.euro(fact, a.locale, a.lang)
+    return _FIGURE.format(span(fact.text, display.money(fact, a.locale, a.lang), html_text),
+                          Html(" <small>{}</small>").format(eur) if eur else "")
+
+
+def _lead(entry: Entry, edition: Edition | None, config: Config, doc: str) -> list[str]:
+    """The newest story, told at a glance: date and edition, title, summary, its headline
+    figures and tags."""
+    a = entry.article
+    up = up_to_root(doc)
+    edition_link = Html("")
+    if edition is not None:
+        target = up + doc_url(page_doc(f"{config.editions_dir}/{edition.key}", 1))
+        edition_link = Html(" · {}").format(
+            LINK.format(target, edition_title(edition, config.language)))
+    shown = [_figure_html(f, entry) for f in headline_figures(entry)]
+    figure_list = (Html('<ul class="digest-figures">\n{}</ul>\n').format(Html("").join(shown))
+                   if shown else "")
+    tags = _tag_links(entry.tags[:6], config, up)
+    block = _LEAD.format(
+        iso=a.date.isoformat(), day=display.long_date(a.date, config.language),
+        edition=edition_link, url=up + page_url(config, a.slug), title=a.title,
+        summary=clip(a.description, 400), figures=figure_list,
+        tags=Html('<p class="digest-tags">{}</p>\n').format(tags) if tags else "")
+    return [block, ""]
+
+
 def render_home(entries: Sequence[Entry], editions: Sequence[Edition],
                 config: Config) -> OutputFile:
-    """The home page partial: the latest weekly edition first, then the newest articles."""
+    """The home page partial: the newest story leads with its headline figures; the next
+    newest follow as cards under their weekly edition, newest first (``home_items`` in all).
+    """
     words = display.labels(config.language)
     doc = "index.md"
     lines = [GENERATED.format(source=config.seeds_dir), ""]
-    shown: set[str] = set()
-    if editions:
-        latest = editions[-1]
-        edition_doc = page_doc(f"{config.editions_dir}/{latest.key}", 1)
-        title = edition_title(latest, config.language)
-        lines += [f"## [{title}]({rel_link(edition_doc, doc)})", ""]
-        for entry in latest.entries[: config.home_items]:
+    edition_of = {e.article.source: ed for ed in editions for e in ed.entries}
+    newest = newest_first(entries)[: config.home_items]
+    if newest:
+        lines += _lead(newest[0], edition_of.get(newest[0].article.source), config, doc)
+    groups: dict[str, list[Entry]] = {}
+    for entry in newest[1:]:
+        edition = edition_of.get(entry.article.source)
+        groups.setdefault(edition.key if edition else "", []).append(entry)
+    by_key = {ed.key: ed for ed in editions}
+    for key, items in groups.items():
+        edition = by_key.get(key)
+        if edition is None:
+            lines += [f"## {words['latest']}", ""]
+        else:
+            edition_doc = page_doc(f"{config.editions_dir}/{edition.key}", 1)
+            title = edition_title(edition, config.language)
+            lines += [f"## [{title}]({rel_link(edition_doc, doc)})", ""]
+        # One raw HTML block: the cards sit in a grid (content/stylesheets/digest.css).
+        lines.append('<div class="digest-cards">')
+        for entry in items:
             lines += brief(entry, config, doc)
-            shown.add(entry.article.source)
-    rest = [e for e in newest_first(entries) if e.article.source not in shown]
-    room = config.home_items - len(shown)
-    if rest and room > 0:
-        lines += [f"## {words['latest']}", ""]
-        for entry in rest[:room]:
-            lines += brief(entry, config, doc)
+        lines += ["</div>", ""]
     if not entries:
         lines += [words["none"], ""]
     lines += [
@@ -129,33 +223,70 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
     for entry in newest_first(entries):
         months[entry.article.date.strftime("%Y-%m")].append(entry)
     index_doc = f"{config.archive_dir}/index.md"
-    index = [front_matter({"title": words["archive"], **_UNSEARCHED}), f"# {words['archive']}", ""]
+    index: list[str] = []
+    held: list[str] = []
     files = []
     for month, items in months.items():
         year, mon = month.split("-")
         label = display.date(DateFact(text=month, year=int(year), month=int(mon)), lang, lang)
         folder = f"{config.archive_dir}/{month}"
         index.append(f"- [{label}]({rel_link(page_doc(folder, 1), index_doc)}) ({len(items)})")
+        held.append(f"{label} ({len(items)})")
         files += _listing(config, folder, label, items, lang)
     if not months:
         index.append(words["none"])
-    files.append(output_file(config, index_doc, index))
+    head = front_matter({"title": words["archive"], "description": describe(
+        words["archive"], held or [words["none"]]), **_UNSEARCHED})
+    files.append(output_file(config, index_doc, [head, f"# {words['archive']}", "", *index]))
     return files
 
 
+def describe(name: str, held: Sequence[str], limit: int = 200) -> str:
+    """A listing's description for search engines and share cards: its name, then what it
+    holds, newest first, as far as the limit allows."""
+    return clip(f"{name}: {' · '.join(held)}", limit)
+
+
+def _describe_page(name: str, items: Sequence[Entry], chunk: Sequence[Entry], number: int,
+                   total: int, lang: str) -> str:
+    """One page of a listing: how many articles the listing holds, the page's titles."""
+    words = display.labels(lang)
+    head = f"{name} · {words['count'].format(n=len(items))}"
+    if total > 1:
+        head += f" · {words['page'].format(n=number, total=total)}"
+    return describe(head, [e.article.title for e in chunk])
+
+
+def topic_title(name: str, kind: str, lang: str) -> str:
+    """A topic page's title says what kind of thing it is named after, "Linz (Ort)", so it
+    never reads like the tag page of the same name ("Tag: Linz")."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    return words["topic"].format(name=name, kind=words[kind])
+
+
+def tag_title(name: str, lang: str) -> str:
+    return _WORDS.get(lang, _WORDS["en"])["tag"].format(name=name)
+
+
 def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
-             intro: Sequence[str] = (), *, name_searchable: bool = False) -> list[OutputFile]:
+             intro: Sequence[str] = (), *, name_searchable: bool = False,
+             page_title: str | None = None) -> list[OutputFile]:
     """A paginated list of briefs under ``folder``; no page holds more than page_size.
 
     Listings repeat the articles' titles and leads, so they stay out of the search index:
     with them in it, the index grew with articles times tags, not with articles. With
     ``name_searchable`` Pagefind indexes the first page's title, and nothing else of it.
+    ``page_title`` names the page in the browser and on share cards where the heading
+    ``title`` alone would be ambiguous.
     """
     pages = paginate(items, config.page_size)
     files = []
+    name = page_title or title
     for number, chunk in enumerate(pages, 1):
         doc = page_doc(folder, number)
-        meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
+        meta: dict[str, object] = {
+            "title": name, "search": {"exclude": True}, **_LISTING,
+            "description": _describe_page(name, items, chunk, number, len(pages), lang)}
         mark = ' { data-pagefind-body="" }' if name_searchable and number == 1 else ""
         lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
         if number == 1:
@@ -187,9 +318,12 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
                  f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
         pages = paginate(items, size)
+        title = tag_title(name, lang)
         for number, chunk in enumerate(pages, 1):
             here = page_doc(folder, number)
-            meta: dict[str, object] = {"title": name, "search": {"exclude": True}}
+            meta: dict[str, object] = {
+                "title": title, "search": {"exclude": True}, **_LISTING,
+                "description": _describe_page(title, items, chunk, number, len(pages), lang)}
             lines = [front_matter(meta), f"# {escape_text(name)}", ""]
             lines += intro if number == 1 else []
             lines += pager(folder, number, len(pages), lang)
@@ -203,8 +337,12 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     chunks = [ordered[i: i + size] for i in range(0, len(ordered), size)] or [[]]
     for number, tags in enumerate(chunks, 1):
         here = page_doc(config.tags_dir, number)
-        lines = [front_matter({"title": words["tags"], "search": {"exclude": True}}),
-                 f"# {words['tags']}", "", words["tags_intro"], ""]
+        held = [f"{name} ({len(items)})" for _, (name, items) in tags] or [words["none"]]
+        if len(chunks) > 1:
+            held.insert(0, words["page"].format(n=number, total=len(chunks)))
+        meta = {"title": words["tags"], "search": {"exclude": True}, **_LISTING,
+                "description": describe(words["tags"], held)}
+        lines = [front_matter(meta), f"# {words['tags']}", "", words["tags_intro"], ""]
         lines += pager(config.tags_dir, number, len(chunks), lang)
         lines += [f"- [{escape_text(name)}]({rel_link(tag_doc(config, slug), here)}) "
                   f"({len(items)})" for slug, (name, items) in tags]
@@ -239,7 +377,8 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
                   Html("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
                        "<tbody>").format(words["date"], words["fact"], words["article"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
-    return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True)
+    return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True,
+                    page_title=topic_title(topic.name, topic.kind, lang))
 
 
 def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
@@ -251,7 +390,8 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
     for topic in topics:
         by_kind[topic.kind].append(topic)
     index_doc = f"{config.topics_dir}/index.md"
-    index = [front_matter({"title": words["topics"], **_UNSEARCHED}), f"# {words['topics']}", ""]
+    index = [f"# {words['topics']}", ""]
+    held: list[str] = []
     for kind in ENTITY_KINDS:
         items = sorted(by_kind.get(kind, []), key=lambda t: (-len(t.entries), fold(t.name)))
         if not items:
@@ -259,11 +399,17 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
         folder = f"{config.topics_dir}/{kind}"
         index.append(f"- [{words[kind]}]({rel_link(page_doc(folder, 1), index_doc)}) "
                      f"({len(items)})")
+        held.append(f"{words[kind]} ({len(items)})")
         chunks = [items[i: i + config.page_size * 4]
                   for i in range(0, len(items), config.page_size * 4)]
         for number, chunk in enumerate(chunks, 1):
             doc = page_doc(folder, number)
-            lines = [front_matter({"title": words[kind], **_UNSEARCHED}), f"# {words[kind]}", ""]
+            names = [f"{t.name} ({len(t.entries)})" for t in chunk]
+            if len(chunks) > 1:
+                names.insert(0, words["page"].format(n=number, total=len(chunks)))
+            meta = {"title": words[kind], "description": describe(words[kind], names),
+                    **_UNSEARCHED}
+            lines = [front_matter(meta), f"# {words[kind]}", ""]
             lines += pager(folder, number, len(chunks), lang)
             lines += [f"- [{escape_text(t.name)}]({rel_link(topic_doc(config, t), doc)}) "
                       f"({len(t.entries)})" for t in chunk]
@@ -271,7 +417,9 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
             files.append(output_file(config, doc, lines))
     if not topics:
         index.append(words["none"])
-    files.append(output_file(config, index_doc, index))
+    head = front_matter({"title": words["topics"], "description": describe(
+        words["topics"], held or [words["none"]]), **_UNSEARCHED})
+    files.append(output_file(config, index_doc, [head, *index]))
     return files
 
 
@@ -291,8 +439,7 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
     words = display.labels(lang)
     files = []
     index_doc = f"{config.editions_dir}/index.md"
-    index = [front_matter({"title": words["editions"], **_UNSEARCHED}), f"# {words['editions']}",
-             ""]
+    index: list[str] = []
     for i, edition in enumerate(editions):
         folder = f"{config.editions_dir}/{edition.key}"
         doc = page_doc(folder, 1)
@@ -316,5 +463,9 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
                      f"({len(edition.entries)})")
     if not editions:
         index.append(words["none"])
-    files.append(output_file(config, index_doc, index))
+    held = [f"{edition_title(e, lang)} ({words['count'].format(n=len(e.entries))})"
+            for e in reversed(editions)] or [words["none"]]
+    head = front_matter({"title": words["editions"],
+                         "description": describe(words["editions"], held), **_UNSEARCHED})
+    files.append(output_file(config, index_doc, [head, f"# {words['editions']}", "", *index]))
     return files

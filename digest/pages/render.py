@@ -14,7 +14,7 @@ from digest.config import Config
 from digest.markup import Html, escape_text, markdown_to_html
 from digest.model import ENTITY_KINDS, Entry, OutputFile
 from digest.pages import display
-from digest.pages.factbox import fact_brief, fact_rows, facts_box, rate_notes
+from digest.pages.factbox import fact_rows, facts_box, rate_notes
 from digest.pages.urls import (
     article_doc,
     doc_url,
@@ -95,10 +95,9 @@ def reading_minutes(entry: Entry) -> int:
 
 
 def description(entry: Entry, limit: int = 300) -> str:
-    """Lead plus key facts: what previews in feeds and social cards show."""
-    brief = fact_brief(entry)
-    text = entry.article.description
-    return clip(f"{brief} — {text}" if brief else text, limit)
+    """The summary (or the lead) alone: search engines and share cards show it as a sentence,
+    and a run of bare figures and names in front of it read as noise there."""
+    return clip(entry.article.description, limit)
 
 
 def json_ld(entry: Entry, config: Config) -> str:

@@ -39,8 +39,9 @@ KEY_FACTS = (
     "ByteDance", "TikTok", "OpenAI", "Google", "Meta",
     "China", "USA", "Abu Dhabi",
 )
-# What the one-line brief in a listing keeps: the first amounts (not conversions), shares, names.
-BRIEF_FACTS = ("160 Mrd. CNY", "45 %", "ByteDance")
+# What the one-line brief in a listing keeps: the first amounts (not conversions), shares.
+BRIEF_FACTS = ("160 Mrd. CNY", "45 %")
+SEED_MONTH = "2026-11"
 
 def content(page: Any) -> Any:
     """The page's main text column (Material's article), not the nav or the header."""
@@ -73,34 +74,47 @@ def article_tags(page: Any, site: Site) -> list[str]:
     return [t.strip() for t in content(page).locator(".md-tags .md-tag").all_inner_texts()]
 
 
-def test_home_lists_the_article_with_date_and_tags(page: Any, site: Site) -> None:
+def test_home_leads_with_the_article_its_date_and_tags(page: Any, site: Site) -> None:
+    """The one article is the home page's lead story: title, date, then its tags, each
+    linking to its tag page."""
     tags = article_tags(page, site)
     goto(page, site, HOME)
     main = content(page)
-    link = main.get_by_role("link", name=ARTICLE_TITLE, exact=True)
+    lead = main.locator(".digest-lead")
+    link = lead.get_by_role("link", name=ARTICLE_TITLE, exact=True)
     assert link.count() == 1
     assert urljoin(page.url, link.get_attribute("href")) == site.url(ARTICLE)
-    # The brief's dateline: date, then the article's first tags, each linking to its page.
-    dateline = main.locator("p", has=page.locator("time")).first
-    assert dateline.locator("time").inner_text().strip() == ARTICLE_DATE_TEXT
-    shown = [a.strip() for a in dateline.locator("a").all_inner_texts()]
-    assert shown, "no tags in the brief"
-    assert set(shown) <= set(tags), f"brief tags {shown} vs article tags {tags}"
-    for tag_link in dateline.locator("a").all():
+    assert lead.locator("time").inner_text().strip() == ARTICLE_DATE_TEXT
+    shown = [a.strip() for a in lead.locator(".digest-tags a").all_inner_texts()]
+    assert shown, "no tags in the lead"
+    assert set(shown) <= set(tags), f"lead tags {shown} vs article tags {tags}"
+    for tag_link in lead.locator(".digest-tags a").all():
         href = urljoin(page.url, tag_link.get_attribute("href"))
         assert href.startswith(site.url(TAGS)) and href != site.url(TAGS), href
         assert "#" not in href, href
     assert "Kommentare" not in main.inner_text()
 
 
-def test_home_brief_shows_key_facts(page: Any, site: Site) -> None:
-    """The listing's one line of key facts (needs the fact extractor)."""
+def test_home_lead_shows_headline_figures(page: Any, site: Site) -> None:
+    """The lead's figures (needs the fact extractor): amounts first, not their restatements."""
     goto(page, site, HOME)
-    text = plain(content(page).inner_text())
+    figures = [plain(f) for f in content(page).locator(".digest-figure strong").all_inner_texts()]
+    assert figures[:2] == list(BRIEF_FACTS[:2]), figures
+
+
+def test_listing_brief_shows_key_facts_once(page: Any, site: Site) -> None:
+    """A listing's one line of key facts: figures, and only the names its tag line lacks."""
+    goto(page, site, f"archive/{SEED_MONTH}/")
+    brief = content(page).locator(".digest-brief").first
+    text = plain(brief.inner_text())
     line = next((ln for ln in text.splitlines() if ln.startswith("Auf einen Blick")), "")
-    assert line, f"no 'Auf einen Blick:' line in the home page's listing:\n{text}"
+    assert line, f"no 'Auf einen Blick:' line in the brief:\n{text}"
     for fact in BRIEF_FACTS:
         assert fact in line, f"{fact!r} missing from the brief: {line!r}"
+    tags = [t.strip() for t in brief.locator("p:has(time) a").all_inner_texts()]
+    assert "ByteDance" in tags
+    for name in tags:
+        assert name not in line, f"{name!r} both in the tag line and in {line!r}"
 
 
 def test_article_page_has_title_date_headings_and_body(page: Any, site: Site) -> None:
