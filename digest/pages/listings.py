@@ -8,7 +8,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.config import Config
-from digest.link.links import Edition, Topic, mentions, tag_groups
+from digest.link.links import (
+    Edition,
+    Topic,
+    mentions,
+    merged_tag_slugs,
+    merged_topic_slugs,
+    tag_groups,
+)
 from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.pages import display
@@ -21,6 +28,7 @@ from digest.pages.render import (
     output_file,
     pager,
     paginate,
+    redirect_page,
 )
 from digest.pages.urls import (
     article_doc,
@@ -176,7 +184,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     with the archive the way a single tags page would."""
     lang = config.language
     words = display.labels(lang)
-    by_tag = tag_groups(newest_first(entries))
+    by_tag = tag_groups(newest_first(entries), lang)
     size = config.page_size * 4
     files = []
     for slug, (name, items) in by_tag.items():
@@ -240,6 +248,26 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
                        "<tbody>").format(words["date"], words["fact"], words["article"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
     return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True)
+
+
+def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
+                            config: Config) -> list[OutputFile]:
+    """Tag and topic pages that merged into their entity's one page ("tags/italy" into
+    "tags/italien") send readers there, so links to the old URLs keep working."""
+    lang = config.language
+    by_tag = tag_groups(newest_first(entries), lang)
+    files = []
+    for old, slug in sorted(merged_tag_slugs(newest_first(entries)).items()):
+        files.append(OutputFile(
+            f"{config.docs_dir}/{config.tags_dir}/{old}/index.html",
+            redirect_page(lang, by_tag[slug][0], f"../{slug}/",
+                          config.site_url + doc_url(tag_doc(config, slug)), "→")))
+    for old, topic in sorted(merged_topic_slugs(found).items()):
+        files.append(OutputFile(
+            f"{config.docs_dir}/{config.topics_dir}/{old}/index.html",
+            redirect_page(lang, topic.name, f"../{topic.slug}/",
+                          config.site_url + doc_url(topic_doc(config, topic)), "→")))
+    return files
 
 
 def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
