@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from digest.link.labels import figure_label
 from digest.link.tags import tag_slug
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent, Tag
 from digest.vocabulary import fold
@@ -222,18 +223,25 @@ def topics(entries: Sequence[Entry], min_articles: int = 1,
 def mentions(topic: Topic, entry: Entry) -> list[Money | Percent | DateFact]:
     """The numeric facts of an article stated in a sentence that names the topic, in any
     of its spellings."""
+    return [fact for fact, _ in timeline(topic, entry)]
+
+
+def timeline(topic: Topic, entry: Entry) -> list[tuple[Money | Percent | DateFact, str]]:
+    """``mentions`` with what each figure is, from its sentence (see ``figure_label``)."""
     facts: list[Money | Percent | DateFact] = [*entry.facts.money, *entry.facts.percent]
     if not facts:
         return []
     named = _named(topic.spellings or (topic.name,))
-    out: list[Money | Percent | DateFact] = []
+    out: list[tuple[Money | Percent | DateFact, str]] = []
+    seen: list[Money | Percent | DateFact] = []
     for sentence, _ in _sentences(entry.article.plain_text()):
-        stated = [f for f in facts if f.text and f.text in sentence and f not in out]
+        stated = [f for f in facts if f.text and f.text in sentence and f not in seen]
         rest = sentence
         for f in stated:  # "23 Milliarden US-Dollar" names a currency, not the USA
             rest = rest.replace(f.text, " ")
         if stated and named.search(rest):
-            out += stated
+            seen += stated
+            out += [(f, figure_label(sentence, f.text, entry.article.lang)) for f in stated]
     return out
 
 

@@ -11,10 +11,10 @@ from digest.config import Config
 from digest.link.links import (
     Edition,
     Topic,
-    mentions,
     merged_tag_slugs,
     merged_topic_slugs,
     tag_groups,
+    timeline,
 )
 from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
@@ -57,8 +57,10 @@ _FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
 # Indexes of listings hold names and counts only: out of Material's lunr index (Pagefind
 # indexes only what a page marks with data-pagefind-body).
 _UNSEARCHED: dict[str, object] = {"search": {"exclude": True}}
-_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td><td>{}</td>'
-                     '<td><a href="{}">{}</a></td></tr>')
+# A timeline row says what the figure is and links the article, whose title is the link's
+# tooltip: a headline on every row made the table wider than a phone.
+_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td>'
+                     '<td><a href="{}" title="{}">{}</a>: {}</td></tr>')
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
@@ -231,21 +233,23 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     doc = page_doc(folder, 1)
     intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
     # Only the first page's worth of facts is shown: look no further than that.
-    timeline = list(itertools.islice(
-        ((e, f) for e in topic.entries for f in mentions(topic, e)), config.page_size))
-    if timeline:
+    rows_of = list(itertools.islice(
+        ((e, f, label) for e in topic.entries for f, label in timeline(topic, e)),
+        config.page_size))
+    if rows_of:
         # An HTML table, made here: as a Markdown table of spans and links it was the most
         # expensive part of the site for MkDocs.
         up = up_to_root(doc)
         rows = [
             _TIMELINE_ROW.format(e.article.date.date().isoformat(),
                                  display.long_date(e.article.date, lang),
-                                 _fact_html(fact, e, lang),
-                                 up + page_url(config, e.article.slug), e.article.title)
-            for e, fact in timeline]
+                                 up + page_url(config, e.article.slug), e.article.title,
+                                 label or clip(e.article.title, 40),
+                                 _fact_html(fact, e, lang))
+            for e, fact, label in rows_of]
         intro += [f"## {words['timeline']}", "",
-                  Html("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-                       "<tbody>").format(words["date"], words["fact"], words["article"]),
+                  Html('<table class="digest-timeline"><thead><tr><th>{}</th><th>{}</th>'
+                       "</tr></thead><tbody>").format(words["date"], words["fact"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
     return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True)
 
