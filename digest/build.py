@@ -20,8 +20,9 @@ from digest.errors import DigestError
 from digest.facts import compounds
 from digest.facts.corrections import apply_corrections
 from digest.facts.entities import ner
+from digest.link.entities import spell_entities
 from digest.link.links import one_name_per_person
-from digest.link.tags import make_tags
+from digest.link.tags import link_entities, make_tags
 from digest.model import Article, Entry, Facts, Problem, Severity, Sources, Tag
 from digest.pages.publish import render_site
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
@@ -70,7 +71,8 @@ def extract_facts(article: Article, vocab: Vocabulary) -> Analysis:
 def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = None) -> Entry:
     """Extract (unless given) and tag one article: the pure heart of the digest."""
     facts, terms = found if found is not None else extract_facts(article, vocab)
-    facts = apply_corrections(facts, article.corrections)
+    # Names as the article's language writes them, before the editor's renames, which win.
+    facts = apply_corrections(spell_entities(facts, article.lang, vocab), article.corrections)
     return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab),
                  search_terms=terms)
 
@@ -143,9 +145,11 @@ def collect(
     articles, collisions = check_collisions(articles, sources.dates)
     problems += collisions
     key = functools.partial(cache.article_key, config=config)
-    done, failed = analyse_many(articles, vocabulary_for(config), known or {}, key, progress)
+    vocab = vocabulary_for(config)
+    done, failed = analyse_many(articles, vocab, known or {}, key, progress)
     problems += failed
-    return Collected(tuple(one_name_per_person([entry for _, _, entry in done])), tuple(problems),
+    entries = link_entities(one_name_per_person([entry for _, _, entry in done]), vocab)
+    return Collected(tuple(entries), tuple(problems),
                      {k: found for k, found, _ in done}, read)
 
 

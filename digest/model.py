@@ -187,7 +187,15 @@ class Tag:
     """A tag with one canonical spelling and the slug its pages and feeds use."""
 
     name: str
+    """As the page that carries it writes it (its language)."""
     slug: str
+    names: tuple[tuple[str, str], ...] = ()
+    """(language, name) where a language writes the entity otherwise: listings show theirs."""
+    key: str = ""
+    """The folded canonical name of the entity, one per thing in every language."""
+
+    def name_in(self, lang: str) -> str:
+        return dict(self.names).get(lang, self.name)
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,9 @@ class Entry:
     tags: tuple[Tag, ...]
     search_terms: tuple[str, ...] = ()
     """Extra words for the search index only (German compound parts and lemmas)."""
+    entities: tuple[tuple[str, Tag], ...] = ()
+    """``kind:folded name`` of each organisation and place -> its entity (slug, names per
+    language), so one topic gathers an entity's articles in every language."""
 
 
 SeedBytes = tuple[bytes | None, Problem | None]

@@ -28,12 +28,22 @@ class Vocabulary:
     """Every spelling as written in the file (canonical names and aliases) -> canonical name."""
     never: frozenset[str] = frozenset()
     """Folded names never to report: page furniture, words a recognizer takes for names."""
+    languages: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Canonical name -> (language, name) where a language spells it otherwise: what tags,
+    topics and the key-facts box show; extraction never reads it."""
+    language_names: dict[str, str] = field(default_factory=dict)
+    """Folded name of ``languages`` -> its canonical name, so "Europe" finds "Europa"."""
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(fold(name), name)
 
     def topics_in(self, text: str) -> tuple[str, ...]:
         return tuple(tag for tag, pattern in self.topics if pattern.search(text))
+
+    def entity(self, name: str) -> str:
+        """The canonical name of an entity spelled in any language the vocabulary knows."""
+        canonical = self.canonical(name)
+        return self.language_names.get(fold(canonical), canonical)
 
     def kind_of(self, name: str) -> str | None:
         """The entity kind of a known name or alias, ``None`` when the name is not listed."""
@@ -62,6 +72,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     names: dict[str, str] = {}
     topics: list[tuple[str, re.Pattern[str]]] = []
     never: set[str] = set()
+    languages: dict[str, dict[str, str]] = {}
     for p in (DEFAULT_PATH, path):
         if p is None or not p.exists():
             continue
@@ -79,9 +90,18 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
             raise DigestError(f"{p}: never: expected a list of names, got {listed!r}")
         never.update(fold(name) for name in listed)
+        for canonical, spelled in (data.get("languages") or {}).items():
+            if not isinstance(spelled, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in spelled.items()):
+                raise DigestError(f"{p}: languages: {canonical}: expected a mapping of "
+                                  f"language to name, got {spelled!r}")
+            languages.setdefault(str(canonical), {}).update(spelled)
         for tag, patterns in (data.get("topics") or {}).items():
             topics.append((tag, re.compile("|".join(f"(?:{p})" for p in patterns))))
     return Vocabulary(
         aliases=aliases, topics=tuple(topics), kinds=kinds, names=tuple(names.items()),
         never=frozenset(never),
+        languages={c: tuple(sorted(spelled.items())) for c, spelled in languages.items()},
+        language_names={fold(n): c for c, spelled in languages.items()
+                        for n in (c, *spelled.values())},
     )

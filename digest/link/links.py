@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from digest.link.labels import figure_label
 from digest.link.tags import tag_slug
-from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent
+from digest.model import ENTITY_KINDS, DateFact, Entry, Money, Percent, Tag
 from digest.vocabulary import fold
 
 RELATED_MAX = 5
@@ -28,8 +29,13 @@ class Topic:
 
     kind: str
     name: str
+    """In the language of the site's listings when the vocabulary or gazetteer knows it."""
     slug: str
     entries: tuple[Entry, ...]
+    spellings: tuple[str, ...] = ()
+    """Every name of the entity: as its articles write it and per language, sorted."""
+    written: tuple[str, ...] = ()
+    """The names its articles write, sorted: the pages it had before entities merged."""
 
     @property
     def key(self) -> str:
@@ -126,14 +132,43 @@ def related_from(
             for e, found in zip(index.ordered, sources, strict=True)}
 
 
-def tag_groups(newest: Sequence[Entry]) -> dict[str, tuple[str, list[Entry]]]:
+def tag_groups(newest: Sequence[Entry],
+               lang: str | None = None) -> dict[str, tuple[str, list[Entry]]]:
     """Tag slug -> (the tag's name, its articles), for entries given newest first; a tag's
-    name is its spelling on the newest article."""
+    name is its name in ``lang`` where the vocabulary or gazetteer knows it, else its
+    spelling on the newest article."""
     groups: dict[str, tuple[str, list[Entry]]] = {}
     for entry in newest:
         for tag in entry.tags:
-            groups.setdefault(tag.slug, (tag.name, []))[1].append(entry)
+            name = tag.name_in(lang) if lang else tag.name
+            groups.setdefault(tag.slug, (name, []))[1].append(entry)
     return groups
+
+
+def merged_tag_slugs(newest: Sequence[Entry]) -> dict[str, str]:
+    """Slug an entity's tag had under another name its articles write ("italy") -> its
+    slug now ("italien"), unless a tag uses that slug."""
+    live = {t.slug for e in newest for t in e.tags}
+    out: dict[str, str] = {}
+    for entry in newest:
+        for tag in entry.tags:
+            old = tag_slug(tag.name)
+            if old not in live:
+                out.setdefault(old, tag.slug)
+    return out
+
+
+def merged_topic_slugs(found: Sequence[Topic]) -> dict[str, Topic]:
+    """``kind/slug`` a topic had under another name its articles write ("places/us") -> the
+    topic that now gathers its articles, unless a topic uses that slug."""
+    live = {t.key for t in found}
+    out: dict[str, Topic] = {}
+    for topic in found:
+        for name in topic.written:
+            old = f"{topic.kind}/{tag_slug(name)}"
+            if old not in live:
+                out.setdefault(old, topic)
+    return out
 
 
 def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
@@ -147,45 +182,77 @@ def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
     return lo
 
 
-def topics(entries: Sequence[Entry], min_articles: int = 1) -> list[Topic]:
-    """One topic per entity named in at least ``min_articles`` articles, in a stable order."""
-    found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    names: dict[tuple[str, str], str] = {}
+def topics(entries: Sequence[Entry], min_articles: int = 1,
+           lang: str | None = None) -> list[Topic]:
+    """One topic per entity named in at least ``min_articles`` articles, in a stable order:
+    the articles of every language that name it, under its name in ``lang`` (the listings'
+    language) where the vocabulary or gazetteer knows one."""
+    found: dict[tuple[str, str], dict[str, Entry]] = defaultdict(dict)
+    entities: dict[tuple[str, str], Tag] = {}
+    written: dict[tuple[str, str], set[str]] = defaultdict(set)
     for e in entries:
+        known = dict(e.entities)
         for kind in ENTITY_KINDS:
             for name in getattr(e.facts, kind):
-                key = (kind, fold(name))
-                names.setdefault(key, name)
-                found[key].append(e)
+                tag = known.get(f"{kind}:{fold(name)}") or Tag(name, tag_slug(name))
+                key = (kind, tag.key or fold(name))
+                entities.setdefault(key, tag)
+                written[key].add(name)
+                found[key].setdefault(e.article.source, e)
     result = []
     used: set[str] = set()
     for key in sorted(found):
-        items = found[key]
-        if len({e.article.source for e in items}) < min_articles:
+        items = found[key].values()
+        if len(items) < min_articles:
             continue
         kind, _ = key
+        tag = entities[key]
+        name = tag.name_in(lang) if lang else tag.name
         # Safe by construction, as for tags: a topic "2" never takes the index's page 2.
-        slug = tag_slug(names[key])
+        slug = tag.slug
         while f"{kind}/{slug}" in used:
             slug += "-2"
         used.add(f"{kind}/{slug}")
         newest = sorted(items, key=lambda e: (e.article.date, e.article.source), reverse=True)
-        result.append(Topic(kind=kind, name=names[key], slug=slug, entries=tuple(newest)))
+        spellings = sorted({name, *written[key], *(n for _, n in tag.names)})
+        result.append(Topic(kind=kind, name=name, slug=slug, entries=tuple(newest),
+                            spellings=tuple(spellings), written=tuple(sorted(written[key]))))
     return result
 
 
 def mentions(topic: Topic, entry: Entry) -> list[Money | Percent | DateFact]:
-    """The numeric facts of an article stated in a sentence that names the topic."""
-    needle = topic.name.casefold()
+    """The numeric facts of an article stated in a sentence that names the topic, in any
+    of its spellings."""
+    return [fact for fact, _ in timeline(topic, entry)]
+
+
+def timeline(topic: Topic, entry: Entry) -> list[tuple[Money | Percent | DateFact, str]]:
+    """``mentions`` with what each figure is, from its sentence (see ``figure_label``)."""
     facts: list[Money | Percent | DateFact] = [*entry.facts.money, *entry.facts.percent]
     if not facts:
         return []
-    out: list[Money | Percent | DateFact] = []
-    for sentence, lowered in _sentences(entry.article.plain_text()):
-        if needle not in lowered:
-            continue
-        out += [f for f in facts if f.text and f.text in sentence and f not in out]
+    named = _named(topic.spellings or (topic.name,))
+    out: list[tuple[Money | Percent | DateFact, str]] = []
+    seen: list[Money | Percent | DateFact] = []
+    for sentence, _ in _sentences(entry.article.plain_text()):
+        stated = [f for f in facts if f.text and f.text in sentence and f not in seen]
+        rest = sentence
+        for f in stated:  # "23 Milliarden US-Dollar" names a currency, not the USA
+            rest = rest.replace(f.text, " ")
+        if stated and named.search(rest):
+            seen += stated
+            out += [(f, figure_label(sentence, f.text, entry.article.lang)) for f in stated]
     return out
+
+
+@lru_cache(maxsize=4096)
+def _named(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the names as a word, with a genitive ending ("Italiens", "Britain's");
+    an acronym only in capitals, so "US" is not "us"."""
+    ending = r"(?:s|es|['’]s)?(?!\w)"
+    parts = [(rf"(?<!\w){re.escape(n)}{ending}" if n.isupper()
+              else rf"(?<!\w)(?i:{re.escape(n)}){ending}") for n in spellings if n]
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 @lru_cache(maxsize=4096)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 
-from digest.model import Article, Facts, Tag
+from digest.link.entities import NAMED_KINDS, resolve, shown
+from digest.model import Article, Entry, Facts, Tag
 from digest.text import slugify
 from digest.vocabulary import Vocabulary, fold
 
@@ -37,24 +40,47 @@ def tag_slug(name: str) -> str:
     return f"{plain or 'tag'}--{digest}"
 
 
+def entity_tag(name: str, lang: str, vocab: Vocabulary, kind: str | None = None) -> Tag:
+    """A tag (or topic) for ``name`` on a page in ``lang``: the entity's slug (from its
+    canonical name, the same in every language), its name in ``lang`` and in every other
+    language the vocabulary or gazetteer knows."""
+    entity = resolve(name, vocab, kind)
+    return Tag(name=shown(name, lang, vocab, kind), slug=tag_slug(entity.canonical),
+               names=entity.names, key=entity.key)
+
+
 def make_tags(article: Article, facts: Facts, vocab: Vocabulary) -> tuple[Tag, ...]:
-    """Editor tags first, then organisations, places and topics; duplicates folded away."""
+    """Editor tags first, then organisations, places and topics; one tag per entity, named
+    in the article's language."""
     candidates = [
-        *article.tags,
-        *facts.orgs,
-        *facts.places,
-        *vocab.topics_in(article.plain_text()),
+        *((t, None) for t in article.tags),
+        *((n, "orgs") for n in facts.orgs),
+        *((n, "places") for n in facts.places),
+        *((t, None) for t in vocab.topics_in(article.plain_text())),
     ]
     seen: set[str] = set()
     tags: list[Tag] = []
-    for raw in candidates:
-        name = vocab.canonical(" ".join(raw.split()))
-        key = fold(name)
-        if not key or key in seen:
+    for raw, kind in candidates:
+        name = " ".join(raw.split())
+        if not fold(name):
             continue
-        slug = tag_slug(name)
-        if slug in seen:  # "C" and "C++" share a page: the article is listed there once
+        tag = entity_tag(name, article.lang, vocab, kind)
+        if tag.key in seen:
             continue
-        seen.update((key, slug))
-        tags.append(Tag(name=name, slug=slug))
+        if tag.slug in seen:  # "C" and "C++" share a page: the article is listed there once
+            continue
+        seen.update((tag.key, tag.slug))
+        tags.append(tag)
     return tuple(tags[:MAX_TAGS])
+
+
+def entities_of(facts: Facts, lang: str, vocab: Vocabulary) -> tuple[tuple[str, Tag], ...]:
+    """``kind:folded name`` -> the entity of each organisation and place in ``facts``: what
+    lets topics gather the articles of one entity across languages."""
+    return tuple((f"{kind}:{fold(n)}", entity_tag(n, lang, vocab, kind))
+                 for kind in NAMED_KINDS for n in getattr(facts, kind))
+
+
+def link_entities(entries: Sequence[Entry], vocab: Vocabulary) -> list[Entry]:
+    """Entries that know the entity of each of their names (see ``entities_of``)."""
+    return [replace(e, entities=entities_of(e.facts, e.article.lang, vocab)) for e in entries]

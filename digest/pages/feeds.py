@@ -77,7 +77,7 @@ def build_feeds(
     files = _feed_pair(newest, config, None, site, bodies, {})
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
     words = _WORDS.get(config.language, _WORDS["en"])
-    by_tag = tag_groups(newest)
+    by_tag = tag_groups(newest, config.language)
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
         channel = _Channel(f"{config.site_name}: {name}",

@@ -8,7 +8,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.config import Config
-from digest.link.links import Edition, Topic, mentions, tag_groups
+from digest.link.links import (
+    Edition,
+    Topic,
+    merged_tag_slugs,
+    merged_topic_slugs,
+    tag_groups,
+    timeline,
+)
 from digest.markup import LINK, Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent, Tag
 from digest.pages import display
@@ -21,6 +28,7 @@ from digest.pages.render import (
     output_file,
     pager,
     paginate,
+    redirect_page,
 )
 from digest.pages.urls import (
     article_doc,
@@ -67,8 +75,10 @@ _WORDS = {
     "en": {"tag": "Tag: {name}", "topic": "{name} ({kind})", "orgs": "organisation",
            "places": "place", "persons": "person"},
 }
-_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td><td>{}</td>'
-                     '<td><a href="{}">{}</a></td></tr>')
+# A timeline row says what the figure is and links the article, whose title is the link's
+# tooltip: a headline on every row made the table wider than a phone.
+_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td>'
+                     '<td><a href="{}" title="{}">{}</a>: {}</td></tr>')
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
@@ -307,7 +317,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     with the archive the way a single tags page would."""
     lang = config.language
     words = display.labels(lang)
-    by_tag = tag_groups(newest_first(entries))
+    by_tag = tag_groups(newest_first(entries), lang)
     size = config.page_size * 4
     files = []
     for slug, (name, items) in by_tag.items():
@@ -361,24 +371,46 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
     doc = page_doc(folder, 1)
     intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
     # Only the first page's worth of facts is shown: look no further than that.
-    timeline = list(itertools.islice(
-        ((e, f) for e in topic.entries for f in mentions(topic, e)), config.page_size))
-    if timeline:
+    rows_of = list(itertools.islice(
+        ((e, f, label) for e in topic.entries for f, label in timeline(topic, e)),
+        config.page_size))
+    if rows_of:
         # An HTML table, made here: as a Markdown table of spans and links it was the most
         # expensive part of the site for MkDocs.
         up = up_to_root(doc)
         rows = [
             _TIMELINE_ROW.format(e.article.date.date().isoformat(),
                                  display.long_date(e.article.date, lang),
-                                 _fact_html(fact, e, lang),
-                                 up + page_url(config, e.article.slug), e.article.title)
-            for e, fact in timeline]
+                                 up + page_url(config, e.article.slug), e.article.title,
+                                 label or clip(e.article.title, 40),
+                                 _fact_html(fact, e, lang))
+            for e, fact, label in rows_of]
         intro += [f"## {words['timeline']}", "",
-                  Html("<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-                       "<tbody>").format(words["date"], words["fact"], words["article"]),
+                  Html('<table class="digest-timeline"><thead><tr><th>{}</th><th>{}</th>'
+                       "</tr></thead><tbody>").format(words["date"], words["fact"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
     return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True,
                     page_title=topic_title(topic.name, topic.kind, lang))
+
+
+def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
+                            config: Config) -> list[OutputFile]:
+    """Tag and topic pages that merged into their entity's one page ("tags/italy" into
+    "tags/italien") send readers there, so links to the old URLs keep working."""
+    lang = config.language
+    by_tag = tag_groups(newest_first(entries), lang)
+    files = []
+    for old, slug in sorted(merged_tag_slugs(newest_first(entries)).items()):
+        files.append(OutputFile(
+            f"{config.docs_dir}/{config.tags_dir}/{old}/index.html",
+            redirect_page(lang, by_tag[slug][0], f"../{slug}/",
+                          config.site_url + doc_url(tag_doc(config, slug)), "→")))
+    for old, topic in sorted(merged_topic_slugs(found).items()):
+        files.append(OutputFile(
+            f"{config.docs_dir}/{config.topics_dir}/{old}/index.html",
+            redirect_page(lang, topic.name, f"../{topic.slug}/",
+                          config.site_url + doc_url(topic_doc(config, topic)), "→")))
+    return files
 
 
 def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:

@@ -23,6 +23,7 @@ from digest.pages.listings import (
     render_archive,
     render_editions,
     render_home,
+    render_merged_redirects,
     render_tags,
     render_topic,
     render_topic_indexes,
@@ -50,11 +51,12 @@ def render_site(
     The writer writes each output before it asks for the next, so the problems met while
     exporting are known when the last month's files are written.
     """
-    entity_topics = topics(entries, config.topic_min_articles)
+    entity_topics = topics(entries, config.topic_min_articles, config.language)
     weeks = editions(entries)
     index = related_index(entries)
     site = SiteLinks(
-        topics={(t.kind, fold(t.name)): topic_doc(config, t) for t in entity_topics},
+        topics={(t.kind, fold(n)): topic_doc(config, t)
+                for t in entity_topics for n in t.spellings or (t.name,)},
         related=related_from(index, fork_map(
             functools.partial(related_sources, index, limit=config.related_items),
             index.ordered, progress, "finding related articles")),
@@ -91,6 +93,7 @@ def render_site(
         *render_editions(weeks, config),
         *render_tags(entries, config),
         *render_redirects(entries, config),
+        *render_merged_redirects(entries, entity_topics, config),
         *build_feeds(entries, config, texts),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, texts),

@@ -212,20 +212,26 @@ def render_redirects(entries: Sequence[Entry], config: Config) -> list[OutputFil
     files = []
     for entry in entries:
         for old in entry.article.old_slugs:
-            words = display.labels(entry.article.lang)
-            body = Html(
-                '<!doctype html>\n<html lang="{lang}"><head>'
-                '<meta charset="utf-8"><title>{title}</title>'
-                '<meta http-equiv="refresh" content="0; url={target}">'
-                '<link rel="canonical" href="{canonical}"></head>'
-                '<body><p>{redirect} <a href="{target}">{title}</a></p>'
-                "</body></html>\n"
-            ).format(lang=entry.article.lang, title=entry.article.title,
-                     target=f"../{entry.article.slug}/", redirect=words["redirect"],
-                     canonical=config.site_url + page_url(config, entry.article.slug))
             dest = f"{config.docs_dir}/{config.articles_dir}/{old}/index.html"
-            files.append(OutputFile(dest, body.encode()))
+            files.append(OutputFile(dest, redirect_page(
+                entry.article.lang, entry.article.title, f"../{entry.article.slug}/",
+                config.site_url + page_url(config, entry.article.slug))))
     return files
+
+
+def redirect_page(lang: str, title: str, target: str, canonical: str,
+                  note: str | None = None) -> bytes:
+    """A page that sends readers to ``target`` (relative) at once; crawlers read
+    ``canonical``. ``note`` says why, before the link (default: the article moved)."""
+    return Html(
+        '<!doctype html>\n<html lang="{lang}"><head>'
+        '<meta charset="utf-8"><title>{title}</title>'
+        '<meta http-equiv="refresh" content="0; url={target}">'
+        '<link rel="canonical" href="{canonical}"></head>'
+        '<body><p>{redirect} <a href="{target}">{title}</a></p>'
+        "</body></html>\n"
+    ).format(lang=lang, title=title, target=target, canonical=canonical,
+             redirect=display.labels(lang)["redirect"] if note is None else note).encode()
 
 
 # ---------------------------------------------------------------------------- listings
