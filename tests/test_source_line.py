@@ -12,7 +12,7 @@ import pytest
 from digest.config import Config
 from digest.pages.render import article_html, render_article
 from digest.read import datelines
-from digest.read.ingest import SOURCE_LINE, SeedContext, read_seed
+from digest.read.ingest import SeedContext, read_seed
 
 from .factories import entry
 
@@ -94,6 +94,8 @@ def test_a_byline_before_the_source_line_still_dates_the_article(config: Config)
                                      "Quelle: APA\n")
     assert (article.date.date(), article.date_origin) == (dt.date(2016, 1, 20), "text")
     assert article.source_name == "APA"
+    from digest.read.ingest import SOURCE_LINE
+
     for line in ("Quelle: APA", "Quellen: APA, dpa", "Source: Reuters", "sources: AP"):
         assert SOURCE_LINE.fullmatch(line)
         assert datelines._CREDIT.match(line), line
