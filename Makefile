@@ -92,5 +92,9 @@ bench: install system-deps
 golden: install
 	$(PY) -m tests.golden
 
+## Remove everything a build generates (tests/test_generated_paths.py checks the list against
+## the config): the folders the digest owns under content/, site/, the cache, the build's
+## temporary folders and its lock file.
 clean:
-	rm -rf site content/articles content/archive content/feeds
+	rm -rf site content/articles content/archive content/feeds content/topics \
+	  content/editions content/tags .digest-cache .site-* .pagefind-* .digest-build.lock

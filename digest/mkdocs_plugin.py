@@ -1,7 +1,8 @@
 """MkDocs plugin ``digest``: per-page language and the optional Pagefind search backend.
 
-Material writes the site language into every page's ``<html lang>``; articles in another
-language get their own, so browsers, screen readers and hyphenation treat them right.
+Material writes the site language into every page's ``<html lang>`` and frames every page
+with its words in that language; articles in another language get their own, in both, so
+readers, browsers, screen readers and hyphenation treat them right.
 
 With ``extra.digest.search: pagefind`` the site keeps Material's search box and result list,
 but the worker behind them answers from a Pagefind index that browsers fetch in small chunks,
@@ -35,8 +36,17 @@ from digest.paths import escaping_links
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
+PAGE_LANGUAGES = ("de", "en")
+"""Languages a page may name in its front matter (``lang:``), as articles do."""
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _BODY = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=>]")
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    """The language a page is written in: its own (``lang:`` of an article), else the site's.
+    Material's interface words follow it too (overrides/partials/language.html)."""
+    lang = page.meta.get("lang")
+    return lang if lang in PAGE_LANGUAGES else str(config.theme["language"])
 
 
 def search_backend(config: MkDocsConfig) -> str:
@@ -133,6 +143,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         if page.file.src_uri in self._deferred:
             page.read_source(config)
             page.render(config, self._files)
+        context["digest_lang"] = page_language(page, config)
         # Tag chips link to the digest's paginated tag pages; Material's tags plugin, which
         # fills ``tags`` only where it is still unset, would link one page listing them all.
         digest = page.meta.get("digest")
@@ -144,9 +155,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self._deferred:
             page.content = page.markdown = None  # written: nothing needs them any more
-        lang = page.meta.get("lang")
-        if lang in ("de", "en"):
-            output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        if page.meta.get("lang") in PAGE_LANGUAGES:
+            output = _HTML_LANG.sub(f'<html lang="{page_language(page, config)}"', output,
+                                    count=1)
         # Pagefind gets the pages that mark what it may index (an article's lead and body, a
         # topic's name); the rest of every page, and every other page, stays out of it.
         self._rendered.add(page.file.dest_uri)

@@ -76,6 +76,9 @@ class Article:
     tags: tuple[str, ...] = ()
     """Tags the editor gave in front matter."""
     source_url: str | None = None
+    source_name: str | None = None
+    """Who the text credits as its source, from its last line ("Quelle: APA"): shown in
+    the source line, never read as body text."""
     author: str | None = None
     summary: str | None = None
     """An editor's summary from front matter; wins over the lead in the head and feeds."""

@@ -17,6 +17,7 @@ from typing import TypeVar
 from digest.config import Config
 from digest.link.links import editions, related_from, related_index, related_sources, topics
 from digest.model import Entry, Output, Problem
+from digest.pages.about import render_about
 from digest.pages.export import export_files, export_parts, fact_chunk
 from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
 from digest.pages.listings import (
@@ -88,6 +89,7 @@ def render_site(
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
     files = [
         render_home(entries, weeks, config),
+        render_about(config),
         *render_archive(entries, config),
         *render_topic_indexes(entity_topics, config),
         *render_editions(weeks, config),

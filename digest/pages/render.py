@@ -183,9 +183,10 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
     attribution = []
     if a.author:
         attribution.append(f"{words['by']} {escape_text(a.author)}")
-    if a.source_url:
-        attribution.append(
-            f"{words['source']}: [{escape_text(_host(a.source_url))}](<{a.source_url}>)")
+    if a.source_url or a.source_name:
+        name = escape_text(a.source_name or _host(a.source_url or ""))
+        attribution.append(f"{words['source']}: "
+                           + (f"[{name}](<{a.source_url}>)" if a.source_url else name))
     if attribution:
         out += [f'<p class="digest-source" markdown>{" · ".join(attribution)}</p>', ""]
     terms = site.compound_terms.get(a.source)
@@ -262,9 +263,12 @@ def article_html(entry: Entry) -> str:
             parts.append(markdown_to_html(block.text))
         else:
             parts.append(Html("<p>{}</p>").format(block.text))
+    name = a.source_name or (_host(a.source_url) if a.source_url else None)
     if a.source_url:
         parts.append(Html('<p>{}: <a href="{}">{}</a></p>').format(
-            words["source"], a.source_url, _host(a.source_url)))
+            words["source"], a.source_url, name))
+    elif name:
+        parts.append(Html("<p>{}: {}</p>").format(words["source"], name))
     return str(Html("\n").join(parts))
 
 

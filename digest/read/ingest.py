@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from digest.config import Config
 from digest.markup import sanitize_block, strip_markdown, strip_markdown_lines
@@ -16,13 +16,18 @@ from digest.model import Article, Block, FactCorrections, Problem, Severity, Sou
 from digest.parallel import Progress, fork_map
 from digest.read.datelines import OwnDate, own_date
 from digest.read.decoding import decode
-from digest.read.frontmatter import parse_front_matter, shown
+from digest.read.frontmatter import is_url, parse_front_matter, shown
 from digest.read.names import derived_slug
 from digest.text import detect_language, strip_boilerplate, subheadings
 
 MAX_TITLE = 300
 UNCOMMITTED = "not committed yet: dated with the build time (a local preview)"
 NOT_A_SEED = "not a seed: expected a .txt or .md file"
+_P = TypeVar("_P")
+SOURCE_LINE = re.compile(r"(?i:quellen?|sources?)[ \u00a0]*:[ \u00a0]*(?P<source>\S.{0,150})")
+"""A last paragraph that names the article's source ("Quelle: APA", "Source: Reuters"): the
+page's source line, not body text. ``datelines`` reads it as a credit line, so a byline just
+before it still dates the article."""
 
 
 def build_time_now() -> dt.datetime:
@@ -73,6 +78,7 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
         return ReadResult(None, (Problem(
             path, title_line, "title only: expected at least one paragraph after the title",
             code="title-only"),))
+    source, body = _source_line(body, lambda line: line[1])
     own = own_date([t for _, t in body], ctx.config.zone)
     if own is not None:
         own = replace(own, line=body[own.paragraph][0])
@@ -84,7 +90,7 @@ def read_txt(path: str, text: str, ctx: SeedContext) -> ReadResult:
         Block("h" if headings[i] else "p", t) for i, t in enumerate(paragraphs[1:], 1)
     )
     return _finish(path, ctx, problems, title=title, lead=paragraphs[0], blocks=blocks, meta={},
-                   meta_lines={}, own=own)
+                   meta_lines={}, own=own, source=source)
 
 
 def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
@@ -116,6 +122,12 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
                 path, first, "front matter: the opening '---' must be the very first line",
                 code="front-matter-not-first"),))
     blocks = split_markdown(body_text)
+    texts = [b for b in blocks if b.kind == "md" and strip_markdown(b.text)]
+    source, _ = _source_line(texts, lambda b: strip_markdown(b.text))
+    if source is not None and blocks[-1] is texts[-1]:  # the last block, not one before a heading
+        blocks = blocks[:-1]
+    else:
+        source = None
     own, blocks = _own_date_md(blocks, body_text, body_start, ctx)
     title = meta.get("title")
     if title is None:
@@ -158,7 +170,7 @@ def read_md(path: str, text: str, ctx: SeedContext) -> ReadResult:
             if cleaned.strip():
                 rest.append(Block("md", cleaned, strip_markdown_lines(cleaned)))
     result = _finish(path, ctx, problems, title=title, lead=lead, blocks=tuple(rest), meta=meta,
-                     meta_lines=meta_lines, own=own)
+                     meta_lines=meta_lines, own=own, source=source)
     return replace(result, meta_lines=meta_lines)
 
 
@@ -177,6 +189,17 @@ def _own_date_md(
     if own.alone and len(texts) > 1:
         blocks = tuple(b for b in blocks if b is not block)
     return own, blocks
+
+
+def _source_line(paragraphs: list[_P], text: Callable[[_P], str]) -> tuple[str | None, list[_P]]:
+    """The source a last paragraph names ("Quelle: APA", "Source: https://…") and the
+    paragraphs without it; a text of one paragraph keeps it (it would have no body left)."""
+    if len(paragraphs) < 2:
+        return None, paragraphs
+    m = SOURCE_LINE.fullmatch(" ".join(text(paragraphs[-1]).split()))
+    if m is None:
+        return None, paragraphs
+    return m["source"].rstrip(" ."), paragraphs[:-1]
 
 
 def _link_hint(target: str) -> str:
@@ -239,6 +262,7 @@ def _finish(
     meta: dict[str, Any],
     meta_lines: dict[str, int],
     own: OwnDate | None = None,
+    source: str | None = None,
 ) -> ReadResult:
     """Shared tail of both readers: date, language, slug, corrections. The date is the
     front matter's, else the one the text states as its own (a byline, a dateline), else
@@ -282,7 +306,10 @@ def _finish(
         date_origin=origin,
         slug=slug,
         tags=tuple(meta.get("tags") or ()),
-        source_url=meta.get("source"),
+        # The text's source line names the source, or gives its address when the front
+        # matter has none.
+        source_url=meta.get("source") or (source if source and is_url(source) else None),
+        source_name=source if source and not is_url(source) else None,
         author=meta.get("author"),
         summary=meta.get("summary"),
         corrections=corrections,
