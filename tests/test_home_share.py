@@ -275,3 +275,26 @@ def test_home_page_is_titled_with_the_site_name_and_has_no_sidebars(site: Path) 
     assert pages["topics/places/linz"].findtext(".//title") == "Linz (Ort) - Digest"
     toc = pages["editions/2026-W47"].cssselect(".md-sidebar--secondary")
     assert toc and toc[0].get("hidden") is not None
+
+
+def test_a_listing_speaks_its_own_language_about_an_article_in_another(config: Config) -> None:
+    """On the German site's pages an English article's teaser says "Fakten", names its tags
+    and writes its figures as German does; the lead story's figures too."""
+    from digest.model import Tag
+
+    english = dataclasses.replace(
+        entry("port deal", day=26, lang="en",
+              money=(money("$4.5 billion", "4500000000", "USD"),),
+              percent=(Percent(text="12.5 percent", value=Decimal("12.5")),)),
+        tags=(Tag("White House", "weisses-haus", names=(("de", "Weißes Haus"),)),))
+    files = render_archive([*stories(), english], config)
+    teaser = next(d for f in files for d in body_html(f).cssselect(".digest-brief")
+                  if "Port Deal" in words(d))
+    text = words(teaser)
+    assert "Weißes Haus" in text and "White House" not in text
+    assert "4,5 Mrd. USD" in text and "12,5 %" in text
+    assert "Key facts" not in text
+    home = body_html(render_home([*stories(), english], editions([*stories(), english]),
+                                 config))
+    lead = words(home.cssselect(".digest-lead")[0])
+    assert "Port Deal" in lead and "4,5 Mrd. USD" in lead

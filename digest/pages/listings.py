@@ -99,12 +99,12 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     a = entry.article
     shown = entry.tags[:6]
     tags = _tag_links(shown, config, up)
-    facts = teaser_facts(entry, shown)
+    facts = teaser_facts(entry, shown, config.language)
     block = _BRIEF.format(
         level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,
         iso=a.date.isoformat(), day=display.long_date(a.date, config.language),
         tags=_TAGS.format(tags) if tags else "",
-        facts=_FACTS.format(display.labels(a.lang)["box"], facts) if facts else "",
+        facts=_FACTS.format(display.labels(config.language)["box"], facts) if facts else "",
         description=clip(a.description, 240))
     # One raw HTML block per brief: a blank line ends it for Markdown.
     result = (block, "")
@@ -115,8 +115,10 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
 
 
 def _tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
-    return Html(", ").join(LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name)
-                           for t in tags)
+    """Tag chips of a listing, named in the listing's (the site's) language."""
+    return Html(", ").join(
+        LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name_in(config.language))
+        for t in tags)
 
 
 def figures(entry: Entry) -> list[Money | Percent]:
@@ -134,14 +136,14 @@ def headline_figures(entry: Entry, limit: int = 3) -> list[Money | Percent]:
     return (money[:2] + shares[:2] + money[2:])[:limit]
 
 
-def teaser_facts(entry: Entry, shown: Sequence[Tag]) -> str:
-    """A teaser's line of key facts: figures, then only the names its tag line lacks, so
-    nothing is said twice."""
-    a, f = entry.article, entry.facts
-    tagged = {fold(t.name) for t in shown}
+def teaser_facts(entry: Entry, shown: Sequence[Tag], lang: str) -> str:
+    """A teaser's line of key facts in the listing's language ``lang``: figures, then only
+    the names its tag line lacks, so nothing is said twice."""
+    f = entry.facts
+    tagged = {fold(n) for t in shown for n in (t.name, *(name for _, name in t.names))}
     money = [x for x in figures(entry) if isinstance(x, Money)][:3]
-    bits = [*(display.money(m, a.locale, a.lang) for m in money),
-            *(display.percent(p, a.locale, a.lang) for p in f.percent[:2]),
+    bits = [*(display.money(m, lang, lang) for m in money),
+            *(display.percent(p, lang, lang) for p in f.percent[:2]),
             *(n for n in (*f.orgs[:3], *f.places[:2], *f.persons[:2])
               if fold(n) not in tagged)]
     return " · ".join(bits)
@@ -151,15 +153,13 @@ def edition_title(edition: Edition, lang: str) -> str:
     return display.labels(lang)["edition"].format(week=edition.week, year=edition.year)
 
 
-def _figure_html(fact: Money | Percent, entry: Entry) -> Html:
-    """A headline figure as the article's locale writes it, the as-written text in its
-    title; an amount in another currency with its euro value under it."""
-    a = entry.article
+def _figure_html(fact: Money | Percent, lang: str) -> Html:
+    """A headline figure as the page's language ``lang`` writes it, the as-written text in
+    its title; an amount in another currency with its euro value under it."""
     if isinstance(fact, Percent):
-        return _FIGURE.format(span(fact.text, display.percent(fact, a.locale, a.lang),
-                                   html_text), "")
-    eur = display.euro(fact, a.locale, a.lang)
-    return _FIGURE.format(span(fact.text, display.money(fact, a.locale, a.lang), html_text),
+        return _FIGURE.format(span(fact.text, display.percent(fact, lang, lang), html_text), "")
+    eur = display.euro(fact, lang, lang)
+    return _FIGURE.format(span(fact.text, display.money(fact, lang, lang), html_text),
                           Html(" <small>{}</small>").format(eur) if eur else "")
 
 
@@ -173,7 +173,7 @@ def _lead(entry: Entry, edition: Edition | None, config: Config, doc: str) -> li
         target = up + doc_url(page_doc(f"{config.editions_dir}/{edition.key}", 1))
         edition_link = Html(" · {}").format(
             LINK.format(target, edition_title(edition, config.language)))
-    shown = [_figure_html(f, entry) for f in headline_figures(entry)]
+    shown = [_figure_html(f, config.language) for f in headline_figures(entry)]
     figure_list = (Html('<ul class="digest-figures">\n{}</ul>\n').format(Html("").join(shown))
                    if shown else "")
     tags = _tag_links(entry.tags[:6], config, up)
@@ -456,12 +456,11 @@ def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[Output
 
 
 def _fact_html(fact: Money | Percent | DateFact, entry: Entry, lang: str) -> Html:
-    """A timeline's fact; a date in the page's language ``lang``, as the date beside it."""
-    a = entry.article
+    """A timeline's fact in the page's language ``lang``, as the date beside it."""
     if isinstance(fact, Money):
-        return money_text(fact, a.locale, a.lang, as_html=True)
+        return money_text(fact, lang, lang, as_html=True)
     if isinstance(fact, Percent):
-        return span(fact.text, display.percent(fact, a.locale, a.lang), html_text)
+        return span(fact.text, display.percent(fact, lang, lang), html_text)
     return span(fact.text, display.date(fact, lang, lang), html_text)
 
 
