@@ -19,15 +19,10 @@ from lxml import html as lxml_html
 from digest.config import Config
 from digest.link.links import editions, topics
 from digest.model import OutputFile
-from digest.pages.listings import (
-    render_archive,
-    render_editions,
-    render_home,
-    render_tags,
-    render_topic,
-    render_topic_indexes,
-)
+from digest.pages.home import render_home
+from digest.pages.listings import render_archive, render_editions, render_tags
 from digest.pages.render import SiteLinks, render_article
+from digest.pages.topics import render_topic, render_topic_indexes
 
 from .factories import entry
 from .support import build_with_search

@@ -1,34 +1,27 @@
-"""Pages that list articles: home, archive, tags, topics and editions, paginated so that no
-page grows with the archive. Pure functions from entries to Markdown (and feed HTML)."""
+"""Pages that list articles: archive, tags and editions, and the teaser every listing shows
+(home and topic pages in ``home.py`` and ``topics.py``), paginated so that no page grows
+with the archive. Pure functions from entries to Markdown."""
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from digest.config import Config
 from digest.link.links import (
     Edition,
-    Topic,
-    merged_tag_slugs,
-    merged_topic_slugs,
     tag_groups,
-    timeline,
 )
-from digest.markup import LINK, Html, escape_text, html_text
-from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent, Tag
+from digest.markup import LINK, Html, escape_text
+from digest.model import DateFact, Entry, Money, OutputFile, Percent, Tag
 from digest.pages import display
-from digest.pages.factbox import money_text, span
 from digest.pages.render import (
-    GENERATED,
     clip,
     front_matter,
     newest_first,
     output_file,
     pager,
     paginate,
-    redirect_page,
 )
 from digest.pages.urls import (
     article_doc,
@@ -37,7 +30,6 @@ from digest.pages.urls import (
     page_url,
     rel_link,
     tag_doc,
-    topic_doc,
     up_to_root,
 )
 from digest.vocabulary import fold
@@ -54,31 +46,19 @@ _BRIEF = Html('<div class="digest-brief">\n'
               "</div>")
 _TAGS = Html(" · {}")
 _FACTS = Html("<p><strong>{}:</strong> {}</p>\n")
-_LEAD = Html('<div class="digest-lead">\n'
-             '<p class="digest-kicker"><time datetime="{iso}">{day}</time>{edition}</p>\n'
-             '<h2><a href="{url}">{title}</a></h2>\n'
-             '<p class="digest-summary">{summary}</p>\n'
-             "{figures}"
-             "{tags}"
-             "</div>")
-_FIGURE = Html('<li class="digest-figure"><strong>{}</strong>{}</li>\n')
 # Listings are lists, not documents: no table of contents of their briefs and no sidebar
 # holding the one navigation entry of their tab.
-_LISTING: dict[str, object] = {"hide": ["navigation", "toc"]}
+LISTING: dict[str, object] = {"hide": ["navigation", "toc"]}
 # Indexes of listings hold names and counts only: out of Material's lunr index (Pagefind
 # indexes only what a page marks with data-pagefind-body).
-_UNSEARCHED: dict[str, object] = {"search": {"exclude": True}, **_LISTING}
+UNSEARCHED: dict[str, object] = {"search": {"exclude": True}, **LISTING}
 # What share cards and search engines read of a listing: its name, then what it holds.
-_WORDS = {
+WORDS = {
     "de": {"tag": "Tag: {name}", "topic": "{name} ({kind})", "orgs": "Organisation",
            "places": "Ort", "persons": "Person"},
     "en": {"tag": "Tag: {name}", "topic": "{name} ({kind})", "orgs": "organisation",
            "places": "place", "persons": "person"},
 }
-# A timeline row says what the figure is and links the article, whose title is the link's
-# tooltip: a headline on every row made the table wider than a phone.
-_TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td>'
-                     '<td><a href="{}" title="{}">{}</a>: {}</td></tr>')
 
 
 def brief(entry: Entry, config: Config, from_doc: str, *, heading: str = "###") -> list[str]:
@@ -98,7 +78,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
         return cached[1]
     a = entry.article
     shown = entry.tags[:6]
-    tags = _tag_links(shown, config, up)
+    tags = tag_links(shown, config, up)
     facts = teaser_facts(entry, shown, config.language)
     block = _BRIEF.format(
         level=f"h{len(heading)}", url=up + page_url(config, a.slug), title=a.title,
@@ -114,7 +94,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
     return result
 
 
-def _tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
+def tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
     """Tag chips of a listing, named in the listing's (the site's) language."""
     return Html(", ").join(
         LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name_in(config.language))
@@ -126,14 +106,6 @@ def figures(entry: Entry) -> list[Money | Percent]:
     exchange rates), then its percentages: the figures a teaser leads with."""
     f = entry.facts
     return [*(m for m, _ in display.restatements(f.money) if m.kind == "amount"), *f.percent]
-
-
-def headline_figures(entry: Entry, limit: int = 3) -> list[Money | Percent]:
-    """Two amounts and a share before any third amount: a lead story shows both kinds."""
-    found = figures(entry)
-    money = [x for x in found if isinstance(x, Money)]
-    shares = [x for x in found if isinstance(x, Percent)]
-    return (money[:2] + shares[:2] + money[2:])[:limit]
 
 
 def teaser_facts(entry: Entry, shown: Sequence[Tag], lang: str) -> str:
@@ -153,78 +125,6 @@ def edition_title(edition: Edition, lang: str) -> str:
     return display.labels(lang)["edition"].format(week=edition.week, year=edition.year)
 
 
-def _figure_html(fact: Money | Percent, lang: str) -> Html:
-    """A headline figure as the page's language ``lang`` writes it, the as-written text in
-    its title; an amount in another currency with its euro value under it."""
-    if isinstance(fact, Percent):
-        return _FIGURE.format(span(fact.text, display.percent(fact, lang, lang), html_text), "")
-    eur = display.euro(fact, lang, lang)
-    return _FIGURE.format(span(fact.text, display.money(fact, lang, lang), html_text),
-                          Html(" <small>{}</small>").format(eur) if eur else "")
-
-
-def _lead(entry: Entry, edition: Edition | None, config: Config, doc: str) -> list[str]:
-    """The newest story, told at a glance: date and edition, title, summary, its headline
-    figures and tags."""
-    a = entry.article
-    up = up_to_root(doc)
-    edition_link = Html("")
-    if edition is not None:
-        target = up + doc_url(page_doc(f"{config.editions_dir}/{edition.key}", 1))
-        edition_link = Html(" · {}").format(
-            LINK.format(target, edition_title(edition, config.language)))
-    shown = [_figure_html(f, config.language) for f in headline_figures(entry)]
-    figure_list = (Html('<ul class="digest-figures">\n{}</ul>\n').format(Html("").join(shown))
-                   if shown else "")
-    tags = _tag_links(entry.tags[:6], config, up)
-    block = _LEAD.format(
-        iso=a.date.isoformat(), day=display.long_date(a.date, config.language),
-        edition=edition_link, url=up + page_url(config, a.slug), title=a.title,
-        summary=clip(a.description, 400), figures=figure_list,
-        tags=Html('<p class="digest-tags">{}</p>\n').format(tags) if tags else "")
-    return [block, ""]
-
-
-def render_home(entries: Sequence[Entry], editions: Sequence[Edition],
-                config: Config) -> OutputFile:
-    """The home page partial: the newest story leads with its headline figures; the next
-    newest follow as cards under their weekly edition, newest first (``home_items`` in all).
-    """
-    words = display.labels(config.language)
-    doc = "index.md"
-    lines = [GENERATED.format(source=config.seeds_dir), ""]
-    edition_of = {e.article.source: ed for ed in editions for e in ed.entries}
-    newest = newest_first(entries)[: config.home_items]
-    if newest:
-        lines += _lead(newest[0], edition_of.get(newest[0].article.source), config, doc)
-    groups: dict[str, list[Entry]] = {}
-    for entry in newest[1:]:
-        edition = edition_of.get(entry.article.source)
-        groups.setdefault(edition.key if edition else "", []).append(entry)
-    by_key = {ed.key: ed for ed in editions}
-    for key, items in groups.items():
-        edition = by_key.get(key)
-        if edition is None:
-            lines += [f"## {words['latest']}", ""]
-        else:
-            edition_doc = page_doc(f"{config.editions_dir}/{edition.key}", 1)
-            title = edition_title(edition, config.language)
-            lines += [f"## [{title}]({rel_link(edition_doc, doc)})", ""]
-        # One raw HTML block: the cards sit in a grid (content/stylesheets/digest.css).
-        lines.append('<div class="digest-cards">')
-        for entry in items:
-            lines += brief(entry, config, doc)
-        lines += ["</div>", ""]
-    if not entries:
-        lines += [words["none"], ""]
-    lines += [
-        f"[{words['editions']} →]({rel_link(f'{config.editions_dir}/index.md', doc)}) · "
-        f"[{words['archive']} →]({rel_link(f'{config.archive_dir}/index.md', doc)}) · "
-        f"[{words['topics']} →]({rel_link(f'{config.topics_dir}/index.md', doc)})",
-    ]
-    return output_file(config, f"{config.articles_dir}/_partials/latest.md", lines)
-
-
 def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     """Month index plus one paginated page per month."""
     lang = config.language
@@ -242,11 +142,11 @@ def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]
         folder = f"{config.archive_dir}/{month}"
         index.append(f"- [{label}]({rel_link(page_doc(folder, 1), index_doc)}) ({len(items)})")
         held.append(f"{label} ({len(items)})")
-        files += _listing(config, folder, label, items, lang)
+        files += listing_pages(config, folder, label, items, lang)
     if not months:
         index.append(words["none"])
     head = front_matter({"title": words["archive"], "description": describe(
-        words["archive"], held or [words["none"]]), **_UNSEARCHED})
+        words["archive"], held or [words["none"]]), **UNSEARCHED})
     files.append(output_file(config, index_doc, [head, f"# {words['archive']}", "", *index]))
     return files
 
@@ -257,7 +157,7 @@ def describe(name: str, held: Sequence[str], limit: int = 200) -> str:
     return clip(f"{name}: {' · '.join(held)}", limit)
 
 
-def _describe_page(name: str, items: Sequence[Entry], chunk: Sequence[Entry], number: int,
+def describe_page(name: str, items: Sequence[Entry], chunk: Sequence[Entry], number: int,
                    total: int, lang: str) -> str:
     """One page of a listing: how many articles the listing holds, the page's titles."""
     words = display.labels(lang)
@@ -267,18 +167,11 @@ def _describe_page(name: str, items: Sequence[Entry], chunk: Sequence[Entry], nu
     return describe(head, [e.article.title for e in chunk])
 
 
-def topic_title(name: str, kind: str, lang: str) -> str:
-    """A topic page's title says what kind of thing it is named after, "Linz (Ort)", so it
-    never reads like the tag page of the same name ("Tag: Linz")."""
-    words = _WORDS.get(lang, _WORDS["en"])
-    return words["topic"].format(name=name, kind=words[kind])
-
-
 def tag_title(name: str, lang: str) -> str:
-    return _WORDS.get(lang, _WORDS["en"])["tag"].format(name=name)
+    return WORDS.get(lang, WORDS["en"])["tag"].format(name=name)
 
 
-def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
+def listing_pages(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
              intro: Sequence[str] = (), *, name_searchable: bool = False,
              page_title: str | None = None) -> list[OutputFile]:
     """A paginated list of briefs under ``folder``; no page holds more than page_size.
@@ -295,8 +188,8 @@ def _listing(config: Config, folder: str, title: str, items: Sequence[Entry], la
     for number, chunk in enumerate(pages, 1):
         doc = page_doc(folder, number)
         meta: dict[str, object] = {
-            "title": name, "search": {"exclude": True}, **_LISTING,
-            "description": _describe_page(name, items, chunk, number, len(pages), lang)}
+            "title": name, "search": {"exclude": True}, **LISTING,
+            "description": describe_page(name, items, chunk, number, len(pages), lang)}
         mark = ' { data-pagefind-body="" }' if name_searchable and number == 1 else ""
         lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
         if number == 1:
@@ -332,8 +225,8 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         for number, chunk in enumerate(pages, 1):
             here = page_doc(folder, number)
             meta: dict[str, object] = {
-                "title": title, "search": {"exclude": True}, **_LISTING,
-                "description": _describe_page(title, items, chunk, number, len(pages), lang)}
+                "title": title, "search": {"exclude": True}, **LISTING,
+                "description": describe_page(title, items, chunk, number, len(pages), lang)}
             lines = [front_matter(meta), f"# {escape_text(name)}", ""]
             lines += intro if number == 1 else []
             lines += pager(folder, number, len(pages), lang)
@@ -350,7 +243,7 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         held = [f"{name} ({len(items)})" for _, (name, items) in tags] or [words["none"]]
         if len(chunks) > 1:
             held.insert(0, words["page"].format(n=number, total=len(chunks)))
-        meta = {"title": words["tags"], "search": {"exclude": True}, **_LISTING,
+        meta = {"title": words["tags"], "search": {"exclude": True}, **LISTING,
                 "description": describe(words["tags"], held)}
         lines = [front_matter(meta), f"# {words['tags']}", "", words["tags_intro"], ""]
         lines += pager(config.tags_dir, number, len(chunks), lang)
@@ -361,107 +254,6 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         lines += ["", *pager(config.tags_dir, number, len(chunks), lang)]
         files.append(output_file(config, here, lines))
     return files
-
-
-def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
-    """One entity's pages: the newest facts reported about it, then its articles, paginated."""
-    lang = config.language
-    words = display.labels(lang)
-    folder = f"{config.topics_dir}/{topic.kind}/{topic.slug}"
-    doc = page_doc(folder, 1)
-    intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
-    # Only the first page's worth of facts is shown: look no further than that.
-    rows_of = list(itertools.islice(
-        ((e, f, label) for e in topic.entries for f, label in timeline(topic, e)),
-        config.page_size))
-    if rows_of:
-        # An HTML table, made here: as a Markdown table of spans and links it was the most
-        # expensive part of the site for MkDocs.
-        up = up_to_root(doc)
-        rows = [
-            _TIMELINE_ROW.format(e.article.date.date().isoformat(),
-                                 display.long_date(e.article.date, lang),
-                                 up + page_url(config, e.article.slug), e.article.title,
-                                 label or clip(e.article.title, 40),
-                                 _fact_html(fact, e, lang))
-            for e, fact, label in rows_of]
-        intro += [f"## {words['timeline']}", "",
-                  Html('<table class="digest-timeline"><thead><tr><th>{}</th><th>{}</th>'
-                       "</tr></thead><tbody>").format(words["date"], words["fact"]),
-                  *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
-    return _listing(config, folder, topic.name, topic.entries, lang, intro, name_searchable=True,
-                    page_title=topic_title(topic.name, topic.kind, lang))
-
-
-def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
-                            config: Config) -> list[OutputFile]:
-    """Tag and topic pages that merged into their entity's one page ("tags/italy" into
-    "tags/italien") send readers there, so links to the old URLs keep working."""
-    lang = config.language
-    by_tag = tag_groups(newest_first(entries), lang)
-    files = []
-    for old, slug in sorted(merged_tag_slugs(newest_first(entries)).items()):
-        files.append(OutputFile(
-            f"{config.docs_dir}/{config.tags_dir}/{old}/index.html",
-            redirect_page(lang, by_tag[slug][0], f"../{slug}/",
-                          config.site_url + doc_url(tag_doc(config, slug)), "→")))
-    for old, topic in sorted(merged_topic_slugs(found).items()):
-        files.append(OutputFile(
-            f"{config.docs_dir}/{config.topics_dir}/{old}/index.html",
-            redirect_page(lang, topic.name, f"../{topic.slug}/",
-                          config.site_url + doc_url(topic_doc(config, topic)), "→")))
-    return files
-
-
-def render_topic_indexes(topics: Sequence[Topic], config: Config) -> list[OutputFile]:
-    """The index of all topics and one paginated index per kind, biggest topics first."""
-    lang = config.language
-    words = display.labels(lang)
-    files = []
-    by_kind: dict[str, list[Topic]] = defaultdict(list)
-    for topic in topics:
-        by_kind[topic.kind].append(topic)
-    index_doc = f"{config.topics_dir}/index.md"
-    index = [f"# {words['topics']}", ""]
-    held: list[str] = []
-    for kind in ENTITY_KINDS:
-        items = sorted(by_kind.get(kind, []), key=lambda t: (-len(t.entries), fold(t.name)))
-        if not items:
-            continue
-        folder = f"{config.topics_dir}/{kind}"
-        index.append(f"- [{words[kind]}]({rel_link(page_doc(folder, 1), index_doc)}) "
-                     f"({len(items)})")
-        held.append(f"{words[kind]} ({len(items)})")
-        chunks = [items[i: i + config.page_size * 4]
-                  for i in range(0, len(items), config.page_size * 4)]
-        for number, chunk in enumerate(chunks, 1):
-            doc = page_doc(folder, number)
-            names = [f"{t.name} ({len(t.entries)})" for t in chunk]
-            if len(chunks) > 1:
-                names.insert(0, words["page"].format(n=number, total=len(chunks)))
-            meta = {"title": words[kind], "description": describe(words[kind], names),
-                    **_UNSEARCHED}
-            lines = [front_matter(meta), f"# {words[kind]}", ""]
-            lines += pager(folder, number, len(chunks), lang)
-            lines += [f"- [{escape_text(t.name)}]({rel_link(topic_doc(config, t), doc)}) "
-                      f"({len(t.entries)})" for t in chunk]
-            lines += pager(folder, number, len(chunks), lang)
-            files.append(output_file(config, doc, lines))
-    if not topics:
-        index.append(words["none"])
-    head = front_matter({"title": words["topics"], "description": describe(
-        words["topics"], held or [words["none"]]), **_UNSEARCHED})
-    files.append(output_file(config, index_doc, [head, *index]))
-    return files
-
-
-def _fact_html(fact: Money | Percent | DateFact, entry: Entry, lang: str) -> Html:
-    """A timeline's fact in the page's language ``lang``, as the date beside it."""
-    if isinstance(fact, Money):
-        return money_text(fact, lang, lang, as_html=True)
-    if isinstance(fact, Percent):
-        return span(fact.text, display.percent(fact, lang, lang), html_text)
-    return span(fact.text, display.date(fact, lang, lang), html_text)
 
 
 def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
@@ -486,7 +278,7 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
         intro = [words["count"].format(n=len(edition.entries)), ""]
         if nav:
             intro += [" · ".join(nav), ""]
-        files += _listing(config, folder, edition_title(edition, lang), edition.entries, lang,
+        files += listing_pages(config, folder, edition_title(edition, lang), edition.entries, lang,
                           intro)
     for edition in reversed(editions):
         doc = page_doc(f"{config.editions_dir}/{edition.key}", 1)
@@ -497,6 +289,6 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
     held = [f"{edition_title(e, lang)} ({words['count'].format(n=len(e.entries))})"
             for e in reversed(editions)] or [words["none"]]
     head = front_matter({"title": words["editions"],
-                         "description": describe(words["editions"], held), **_UNSEARCHED})
+                         "description": describe(words["editions"], held), **UNSEARCHED})
     files.append(output_file(config, index_doc, [head, f"# {words['editions']}", "", *index]))
     return files

@@ -20,15 +20,8 @@ from digest.model import Entry, Output, Problem
 from digest.pages.about import render_about
 from digest.pages.export import export_files, export_parts, fact_chunk
 from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
-from digest.pages.listings import (
-    render_archive,
-    render_editions,
-    render_home,
-    render_merged_redirects,
-    render_tags,
-    render_topic,
-    render_topic_indexes,
-)
+from digest.pages.home import render_home
+from digest.pages.listings import render_archive, render_editions, render_tags
 from digest.pages.render import (
     SiteLinks,
     article_html,
@@ -36,6 +29,7 @@ from digest.pages.render import (
     render_article,
     render_redirects,
 )
+from digest.pages.topics import render_merged_redirects, render_topic, render_topic_indexes
 from digest.pages.urls import topic_doc
 from digest.parallel import Progress, fork_imap, fork_map
 from digest.read.ingest import internal_error
