@@ -219,8 +219,8 @@ def change_one_seed(project: Path, stage: str, seeds: list[Seed], new: Seed) -> 
         path = folder / seeds[len(seeds) // 3].name
         path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " Ein Satz mehr.\n",
                         encoding="utf-8")
-    else:
-        (folder / seeds[len(seeds) // 2].name).unlink()
+    else:  # not the article the search benchmark looks for (seeds[n // 2])
+        (folder / seeds[len(seeds) // 2 + 1].name).unlink()
     env = {**os.environ, "GIT_AUTHOR_DATE": GIT_DATE, "GIT_COMMITTER_DATE": GIT_DATE,
            "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
            "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}

@@ -233,14 +233,16 @@ def timeline(topic: Topic, entry: Entry) -> list[tuple[Money | Percent | DateFac
         return []
     named = _named(topic.spellings or (topic.name,))
     out: list[tuple[Money | Percent | DateFact, str]] = []
-    seen: list[Money | Percent | DateFact] = []
+    seen: set[Money | Percent | DateFact] = set()
     for sentence, _ in _sentences(entry.article.plain_text()):
+        if not named.search(sentence):  # most sentences: no need to look at the figures
+            continue
         stated = [f for f in facts if f.text and f.text in sentence and f not in seen]
         rest = sentence
         for f in stated:  # "23 Milliarden US-Dollar" names a currency, not the USA
             rest = rest.replace(f.text, " ")
         if stated and named.search(rest):
-            seen += stated
+            seen.update(stated)
             out += [(f, figure_label(sentence, f.text, entry.article.lang)) for f in stated]
     return out
 
