@@ -62,8 +62,8 @@ class SiteState:
 
     fingerprint: str
     """Everything every page depends on besides its own Markdown: config, theme, code."""
-    indexed: tuple[str, ...]
-    """The pages (site-relative) in the search index."""
+    indexed: tuple[tuple[str, str], ...]
+    """The pages (site-relative) in the search index, each with its bundle's group."""
     complete: bool
     """False while a build is writing into ``site_dir``: a build that died leaves it so."""
 
@@ -197,7 +197,7 @@ def load_site_state(store: Cache) -> tuple[SiteState | None, list[Problem]]:
 
 def save_site_state(store: Cache, state: SiteState) -> list[Problem]:
     return _save(store, "site.json", {"fingerprint": state.fingerprint,
-                                      "indexed": list(state.indexed),
+                                      "indexed": [list(p) for p in state.indexed],
                                       "complete": state.complete})
 
 
@@ -305,5 +305,8 @@ def _site_state_from(raw: Any) -> SiteState:
     obj = as_mapping(raw, {"fingerprint", "indexed", "complete"})
     if not isinstance(obj["complete"], bool):
         raise TypeError("complete: expected true or false")
-    return SiteState(as_str(obj["fingerprint"]),
-                     tuple(as_str(p) for p in as_list(obj["indexed"])), obj["complete"])
+    pairs = []
+    for item in as_list(obj["indexed"]):
+        page, group = as_list(item)
+        pairs.append((as_str(page), as_str(group)))
+    return SiteState(as_str(obj["fingerprint"]), tuple(pairs), obj["complete"])

@@ -74,14 +74,16 @@ class DigestPluginConfig(Config):  # type: ignore[no-untyped-call]
 class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-call]
     """Runs inside MkDocs, so `mkdocs build` and `digest build` give the same site."""
 
-    _over_last: tuple[str, ...] | None = None
-    indexed: tuple[str, ...] = ()
-    """After a build: the pages (site-relative) the search index holds."""
+    _over_last: tuple[tuple[str, str], ...] | None = None
+    indexed: tuple[tuple[str, str], ...] = ()
+    """After a build: the pages (site-relative) the search index holds, each with its group
+    (an article's year; ``""`` for the other pages)."""
 
-    def over_last_site(self, indexed_before: Sequence[str]) -> None:
+    def over_last_site(self, indexed_before: Sequence[tuple[str, str]]) -> None:
         """This build renders only the pages whose Markdown changed, over the last site
-        (whose search index held ``indexed_before``): what the other pages gave is kept, and
-        what no page gives any more is removed after the build."""
+        (whose search index held ``indexed_before``): what the other pages gave is kept, a
+        search bundle none of whose pages changed stays as it is, and what no page gives any
+        more is removed after the build."""
         self._over_last = tuple(indexed_before)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -112,7 +114,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._generated = tuple(
             f"{d}/" for d in generated_dirs(dict(config.extra or {}).get("digest")))
         self._deferred: set[str] = set()
-        self._indexed: list[str] = []
+        self._indexed: dict[str, str] = {}
         self._rendered: set[str] = set()
         if self._over_last is not None:
             # Hand-written pages include generated snippets (the home page's latest
@@ -162,41 +164,48 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         # topic's name); the rest of every page, and every other page, stays out of it.
         self._rendered.add(page.file.dest_uri)
         if search_backend(config) == "pagefind" and _BODY.search(output):
-            self._indexed.append(page.file.dest_uri)
+            self._indexed[page.file.dest_uri] = _search_group(page, config)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        pages = sorted(self._indexed)
+        groups = dict(self._indexed)
         if self._over_last is not None:
             # Pages not rendered again keep their place in the index; gone pages leave it.
             current = {f.dest_uri for f in self._files.documentation_pages()}
-            pages = sorted({*pages, *(p for p in self._over_last
-                                      if p in current and p not in self._rendered)})
-        self.indexed = tuple(pages)
+            groups |= {p: g for p, g in self._over_last
+                       if p in current and p not in self._rendered}
+        self.indexed = tuple(sorted(groups.items()))
         if search_backend(config) == "pagefind":
-            self._write_pagefind(config, site, pages)
+            self._write_pagefind(config, site, groups)
         if self._over_last is not None:
             _sweep(site, self._files, config)
 
-    def _write_pagefind(self, config: MkDocsConfig, site: Path, pages: list[str]) -> None:
-        for old in (*site.glob("pagefind"), *site.glob("pagefind-*")):
-            if old.is_dir() and not old.is_symlink():
-                shutil.rmtree(old)
+    def _write_pagefind(self, config: MkDocsConfig, site: Path, groups: dict[str, str]) -> None:
         size = bundle_pages(config)
-        # Pagefind holds everything it indexes in memory (about 0.3 MB per article page), so
-        # a large site is indexed in bundles of ``search_bundle_pages`` pages, one after the
-        # other, that the search worker merges; only the indexed pages are read.
-        bundles = [pages[i: i + size] for i in range(0, len(pages), size)]
-        names = [f"pagefind-{k}" if k > 1 else "pagefind" for k in range(1, len(bundles) + 1)]
-        if not bundles:
-            # Nothing marked for the index (no articles yet): an empty bundle, so the search
-            # box still answers, with nothing.
-            _pagefind(config, site, [], site / "pagefind")
-        for name, bundle in zip(names, bundles, strict=True):
-            _pagefind(config, site, bundle, site / name)
+        # Pagefind holds everything it indexes in memory (about 0.3 MB per article page) and
+        # cannot add a page to an index, so articles are indexed in bundles by year (of at
+        # most ``search_bundle_pages`` pages), which the search worker merges: a new article
+        # costs its year's bundle, not the site's. A bundle none of whose pages changed since
+        # the last build is kept as it is.
+        bundles = search_bundles(groups, size)
+        kept: set[str] = set()
+        if self._over_last is not None:
+            before = search_bundles(dict(self._over_last), size)
+            kept = {name for name, pages in bundles.items()
+                    if before.get(name) == pages and not self._rendered.intersection(pages)
+                    and (site / name).is_dir()}
+        for old in (*site.glob("pagefind"), *site.glob("pagefind-*")):
+            if old.is_dir() and not old.is_symlink() and old.name not in kept:
+                shutil.rmtree(old)
+        for name, pages in bundles.items():
+            if name not in kept:
+                _pagefind(config, site, pages, site / name)
+        # The worker loads Pagefind from a bundle that holds pages (an empty one has no
+        # language index to start from) and merges the others that hold any.
+        holding = [name for name, pages in bundles.items() if pages] or ["pagefind"]
         worker_js = WORKER.read_text(encoding="utf-8").replace(
-            "const MORE_BUNDLES = []", f"const MORE_BUNDLES = {json.dumps(names[1:])}")
+            'const BUNDLES = ["pagefind"]', f"const BUNDLES = {json.dumps(holding)}")
         workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
         if not workers:
             raise PluginError("pagefind search needs Material's search plugin enabled")
@@ -321,3 +330,31 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
                 path.rmdir()
         elif rel not in keep and not rel.startswith(bundles):
             path.unlink()
+
+
+def _search_group(page: Page, config: MkDocsConfig) -> str:
+    """The search bundle a page goes to: an article by the year of its date, every other
+    indexed page (a topic's name) to the first bundle."""
+    extra = config.extra.get("digest") or {}
+    folder = extra.get("articles_dir", DIGEST_DEFAULTS["articles_dir"]) if isinstance(
+        extra, dict) else DIGEST_DEFAULTS["articles_dir"]
+    year = str(page.meta.get("date", ""))[:4]
+    return year if page.file.src_uri.startswith(f"{folder}/") and year.isdigit() else ""
+
+
+def search_bundles(groups: dict[str, str], size: int) -> dict[str, list[str]]:
+    """Bundle name -> its pages: ``pagefind`` for the pages of no year (always there, so the
+    worker has one to start from), ``pagefind-2026`` for an article year, each split in
+    parts of at most ``size`` pages (``pagefind-2026-2``); newest year first."""
+    by_group: dict[str, list[str]] = {"": []}
+    for page, group in sorted(groups.items()):
+        by_group.setdefault(group, []).append(page)
+    bundles: dict[str, list[str]] = {}
+    for group in sorted(by_group):
+        pages = by_group[group]
+        base = f"pagefind-{group}" if group else "pagefind"
+        parts = [pages[i: i + size] for i in range(0, len(pages), size)] or [[]]
+        for k, part in enumerate(parts, 1):
+            bundles[base if k == 1 else f"{base}-{k}"] = part
+    first = {"pagefind": bundles.pop("pagefind")}
+    return first | dict(sorted(bundles.items(), reverse=True))

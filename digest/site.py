@@ -119,7 +119,7 @@ def site_fingerprint(config: Config) -> str:
     return h.hexdigest()
 
 
-def _fresh_site(config: Config, site: Path, *, strict: bool) -> tuple[str, ...]:
+def _fresh_site(config: Config, site: Path, *, strict: bool) -> tuple[tuple[str, str], ...]:
     """MkDocs into a fresh folder, swapped in when complete: a failed build leaves the old
     site."""
     try:
@@ -139,7 +139,8 @@ def _fresh_site(config: Config, site: Path, *, strict: bool) -> tuple[str, ...]:
 
 
 def _mkdocs(config: Config, site_dir: Path, *, strict: bool,
-            indexed_before: tuple[str, ...] | None = None) -> tuple[str, ...]:
+            indexed_before: tuple[tuple[str, str], ...] | None = None,
+            ) -> tuple[tuple[str, str], ...]:
     """One MkDocs build into ``site_dir``, over the site there when ``indexed_before`` (what
     its search index held) is given; the pages the search index holds now."""
     from mkdocs.commands.build import build as mkdocs_build

@@ -118,3 +118,33 @@ def test_only_changed_pages_are_rendered_and_full_renders_all(tmp_path: Path) ->
     cache.save_site_state(store, cache.SiteState(state.fingerprint, state.indexed, False))
     assert _build(project)[1] is False
     assert _build(project)[1] is True
+
+
+@pytest.mark.slow
+def test_only_the_search_bundle_of_a_changed_year_is_indexed_again(tmp_path: Path) -> None:
+    """Articles are indexed by year: editing an article of 2026 leaves the 2025 bundle's
+    files as they were, and the site still equals a build from scratch."""
+    body = ("Die Nordwerk AG investiert 40 Millionen Euro in Linz, sagte Anna Berger am "
+            "Montag; der Umsatz stieg um 5 Prozent.")
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", {
+        "old.md": f"---\ntitle: Nordwerk 2025\ndate: 2025-06-02\n---\n\n{body}\n",
+        "new.md": f"---\ntitle: Nordwerk 2026\ndate: 2026-06-02\n---\n\n{body}\n",
+    })
+    commit_all(project)
+    config, _ = _build(project)
+    site = config.root / config.site_dir
+    assert {"pagefind", "pagefind-2025", "pagefind-2026"} <= {p.name for p in site.iterdir()}
+
+    def stamps(name: str) -> dict[str, int]:
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+                for p in (site / name).rglob("*") if p.is_file()}
+
+    old, new = stamps("pagefind-2025"), stamps("pagefind-2026")
+    with (project / "seeds" / "new.md").open("a", encoding="utf-8") as f:
+        f.write("\nEin neuer Absatz nennt Tiefgarage und Wasserstoff.\n")
+    commit_all(project, "edit")
+    assert _build(project)[1] is True
+    assert stamps("pagefind-2025") == old
+    assert stamps("pagefind-2026") != new
+    assert _files(site) == _cold(project, tmp_path / "cold")

@@ -23,10 +23,16 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_pagefind_index_and_worker(pagefind_site: Path) -> None:
-    """The Pagefind bundle is written, Material's worker answers from it, lunr's index is empty."""
-    assert (pagefind_site / "pagefind" / "pagefind-entry.json").exists()
+    """The Pagefind bundles are written (topic names in the first, articles by year),
+    Material's worker answers from them, lunr's index is empty."""
+    bundles = sorted(p.name for p in pagefind_site.glob("pagefind*"))
+    assert bundles == ["pagefind", "pagefind-2026"]
+    for name in bundles:
+        assert (pagefind_site / name / "pagefind-entry.json").exists()
     workers = list((pagefind_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
-    assert workers and all(w.read_bytes() == WORKER.read_bytes() for w in workers)
+    worker = WORKER.read_text().replace('const BUNDLES = ["pagefind"]',
+                                        'const BUNDLES = ["pagefind", "pagefind-2026"]')
+    assert workers and all(w.read_text() == worker for w in workers)
     index = json.loads((pagefind_site / "search" / "search_index.json").read_text())
     assert index["docs"] == [] and index["config"]["lang"] == ["de", "en"]
 
@@ -88,3 +94,35 @@ def test_lunr_indexing_runs_only_for_lunr(tmp_path: Path, backend: str, indexed:
     search = config.plugins["material/search"]
     bound = [getattr(h, "__self__", None) for h in config.plugins.events["page_context"]]
     assert (search in bound) is indexed
+
+
+@pytest.mark.parametrize(("groups", "size", "expected"), [
+    ({}, 2, {"pagefind": []}),
+    ({"topics/a/": ""}, 2, {"pagefind": ["topics/a/"]}),
+    ({"articles/a/": "2025", "articles/b/": "2026", "articles/c/": "2026", "articles/d/": "2026",
+      "topics/x/": ""}, 2,
+     {"pagefind": ["topics/x/"], "pagefind-2026-2": ["articles/d/"],
+      "pagefind-2026": ["articles/b/", "articles/c/"], "pagefind-2025": ["articles/a/"]}),
+])
+def test_search_bundles_group_articles_by_year(
+    groups: dict[str, str], size: int, expected: dict[str, list[str]]
+) -> None:
+    """A new article of 2026 changes a 2026 bundle only; the first bundle always exists."""
+    from digest.mkdocs_plugin import search_bundles
+
+    found = search_bundles(groups, size)
+    assert found == expected and next(iter(found)) == "pagefind"
+
+
+@pytest.mark.slow
+def test_the_search_worker_the_site_ships_is_valid_javascript(pagefind_site: Path) -> None:
+    """The worker as written into the site (bundle list filled in) parses: a stray ``*/`` in
+    a comment once stopped every search."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is a system dependency (.ci/system-deps)"
+    for worker in (pagefind_site / "assets" / "javascripts" / "workers").glob("search.*.js"):
+        result = subprocess.run([node, "--check", str(worker)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr

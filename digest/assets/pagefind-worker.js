@@ -3,8 +3,8 @@
  *
  * Material's search UI talks to a web worker through four messages (SETUP, READY, QUERY,
  * RESULT) and lets sites supply their own worker. This one answers queries from the
- * Pagefind index under /pagefind/, which the browser downloads in small chunks for the
- * words searched, instead of one lunr index of every page. Pagefind is loaded on the first
+ * Pagefind index bundles at the site root, which the browser downloads in small chunks for
+ * the words searched, instead of one lunr index of every page. Pagefind is loaded on the first
  * query, so readers who never search download nothing.
  */
 "use strict"
@@ -13,9 +13,11 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const MAX_RESULTS = 20
 const MAX_SECTIONS = 3
 
-/* Large sites are indexed in several bundles (to bound the indexer's memory); the digest
-   plugin writes their folders here when it copies this worker into the site */
-const MORE_BUNDLES = []
+/* The site's search index comes in bundles (articles by year, at most so many pages each,
+   to bound the indexer's memory and so a new article costs one bundle); the digest plugin
+   writes their folders here, those that hold pages, when it copies this worker into the site.
+   Pagefind loads from the first and merges the others. */
+const BUNDLES = ["pagefind"]
 
 /* The worker lives at assets/javascripts/workers/ below the site root */
 const root = new URL("../../../", self.location.href)
@@ -40,10 +42,11 @@ function relative(url) {
 function load() {
   if (!loading) {
     loading = (async () => {
-      const engine = await import(new URL("pagefind/pagefind.js", root).href)
+      const [first, ...more] = BUNDLES
+      const engine = await import(new URL(`${first}/pagefind.js`, root).href)
       await engine.options({ baseUrl: root.pathname, excerptLength: 24 })
       await engine.init()
-      for (const bundle of MORE_BUNDLES)
+      for (const bundle of more)
         await engine.mergeIndex(new URL(`${bundle}/`, root).pathname, { baseUrl: root.pathname })
       return engine
     })().catch(err => {
