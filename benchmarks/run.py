@@ -267,9 +267,10 @@ def site_sizes(project: Path, n: int, site: Path | None = None) -> dict[str, Any
     if index.is_file():
         size = index.stat().st_size
         out |= {"search_index_bytes": size, "search_index_bytes_per_article": round(size / n)}
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        out["pagefind_bytes"], out["pagefind_files"] = tree_size(pagefind)
+    bundles = [tree_size(b) for b in site.glob("pagefind*") if b.is_dir()]
+    if bundles:  # every bundle of the index (articles by year, topic names)
+        out["pagefind_bytes"] = sum(size for size, _ in bundles)
+        out["pagefind_files"] = sum(files for _, files in bundles)
     content_bytes, content_files = tree_size(project / "content")
     out |= {"content_bytes": content_bytes, "content_files": content_files}
     return out
