@@ -13,6 +13,7 @@ one note, and a cache that git tracks is never read at all.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
 import json
@@ -135,6 +136,49 @@ def tree_hash(root: Path) -> str:
     return h.hexdigest()
 
 
+@cache
+def extraction_hash() -> str:
+    """Hash of what the fact extractor runs (see ``extraction_tree_hash``)."""
+    return extraction_tree_hash(Path(__file__).parent)
+
+
+def extraction_tree_hash(root: Path) -> str:
+    """Hash of what the fact extractor of the package at ``root`` runs: the modules
+    ``digest.facts`` imports (at any depth), the packaged data and models, and the English
+    pipeline. An article's facts are kept across a change of rendering code; any change to
+    extraction re-analyses them."""
+    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
+    for path in sorted(extraction_sources(root)):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    h.update(tree_hash(root / "data").encode())
+    return h.hexdigest()
+
+
+def extraction_sources(root: Path) -> set[Path]:
+    """The files of the package that ``digest.facts`` imports, itself included."""
+    todo = sorted((root / "facts").rglob("*.py"))
+    found: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            names = ([node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                     if isinstance(node, ast.ImportFrom) and node.module
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] != "digest":
+                    continue
+                base = root.joinpath(*parts[1:])
+                for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                    if candidate.is_file():
+                        todo.append(candidate)
+    return found
+
+
 def english_model_version() -> str:
     """The installed English pipeline's name and version: a new one re-analyses everything."""
     from importlib.metadata import PackageNotFoundError, version
@@ -169,8 +213,9 @@ def fingerprint(config: Config, sources: Sources) -> str:
 
 
 def article_key(article: Article, config: Config) -> str:
-    """Key of one article's extraction: the article as read, the config and the code."""
-    h = hashlib.sha256(code_hash().encode())
+    """Key of one article's extraction: the article as read, the config and the code the
+    extractor runs."""
+    h = hashlib.sha256(extraction_hash().encode())
     h.update(config_hash(config).encode())
     h.update(repr(article).encode("utf-8", "surrogateescape"))
     return h.hexdigest()

@@ -296,3 +296,28 @@ def test_cli_rebuilds_touch_no_output(tmp_path: Path) -> None:
     drop_snapshot(project)
     assert main(["-f", yml, "build", "--no-site"]) == 0
     assert_untouched(before, disk_state(project, NOT_OUTPUT))
+
+
+def test_the_facts_cache_outlives_a_change_of_rendering_code(tmp_path: Path) -> None:
+    """The extraction key covers the modules the extractor imports and the data: a change
+    to a page template keeps every article's facts, a change to an extractor, a module it
+    uses or the data does not."""
+    from digest.cache import extraction_sources, extraction_tree_hash
+
+    package = Path(cache.__file__).parent
+    copy = tmp_path / "digest"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    names = {p.relative_to(copy).as_posix() for p in extraction_sources(copy)}
+    assert {"facts/money.py", "facts/entities/ner.py", "model.py", "vocabulary.py"} <= names
+    assert not {"pages/render.py", "build.py", "link/tags.py", "write.py"} & names
+    before = extraction_tree_hash(copy)
+    for rendering in ("pages/render.py", "pages/listings.py", "write.py"):
+        (copy / rendering).write_text((copy / rendering).read_text() + "\n# renders\n")
+    assert extraction_tree_hash(copy) == before
+    for extracting in ("facts/percent.py", "vocabulary.py", "data/vocabulary.yml"):
+        path = copy / extracting
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# changed\n")
+        assert extraction_tree_hash(copy) != before, extracting
+        path.write_bytes(original)
+    assert extraction_tree_hash(copy) == before
