@@ -333,22 +333,27 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
 
 
 def _search_group(page: Page, config: MkDocsConfig) -> str:
-    """The search bundle a page goes to: an article by the year of its date, every other
-    indexed page (a topic's name) to the first bundle."""
+    """Where a page goes in the search index: an article to its year's bundle, placed by
+    its date (``2026|2026-03-02T09:00:00+01:00``), every other indexed page (a topic's
+    name) to the first bundle (``""``)."""
     extra = config.extra.get("digest") or {}
     folder = extra.get("articles_dir", DIGEST_DEFAULTS["articles_dir"]) if isinstance(
         extra, dict) else DIGEST_DEFAULTS["articles_dir"]
-    year = str(page.meta.get("date", ""))[:4]
-    return year if page.file.src_uri.startswith(f"{folder}/") and year.isdigit() else ""
+    date = str(page.meta.get("date", ""))
+    if page.file.src_uri.startswith(f"{folder}/") and date[:4].isdigit():
+        return f"{date[:4]}|{date}"
+    return ""
 
 
 def search_bundles(groups: dict[str, str], size: int) -> dict[str, list[str]]:
     """Bundle name -> its pages: ``pagefind`` for the pages of no year (always there, so the
     worker has one to start from), ``pagefind-2026`` for an article year, each split in
-    parts of at most ``size`` pages (``pagefind-2026-2``); newest year first."""
+    parts of at most ``size`` pages counted from the year's oldest article
+    (``pagefind-2026-2``), so a new article changes the newest part only; newest year
+    first. ``groups``: page -> ``_search_group``."""
     by_group: dict[str, list[str]] = {"": []}
-    for page, group in sorted(groups.items()):
-        by_group.setdefault(group, []).append(page)
+    for page, place in sorted(groups.items(), key=lambda item: (item[1], item[0])):
+        by_group.setdefault(place.partition("|")[0], []).append(page)
     bundles: dict[str, list[str]] = {}
     for group in sorted(by_group):
         pages = by_group[group]

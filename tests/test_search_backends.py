@@ -99,10 +99,15 @@ def test_lunr_indexing_runs_only_for_lunr(tmp_path: Path, backend: str, indexed:
 @pytest.mark.parametrize(("groups", "size", "expected"), [
     ({}, 2, {"pagefind": []}),
     ({"topics/a/": ""}, 2, {"pagefind": ["topics/a/"]}),
-    ({"articles/a/": "2025", "articles/b/": "2026", "articles/c/": "2026", "articles/d/": "2026",
-      "topics/x/": ""}, 2,
+    ({"articles/a/": "2025|2025-05-01", "articles/b/": "2026|2026-02-01",
+      "articles/c/": "2026|2026-01-01", "articles/d/": "2026|2026-03-01", "topics/x/": ""}, 2,
      {"pagefind": ["topics/x/"], "pagefind-2026-2": ["articles/d/"],
-      "pagefind-2026": ["articles/b/", "articles/c/"], "pagefind-2025": ["articles/a/"]}),
+      "pagefind-2026": ["articles/c/", "articles/b/"], "pagefind-2025": ["articles/a/"]}),
+    # a newer article only joins (or opens) the newest part
+    ({"articles/c/": "2026|2026-01-01", "articles/b/": "2026|2026-02-01",
+      "articles/d/": "2026|2026-03-01", "articles/e/": "2026|2026-04-01"}, 2,
+     {"pagefind": [], "pagefind-2026-2": ["articles/d/", "articles/e/"],
+      "pagefind-2026": ["articles/c/", "articles/b/"]}),
 ])
 def test_search_bundles_group_articles_by_year(
     groups: dict[str, str], size: int, expected: dict[str, list[str]]
