@@ -333,6 +333,41 @@ def page(browser: Any, site: Site, requests_seen: Requests) -> Iterator[Any]:
     assert not errors, "JavaScript errors on the page:\n" + "\n".join(errors)
 
 
+@contextlib.contextmanager
+def committed_site(project: Path, seeds: dict[str, str | bytes]) -> Iterator[Site]:
+    """The skeleton with ``seeds``, committed (dates come from git), built by ``digest build``
+    with Material's lunr search and served under /digest/."""
+    from digest.cli import main
+
+    make_project(project, seeds, search="lunr")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "seeds")
+    _git(project, "commit", "-q", "-m", "Add the seeds")
+    with contextlib.chdir(project):
+        assert main(["-f", str(project / "mkdocs.yml"), "build"]) == 0
+    config = load_config(project / "mkdocs.yml")
+    with serve(project / config.site_dir, "/digest/") as base_url:
+        yield Site(root=project, config=config, base_url=base_url)
+
+
+@contextlib.contextmanager
+def opened(browser: Any, site: Site, path: str, width: int) -> Iterator[Any]:
+    """``path`` loaded and ready at ``width`` px (a phone below 500) in a fresh context;
+    fails if it answered other than 200 or called outside 127.0.0.1."""
+    requests = Requests(site.base_url)
+    context = new_context(browser, site, requests, viewport={"width": width, "height": 900},
+                          is_mobile=width < 500, has_touch=width < 500)
+    try:
+        page = context.new_page()
+        response = page.goto(site.url(path))
+        assert response is not None and response.status == 200, path
+        wait_ready(page)
+        yield page
+    finally:
+        context.close()
+    assert not requests.outside(), requests.outside()
+
+
 def wait_ready(page: Any) -> None:
     """Material has rendered: the header is there and its JavaScript ran (search is ready)."""
     page.wait_for_load_state("load")

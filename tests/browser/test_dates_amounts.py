@@ -10,19 +10,15 @@ November 2026.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from digest.cli import main
-from digest.config import load_config
-from tests.conftest import make_project
 from tests.support import fixture_seeds
 
-from .conftest import Requests, Site, _git, new_context, serve, wait_ready
+from .conftest import Site, committed_site, opened
 
 pytestmark = pytest.mark.browser
 
@@ -44,32 +40,9 @@ ENGLISH_DAY = re.compile(r"\d{1,2} (January|February|March|April|May|June|July|A
 
 @pytest.fixture(scope="module")
 def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    project = tmp_path_factory.mktemp("dates-amounts")
-    make_project(project, {**fixture_seeds(), "06-donawitz.txt": BYLINE_SEED}, search="lunr")
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "seeds")
-    _git(project, "commit", "-q", "-m", "Add the seeds")
-    with contextlib.chdir(project):
-        assert main(["-f", str(project / "mkdocs.yml"), "build"]) == 0
-    config = load_config(project / "mkdocs.yml")
-    with serve(project / config.site_dir, "/digest/") as base_url:
-        yield Site(root=project, config=config, base_url=base_url)
-
-
-@contextlib.contextmanager
-def opened(browser: Any, site: Site, path: str, width: int) -> Iterator[Any]:
-    requests = Requests(site.base_url)
-    context = new_context(browser, site, requests, viewport={"width": width, "height": 900},
-                          is_mobile=width < 500, has_touch=width < 500)
-    try:
-        page = context.new_page()
-        response = page.goto(site.url(path))
-        assert response is not None and response.status == 200, path
-        wait_ready(page)
-        yield page
-    finally:
-        context.close()
-    assert not requests.outside(), requests.outside()
+    seeds = {**fixture_seeds(), "06-donawitz.txt": BYLINE_SEED}
+    with committed_site(tmp_path_factory.mktemp("dates-amounts"), seeds) as site:
+        yield site
 
 
 def shown_times(page: Any) -> list[tuple[str, str]]:
