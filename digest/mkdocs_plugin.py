@@ -49,9 +49,15 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
     return lang if lang in PAGE_LANGUAGES else str(config.theme["language"])
 
 
-def search_backend(config: MkDocsConfig) -> str:
+def _digest_option(config: MkDocsConfig, key: str, default: Any) -> Any:
+    """A setting under ``extra: digest:`` as written, or ``default``: the plugin also runs in
+    a plain `mkdocs build`, before the digest's own validation."""
     extra = config.extra.get("digest") or {}
-    backend = extra.get("search", "lunr") if isinstance(extra, dict) else "lunr"
+    return extra.get(key, default) if isinstance(extra, dict) else default
+
+
+def search_backend(config: MkDocsConfig) -> str:
+    backend = _digest_option(config, "search", "lunr")
     if backend not in SEARCH_BACKENDS:
         raise PluginError(f"extra.digest.search: expected one of {', '.join(SEARCH_BACKENDS)}, "
                           f"got {backend!r}")
@@ -306,9 +312,7 @@ class _PagefindService:
 
 
 def bundle_pages(config: MkDocsConfig) -> int:
-    extra = config.extra.get("digest") or {}
-    default = DIGEST_DEFAULTS["search_bundle_pages"]
-    value = extra.get("search_bundle_pages", default) if isinstance(extra, dict) else default
+    value = _digest_option(config, "search_bundle_pages", DIGEST_DEFAULTS["search_bundle_pages"])
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise PluginError("extra.digest.search_bundle_pages: expected a whole number of pages "
                           f"of at least 1, got {value!r}")
@@ -336,9 +340,7 @@ def _search_group(page: Page, config: MkDocsConfig) -> str:
     """Where a page goes in the search index: an article to its year's bundle, placed by
     its date (``2026|2026-03-02T09:00:00+01:00``), every other indexed page (a topic's
     name) to the first bundle (``""``)."""
-    extra = config.extra.get("digest") or {}
-    folder = extra.get("articles_dir", DIGEST_DEFAULTS["articles_dir"]) if isinstance(
-        extra, dict) else DIGEST_DEFAULTS["articles_dir"]
+    folder = _digest_option(config, "articles_dir", DIGEST_DEFAULTS["articles_dir"])
     date = str(page.meta.get("date", ""))
     if page.file.src_uri.startswith(f"{folder}/") and date[:4].isdigit():
         return f"{date[:4]}|{date}"

@@ -154,8 +154,8 @@ def _mkdocs(config: Config, site_dir: Path, *, strict: bool,
                                 site_dir=str(site_dir), strict=strict)
             plugin = cfg.plugins.get("digest")
             over_last = indexed_before is not None and isinstance(plugin, DigestPlugin)
-            if over_last and isinstance(plugin, DigestPlugin):
-                plugin.over_last_site(indexed_before or ())
+            if isinstance(plugin, DigestPlugin) and indexed_before is not None:
+                plugin.over_last_site(indexed_before)
             mkdocs_build(cfg, dirty=over_last)
     except (MkDocsException, SystemExit) as exc:
         raise DigestError(f"mkdocs build failed: {exc}") from None
