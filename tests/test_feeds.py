@@ -124,3 +124,23 @@ def test_a_summary_only_item_keeps_markup_in_the_text_as_text(tmp_path: Path) ->
     assert html.escape(lead, quote=False) in rss.summary  # HTML that shows the text
     (atom,) = feedparser.parse((feeds / "wien.atom.xml").read_bytes()).entries
     assert atom.summary_detail.type == "text/plain" and lead in atom.summary
+
+
+def test_a_tag_named_with_markup_stays_text_in_its_feeds_description(tmp_path: Path) -> None:
+    """A tag feed's channel description names the tag, which comes from seed text: RSS
+    readers take it as HTML, so it is escaped there; Atom's subtitle keeps it as text."""
+    from digest.pages.feeds import build_feeds
+
+    from .factories import entry
+    from .support import live_html
+
+    config = load_config(make_project(tmp_path) / "mkdocs.yml")
+    name = "Acme <img src=x onerror=alert(1)>"
+    files = {f.dest.rsplit("/", 1)[1]: f.content
+             for f in build_feeds([entry("acme", orgs=(name,))], config)}
+    rss = next(v for k, v in files.items() if k.endswith(".rss.xml") and k.startswith("acme"))
+    description = etree.fromstring(rss).findtext("channel/description") or ""
+    assert live_html(description) == [] and "Acme &lt;img" in description
+    atom = next(v for k, v in files.items() if k.endswith(".atom.xml") and k.startswith("acme"))
+    subtitle = etree.fromstring(atom).findtext("{http://www.w3.org/2005/Atom}subtitle") or ""
+    assert name in subtitle

@@ -103,7 +103,10 @@ def _generator(config: Config, url: str, kind: str, channel: _Channel) -> FeedGe
     fg = FeedGenerator()
     fg.id(config.site_url + url)
     fg.title(channel.title)
-    fg.subtitle(channel.description)
+    # RSS readers take a channel's <description> as HTML, as an item's: escaped there (a tag
+    # named in it comes from seed text); Atom's subtitle is text.
+    fg.subtitle(html.escape(channel.description, quote=False) if kind == "rss"
+                else channel.description)
     fg.author(name=config.site_name)
     # The channel <link> is whichever link() call came last: self first, then the page.
     fg.link(href=config.site_url + url, rel="self",
