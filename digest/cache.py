@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -190,7 +191,9 @@ def english_model_version() -> str:
 
 
 def config_hash(config: Config) -> str:
-    h = hashlib.sha256(repr(config).encode())
+    """What the settings are, not where the project is: ``-f mkdocs.yml`` and the same file
+    by its absolute path keep one cache."""
+    h = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode())
     if config.vocabulary:
         vocab = config.root / config.vocabulary
         if vocab.is_file():

@@ -321,3 +321,23 @@ def test_the_facts_cache_outlives_a_change_of_rendering_code(tmp_path: Path) -> 
         assert extraction_tree_hash(copy) != before, extracting
         path.write_bytes(original)
     assert extraction_tree_hash(copy) == before
+
+
+def test_the_cache_holds_whichever_way_the_config_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-f mkdocs.yml` from the project and `-f /abs/path/mkdocs.yml` from elsewhere are
+    the same project: the snapshot and every article's facts stay valid."""
+    project = make_project(tmp_path, rich_seeds())
+    commit_all(project)
+    absolute = load_config(project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    relative = load_config(Path("mkdocs.yml"))
+    assert relative.root != absolute.root  # spelled two ways, as the CLI receives it
+    assert cache.config_hash(relative) == cache.config_hash(absolute)
+    assert main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"]) == 0
+    calls: list[str] = []
+    monkeypatch.setattr(build, "extract_facts", lambda article, *a, **k: calls.append(
+        article.source))
+    drop_snapshot(project)
+    result = digest_stage(relative, build_time=BUILD_TIME)
+    assert calls == [] and result.report is not None and not result.report.written
