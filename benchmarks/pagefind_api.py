@@ -1,5 +1,5 @@
 """Pagefind's Python API (``pagefind.index``) against the digest's own client of the same
-indexing service (``digest/mkdocs_plugin.py``), on the same pages, in one run.
+indexing service (``digest/pagefind.py``), on the same pages, in one run.
 
     .venv/bin/python -m benchmarks.pagefind_api --pages 200
 
@@ -19,7 +19,6 @@ import random
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from benchmarks.generate import generate
@@ -43,11 +42,13 @@ def _pages(site: Path, count: int) -> list[str]:
 
 
 def _digest(site: Path, pages: list[str]) -> dict[str, str]:
-    from digest.mkdocs_plugin import _pagefind
+    from digest import pagefind
 
     out = site.parent / "digest-bundle"
-    config: Any = SimpleNamespace(theme={"language": "de"})
-    _pagefind(config, site, pages, out)
+    with pagefind.Service(site) as service:
+        files = pagefind.index(
+            service, [(p, (site / p).read_text(encoding="utf-8")) for p in pages], "de")
+    pagefind.write_bundle(out, files)
     return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(out.rglob("*")) if p.is_file()}
 

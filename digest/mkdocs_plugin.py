@@ -11,17 +11,14 @@ instead of one lunr index of every page that every reader downloads.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
 import re
 import shutil
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.base import Config
@@ -31,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from digest import pagefind
 from digest.config import DIGEST_DEFAULTS, generated_dirs
 from digest.paths import escaping_links
 
@@ -122,6 +120,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._deferred: set[str] = set()
         self._indexed: dict[str, str] = {}
         self._rendered: set[str] = set()
+        self._search_changed: set[str] = set()
+        """Pages rendered again whose search contribution is not what it was."""
+        self._was_indexed = {p for p, _ in self._over_last or ()}
+        self._compare: pagefind.Service | None = None
         if self._over_last is not None:
             # Hand-written pages include generated snippets (the home page's latest
             # articles): always rendered again, as their own Markdown may not have changed.
@@ -160,6 +162,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             context["tags"] = [TagLink(str(n), str(u)) for n, u in zip(names, urls, strict=True)]
         return context
 
+    @event_priority(-100)  # after any other plugin: what is written is what is indexed
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self._deferred:
             page.content = page.markdown = None  # written: nothing needs them any more
@@ -171,9 +174,40 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._rendered.add(page.file.dest_uri)
         if search_backend(config) == "pagefind" and _BODY.search(output):
             self._indexed[page.file.dest_uri] = _search_group(page, config)
+            if page.file.dest_uri in self._was_indexed and self._search_differs(
+                    page.file.dest_uri, output, config):
+                self._search_changed.add(page.file.dest_uri)
         return output
 
+    def _search_differs(self, rel: str, html: str, config: MkDocsConfig) -> bool:
+        """Whether a page rendered again gives search other than its last version (still on
+        disk: MkDocs writes the page after this event) did. A new related article changes
+        many pages, but only outside what Pagefind reads, so their bundles stay."""
+        try:
+            old = (Path(config.site_dir) / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return True
+        if old == html:
+            return False
+        if self._compare is None:
+            self._compare = pagefind.Service(Path(config.site_dir))
+        language = str(config.theme.get("language", "de"))
+        return (pagefind.contribution(self._compare, rel, old, language)
+                != pagefind.contribution(self._compare, rel, html, language))
+
+    def _close_compare(self) -> None:
+        compare, self._compare = self._compare, None
+        if compare is not None:
+            compare.close()
+
+    def on_build_error(self, error: Exception) -> None:
+        compare, self._compare = self._compare, None
+        if compare is not None:
+            with contextlib.suppress(Exception):
+                compare.__exit__(type(error), error, None)
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._close_compare()
         site = Path(config.site_dir)
         groups = dict(self._indexed)
         if self._over_last is not None:
@@ -199,14 +233,22 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         if self._over_last is not None:
             before = search_bundles(dict(self._over_last), size)
             kept = {name for name, pages in bundles.items()
-                    if before.get(name) == pages and not self._rendered.intersection(pages)
-                    and (site / name).is_dir()}
+                    if before.get(name) == pages and not self._search_changed.intersection(pages)
+                    and (site / name).is_dir() and not (site / name).is_symlink()}
         for old in (*site.glob("pagefind"), *site.glob("pagefind-*")):
-            if old.is_dir() and not old.is_symlink() and old.name not in kept:
+            if old.is_symlink() or not old.is_dir():
+                old.unlink()
+            elif old.name not in bundles:
                 shutil.rmtree(old)
+        language = str(config.theme.get("language", "de"))
         for name, pages in bundles.items():
             if name not in kept:
-                _pagefind(config, site, pages, site / name)
+                # A service per bundle: Pagefind holds what it indexes in memory.
+                with pagefind.Service(site) as service:
+                    files = pagefind.index(service, [
+                        (rel, (site / rel).read_text(encoding="utf-8")) for rel in pages],
+                        language)
+                pagefind.write_bundle(site / name, files)
         # The worker loads Pagefind from a bundle that holds pages (an empty one has no
         # language index to start from) and merges the others that hold any.
         holding = [name for name, pages in bundles.items() if pages] or ["pagefind"]
@@ -224,91 +266,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
         index.write_text(json.dumps({"config": data.get("config", {}), "docs": []}),
                          encoding="utf-8")
-
-
-def _pagefind(config: MkDocsConfig, site: Path, pages: Sequence[str], output: Path) -> None:
-    """Index ``pages`` (paths under ``site``), in this order, into the bundle folder ``output``.
-
-    Pagefind numbers pages in the order it is given them, and that number is in every index
-    file. Its CLI takes them in the order the file system lists a folder (hash order on ext4,
-    creation order on tmpfs), so the same site gave other bytes on another disk; its indexing
-    service takes them in the order we send them.
-    """
-    from pagefind.service import get_executable
-
-    binary = get_executable()
-    if binary is None:
-        raise PluginError("pagefind failed: no Pagefind binary (install pagefind[bin])")
-    language = str(config.theme.get("language", "de"))
-    with tempfile.TemporaryFile() as errors, subprocess.Popen(
-            [str(binary), "--service"], cwd=site, stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=errors) as proc:
-        service = _PagefindService(proc)
-        try:
-            index = service.ask({"type": "NewIndex", "config": {
-                "force_language": language, "exclude_selectors": [".headerlink"]}})["index_id"]
-            for rel in pages:
-                service.ask({"type": "AddFile", "index_id": index, "file_path": rel,
-                             "file_contents": (site / rel).read_text(encoding="utf-8")})
-            # The service's own WriteFiles answers before its last writes are done, and it
-            # exits as soon as its input closes: files came out cut short. The bundle is
-            # fetched instead and written here.
-            files = service.ask({"type": "GetFiles", "index_id": index})["files"]
-        except PluginError as exc:
-            proc.kill()
-            proc.wait()
-            errors.seek(0)
-            detail = errors.read().decode("utf-8", "replace").strip()
-            raise PluginError(f"{exc}{': ' + detail if detail else ''}") from None
-        finally:
-            if proc.stdin is not None:
-                proc.stdin.close()
-        if proc.wait() != 0:
-            raise PluginError(f"pagefind failed: the indexing service exited {proc.returncode}")
-    for file in sorted(files, key=lambda f: str(f["path"])):
-        path = PurePosixPath(str(file["path"]))
-        if path.is_absolute() or ".." in path.parts:
-            raise PluginError(f"pagefind failed: it named a file outside its bundle: {path}")
-        dest = output.joinpath(*path.parts)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(base64.b64decode(file["content"]))
-
-
-class _PagefindService:
-    """Pagefind's indexing service (``pagefind --service``, what its Python and Node APIs
-    drive), one request at a time: the ``pagefind`` package's own client polls for each
-    answer every 0.1 s, 200 s for a bundle of 2,000 pages."""
-
-    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
-        assert proc.stdin is not None and proc.stdout is not None
-        self._stdin, self._stdout = proc.stdin, proc.stdout
-        self._id = 0
-        self._buffer = bytearray()
-
-    def ask(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Send one request and return the answer's payload; an error answer raises."""
-        self._id += 1
-        # Messages are base64 JSON, each ended by a comma (not in base64's alphabet).
-        message = json.dumps({"message_id": self._id, "payload": payload}).encode("utf-8")
-        try:
-            self._stdin.write(base64.b64encode(message) + b",")
-            self._stdin.flush()
-        except BrokenPipeError:
-            raise PluginError("pagefind failed: the indexing service stopped") from None
-        seen = 0
-        while (end := self._buffer.find(b",", seen)) < 0:
-            seen = len(self._buffer)
-            chunk = os.read(self._stdout.fileno(), 1 << 20)
-            if not chunk:
-                raise PluginError("pagefind failed: the indexing service stopped")
-            self._buffer += chunk
-        answer = json.loads(base64.b64decode(self._buffer[:end]))
-        del self._buffer[: end + 1]
-        reply: dict[str, Any] = answer.get("payload") or {}
-        if answer.get("message_id") != self._id or reply.get("type") == "Error":
-            raise PluginError(f"pagefind failed on {payload['type']}: "
-                              f"{reply.get('message') or answer}")
-        return reply
 
 
 def bundle_pages(config: MkDocsConfig) -> int:

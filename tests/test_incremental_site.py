@@ -148,3 +148,38 @@ def test_only_the_search_bundle_of_a_changed_year_is_indexed_again(tmp_path: Pat
     assert stamps("pagefind-2025") == old
     assert stamps("pagefind-2026") != new
     assert _files(site) == _cold(project, tmp_path / "cold")
+
+
+@pytest.mark.slow
+def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(tmp_path: Path) -> None:
+    """A new article changes the related lists of older ones; Pagefind reads only their
+    searchable part, so the older year's bundle is neither indexed nor written again, and a
+    bundle indexed again writes only the files whose bytes changed."""
+    body = ("Die Nordwerk AG investiert 40 Millionen Euro in Linz, sagte Anna Berger am "
+            "Montag; der Umsatz stieg um 5 Prozent.")
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", {
+        "old.md": f"---\ntitle: Nordwerk 2025\ndate: 2025-06-02\n---\n\n{body}\n",
+        "new.md": f"---\ntitle: Nordwerk 2026\ndate: 2026-06-02\n---\n\n{body}\n",
+    })
+    commit_all(project)
+    config, _ = _build(project)
+    site = config.root / config.site_dir
+    old_page = site / "articles" / "nordwerk-2025" / "index.html"
+    page_before = old_page.read_bytes()
+
+    def stamps(name: str) -> dict[str, int]:
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+                for p in (site / name).rglob("*") if p.is_file()}
+
+    old, new = stamps("pagefind-2025"), stamps("pagefind-2026")
+    (project / "seeds" / "newer.md").write_text(
+        f"---\ntitle: Nordwerk wieder\ndate: 2026-07-01\n---\n\n{body} Wieder.\n",
+        encoding="utf-8")
+    commit_all(project, "add")
+    assert _build(project)[1] is True
+    assert old_page.read_bytes() != page_before  # its related list names the new article
+    assert stamps("pagefind-2025") == old
+    rewritten = [p for p, t in stamps("pagefind-2026").items() if new.get(p) != t]
+    assert rewritten and len(rewritten) < len(new) // 2, rewritten
+    assert _files(site) == _cold(project, tmp_path / "cold")
