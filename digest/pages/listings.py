@@ -16,10 +16,13 @@ from digest.markup import LINK, Html, escape_text
 from digest.model import DateFact, Entry, Money, OutputFile, Percent, Tag
 from digest.pages import display
 from digest.pages.render import (
+    ListingPage,
     clip,
     front_matter,
+    listing_pager,
     newest_first,
     output_file,
+    page_range,
     pager,
     paginate,
 )
@@ -157,14 +160,13 @@ def describe(name: str, held: Sequence[str], limit: int = 200) -> str:
     return clip(f"{name}: {' · '.join(held)}", limit)
 
 
-def describe_page(name: str, items: Sequence[Entry], chunk: Sequence[Entry], number: int,
-                   total: int, lang: str) -> str:
-    """One page of a listing: how many articles the listing holds, the page's titles."""
+def describe_page(name: str, items: Sequence[Entry], page: ListingPage, lang: str) -> str:
+    """One page of a listing: on its first page how many articles it holds, on the others
+    which ones (a description that stays true as the listing grows); then the titles."""
     words = display.labels(lang)
-    head = f"{name} · {words['count'].format(n=len(items))}"
-    if total > 1:
-        head += f" · {words['page'].format(n=number, total=total)}"
-    return describe(head, [e.article.title for e in chunk])
+    head = (f"{name} · {words['count'].format(n=len(items))}" if page.landing
+            else f"{name} · {page_range(page, lang)}")
+    return describe(head, [e.article.title for e in page.entries])
 
 
 def tag_title(name: str, lang: str) -> str:
@@ -182,25 +184,23 @@ def listing_pages(config: Config, folder: str, title: str, items: Sequence[Entry
     ``page_title`` names the page in the browser and on share cards where the heading
     ``title`` alone would be ambiguous.
     """
-    pages = paginate(items, config.page_size)
     files = []
     name = page_title or title
-    for number, chunk in enumerate(pages, 1):
-        doc = page_doc(folder, number)
+    for page in paginate(folder, items, config.page_size):
         meta: dict[str, object] = {
             "title": name, "search": {"exclude": True}, **LISTING,
-            "description": describe_page(name, items, chunk, number, len(pages), lang)}
-        mark = ' { data-pagefind-body="" }' if name_searchable and number == 1 else ""
+            "description": describe_page(name, items, page, lang)}
+        mark = ' { data-pagefind-body="" }' if name_searchable and page.landing else ""
         lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
-        if number == 1:
+        if page.landing:
             lines += intro
-        lines += pager(folder, number, len(pages), lang)
+        lines += listing_pager(page, lang)
         # Briefs sit under the page title, or under the intro's own h2 sections.
-        level = "###" if number == 1 and any(line.startswith("## ") for line in intro) else "##"
-        for entry in chunk:
-            lines += brief(entry, config, doc, heading=level)
-        lines += pager(folder, number, len(pages), lang)
-        files.append(output_file(config, doc, lines))
+        level = "###" if page.landing and any(line.startswith("## ") for line in intro) else "##"
+        for entry in page.entries:
+            lines += brief(entry, config, page.doc, heading=level)
+        lines += listing_pager(page, lang)
+        files.append(output_file(config, page.doc, lines))
     return files
 
 
@@ -220,22 +220,20 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
         atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
         intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
                  f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
-        pages = paginate(items, size)
         title = tag_title(name, lang)
-        for number, chunk in enumerate(pages, 1):
-            here = page_doc(folder, number)
+        for page in paginate(folder, items, size):
             meta: dict[str, object] = {
                 "title": title, "search": {"exclude": True}, **LISTING,
-                "description": describe_page(title, items, chunk, number, len(pages), lang)}
+                "description": describe_page(title, items, page, lang)}
             lines = [front_matter(meta), f"# {escape_text(name)}", ""]
-            lines += intro if number == 1 else []
-            lines += pager(folder, number, len(pages), lang)
+            lines += intro if page.landing else []
+            lines += listing_pager(page, lang)
             lines += [f"- [{escape_text(e.article.title)}]"
-                      f"({rel_link(article_doc(config, e.article.slug), here)}) · "
+                      f"({rel_link(article_doc(config, e.article.slug), page.doc)}) · "
                       f"{Html.escape(display.long_date(e.article.date, lang))}"
-                      for e in chunk]
-            lines += ["", *pager(folder, number, len(pages), lang)]
-            files.append(output_file(config, here, lines))
+                      for e in page.entries]
+            lines += ["", *listing_pager(page, lang)]
+            files.append(output_file(config, page.doc, lines))
     ordered = sorted(by_tag.items(), key=lambda kv: (fold(kv[1][0]), kv[0]))
     chunks = [ordered[i: i + size] for i in range(0, len(ordered), size)] or [[]]
     for number, tags in enumerate(chunks, 1):

@@ -64,22 +64,75 @@ def front_matter(data: dict[str, object]) -> str:
     return f"---\n{lines}---\n"
 
 
-def paginate(items: Sequence[Entry], size: int) -> list[Sequence[Entry]]:
-    return [items[i: i + size] for i in range(0, len(items), size)] or [items]
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a newest-first listing of articles."""
+
+    doc: str
+    entries: Sequence[Entry]
+    """Newest first."""
+    first: int
+    """Where the page's oldest article stands in the listing, counted from its oldest (1)."""
+    newer: str | None = None
+    older: str | None = None
+    """The neighbouring pages (docs-relative), if any."""
+
+    @property
+    def landing(self) -> bool:
+        """The listing's own address: the page with its newest articles."""
+        return self.newer is None
+
+
+def paginate(folder: str, items: Sequence[Entry], size: int) -> list[ListingPage]:
+    """The pages of a listing (``items`` newest first), newest page first, counted from the
+    oldest end: ``folder/3.md`` always holds articles 201 to 300 (``size`` 100), so no page
+    number shifts when an article is added. ``folder/index.md`` holds the newest 1 to
+    ``size``: the one page a new article changes (and, once every ``size`` articles, the page
+    it fills becomes a numbered one)."""
+    full = (len(items) - 1) // size if items else 0
+    oldest = list(reversed(items))
+    docs = [f"{folder}/{k}.md" for k in range(1, full + 1)] + [f"{folder}/index.md"]
+    chunks = [oldest[k * size: (k + 1) * size] for k in range(full)] + [oldest[full * size:]]
+    pages = [ListingPage(doc, tuple(reversed(chunk)), k * size + 1,
+                         newer=docs[k + 1] if k + 1 < len(docs) else None,
+                         older=docs[k - 1] if k else None)
+             for k, (doc, chunk) in enumerate(zip(docs, chunks, strict=True))]
+    return pages[::-1]
+
+
+def listing_pager(page: ListingPage, lang: str) -> list[str]:
+    """Newer/older links and which articles the page holds ("Artikel 201–300"), a label that
+    stays true as the listing grows."""
+    if page.newer is None and page.older is None:
+        return []
+    words = display.labels(lang)
+    bits = []
+    if page.newer:
+        bits.append(f"[← {words['newer']}]({rel_link(page.newer, page.doc)})")
+    bits.append(page_range(page, lang))
+    if page.older:
+        bits.append(f"[{words['older']} →]({rel_link(page.older, page.doc)})")
+    return ["", " · ".join(bits), ""]
+
+
+def page_range(page: ListingPage, lang: str) -> str:
+    return display.labels(lang)["range"].format(
+        first=page.first, last=page.first + len(page.entries) - 1)
 
 
 def pager(folder: str, number: int, total: int, lang: str) -> list[str]:
-    """Previous/next links between the pages of one listing."""
+    """Previous/next links between the pages of an index that is not by date (tags by name,
+    topics by size)."""
     if total <= 1:
         return []
     words = display.labels(lang)
     here = page_doc(folder, number)
     bits = []
     if number > 1:
-        bits.append(f"[← {words['newer']}]({rel_link(page_doc(folder, number - 1), here)})")
+        bits.append(f"[← {words['previous']}]({rel_link(page_doc(folder, number - 1), here)})")
     bits.append(words["page"].format(n=number, total=total))
     if number < total:
-        bits.append(f"[{words['older']} →]({rel_link(page_doc(folder, number + 1), here)})")
+        bits.append(f"[{words['next']} →]({rel_link(page_doc(folder, number + 1), here)})")
     return ["", " · ".join(bits), ""]
 
 
