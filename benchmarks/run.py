@@ -53,6 +53,8 @@ from benchmarks.generate import DEFAULT_SEED, Seed, generate, write_seeds
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 GIT_DATE = "2026-03-02T09:00:00+01:00"
+NEW_DATE = "2026-11-16T09:00:00+01:00"
+"""When the added seed is committed, and its date: the day after the newest generated one."""
 STAGES = ("cold", "again", "again2", "plain", "mkdocs_only", "edit", "full", "site_add",
           "site_edit", "site_delete")
 LABELS = {
@@ -213,15 +215,20 @@ def make_project(folder: Path, n: int, seed: int) -> list[Seed]:
 def change_one_seed(project: Path, stage: str, seeds: list[Seed], new: Seed) -> None:
     """Add ``new``, edit or delete one seed, and commit it (as a merged pull request would)."""
     folder = project / "seeds"
-    if stage == "site_add":
-        (folder / new.name).write_text(new.text, encoding="utf-8")
+    date = GIT_DATE
+    if stage == "site_add":  # today's article: newer than every other, as in a newsroom
+        date = NEW_DATE
+        text = new.text
+        if text.startswith("---\n"):
+            text = re.sub(r"(?m)^date: .*$", f"date: {NEW_DATE}", text, count=1)
+        (folder / new.name).write_text(text, encoding="utf-8")
     elif stage == "site_edit":
         path = folder / seeds[len(seeds) // 3].name
         path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + " Ein Satz mehr.\n",
                         encoding="utf-8")
     else:  # not the article the search benchmark looks for (seeds[n // 2])
         (folder / seeds[len(seeds) // 2 + 1].name).unlink()
-    env = {**os.environ, "GIT_AUTHOR_DATE": GIT_DATE, "GIT_COMMITTER_DATE": GIT_DATE,
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
            "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
            "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
     for args in (["add", "-A", "seeds"], ["-c", "commit.gpgsign=false", "commit", "-q", "-m",

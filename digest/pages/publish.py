@@ -11,12 +11,22 @@ without it and no listing, feed or related list links to a page that is not ther
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from digest.config import Config
-from digest.link.links import editions, related_from, related_index, related_sources, topics
-from digest.model import Entry, Output, Problem
+from digest.link.links import Topic, editions, related_from, related_index, related_sources, topics
+from digest.model import (
+    ENTITY_KINDS,
+    Entry,
+    KeptFile,
+    Output,
+    OutputFile,
+    Problem,
+    Rendered,
+    RenderMemo,
+)
 from digest.pages.about import render_about
 from digest.pages.export import export_files, export_parts, fact_chunk
 from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
@@ -39,12 +49,15 @@ T = TypeVar("T")
 
 
 def render_site(
-    entries: Sequence[Entry], config: Config, progress: Progress | None = None
+    entries: Sequence[Entry], config: Config, progress: Progress | None = None,
+    memo: RenderMemo | None = None,
 ) -> Iterator[Output]:
     """Pages, exports, topics, listings and feeds, in the order the writer takes them.
 
     The writer writes each output before it asks for the next, so the problems met while
-    exporting are known when the last month's files are written.
+    exporting are known when the last month's files are written. With a ``memo`` of the last
+    build, an article page or topic whose inputs are the same is kept, not rendered: one new
+    article renders the pages it is on, not every page of the site.
     """
     entity_topics = topics(entries, config.topic_min_articles, config.language)
     weeks = editions(entries)
@@ -57,11 +70,19 @@ def render_site(
             index.ordered, progress, "finding related articles")),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
+    keys = _Keys(memo, entries)
     left_out: list[Problem] = []
-    for page in fork_imap(guarded(functools.partial(render_article, config=config, site=site)),
-                          entries, progress, "rendering articles"):
+    pages = [(f"article:{e.article.source}", keys.article(e, site), e) for e in entries]
+    yield from keys.kept(pages)
+    todo = [e for unit, key, e in pages if keys.stale(unit, key)]
+    made = fork_imap(guarded(functools.partial(render_article, config=config, site=site)),
+                     todo, progress, "rendering articles")
+    for (unit, key, _), page in zip([p for p in pages if keys.stale(p[0], p[1])], made,
+                                    strict=True):
         if isinstance(page, Problem):
             left_out.append(page)
+        else:
+            yield from keys.made(unit, key, [page])
         yield page
     newest = newest_first(entries)
     # Feeds show the newest articles in full; each is rendered to HTML once.
@@ -75,9 +96,14 @@ def render_site(
     yield from (*(b for b in bodies.values() if isinstance(b, Problem)), *exported)
     if left_out or exported:
         return
-    for files in fork_imap(functools.partial(render_topic, config=config), entity_topics,
-                           progress, "rendering topics"):
+    units = [(f"topic:{t.kind}/{t.slug}", keys.topic(t), t) for t in entity_topics]
+    yield from keys.kept(units)
+    stale = [u for u in units if keys.stale(u[0], u[1])]
+    for (unit, key, _), files in zip(stale, fork_imap(
+            functools.partial(render_topic, config=config), [t for _, _, t in stale],
+            progress, "rendering topics"), strict=True):
         yield from files
+        yield from keys.made(unit, key, files)
     if progress:
         progress("listings and feeds", 0, 1)
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
@@ -98,6 +124,54 @@ def render_site(
     yield feeds_sitemap(files, config)
     if progress:  # the writer has taken them all
         progress("listings and feeds", 1, 1)
+
+
+class _Keys:
+    """The key of each unit's inputs: the build's salt (code, config), then the digests of
+    the entries it shows and what else of the site it links to."""
+
+    def __init__(self, memo: RenderMemo | None, entries: Sequence[Entry]) -> None:
+        self.memo = memo
+        self.digests = ({e.article.source: _digest(repr(e)) for e in entries}
+                        if memo is not None else {})
+
+    def article(self, entry: Entry, site: SiteLinks) -> str:
+        if self.memo is None:
+            return ""
+        source = entry.article.source
+        links = [(kind, name, site.topics.get((kind, fold(name))))
+                 for kind in ENTITY_KINDS for name in getattr(entry.facts, kind)]
+        return _digest(repr((self.memo.salt, self.digests[source],
+                             [self.digests[o.article.source] for o in site.related.get(source, ())],
+                             links, site.compound_terms.get(source))))
+
+    def topic(self, topic: Topic) -> str:
+        if self.memo is None:
+            return ""
+        return _digest(repr((self.memo.salt, topic.kind, topic.name, topic.slug,
+                             topic.spellings, topic.written,
+                             [self.digests[e.article.source] for e in topic.entries])))
+
+    def stale(self, unit: str, key: str) -> bool:
+        return self.memo is None or self.memo.kept(unit, key) is None
+
+    def kept(self, units: Sequence[tuple[str, str, object]]) -> Iterator[Output]:
+        """The files of the units the last build made from the same inputs, kept."""
+        if self.memo is None:
+            return
+        for unit, key, _ in units:
+            dests = self.memo.kept(unit, key)
+            if dests is not None:
+                yield from (KeptFile(d) for d in dests)
+                yield Rendered(unit, key, dests)
+
+    def made(self, unit: str, key: str, files: Sequence[OutputFile]) -> Iterator[Output]:
+        if self.memo is not None:
+            yield Rendered(unit, key, tuple(f.dest for f in files))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def render_problems(entries: Sequence[Entry], config: Config) -> list[Problem]:

