@@ -9,30 +9,31 @@ import pytest
 
 from benchmarks.generate import generate
 from digest import cache
-from digest.build import digest_stage
+from digest.build import StageResult, digest_stage
 from digest.config import Config, load_config
 from digest.link.links import topics
-from digest.pages import publish
+from digest.pages import feeds, publish
 
 from .conftest import BUILD_TIME, make_project
 from .support import commit_all
 
 
 @pytest.fixture
-def built(tmp_path: Path) -> tuple[Path, Config]:
+def built(tmp_path: Path) -> tuple[Path, Config, StageResult]:
     seeds = {s.name: s.text for s in generate(40, 3)}
     project = make_project(tmp_path, seeds, options={"topic_min_articles": 1})
     commit_all(project)
     config = load_config(project / "mkdocs.yml")
-    assert not digest_stage(config, build_time=BUILD_TIME).errors
-    return project, config
+    first = digest_stage(config, build_time=BUILD_TIME)
+    assert not first.errors
+    return project, config, first
 
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """What each run renders: article pages by seed, topics by kind/slug."""
-    calls: dict[str, list[str]] = {"articles": [], "topics": []}
-    article, topic = publish.render_article, publish.render_topic
+    """What each run renders: article pages by seed, topics by kind/slug, tag feeds."""
+    calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": []}
+    article, topic, pair = publish.render_article, publish.render_topic, feeds._feed_pair
 
     def counted_article(entry, **kw):  # type: ignore[no-untyped-def]
         calls["articles"].append(entry.article.source)
@@ -42,6 +43,12 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         calls["topics"].append(f"{t.kind}/{t.slug}")
         return topic(t, **kw)
 
+    def counted_pair(entries, config, slug, *args):  # type: ignore[no-untyped-def]
+        if slug is not None:
+            calls["feeds"].append(slug)
+        return pair(entries, config, slug, *args)
+
+    monkeypatch.setattr(feeds, "_feed_pair", counted_pair)
     monkeypatch.setattr(publish, "render_article", counted_article)
     monkeypatch.setattr(publish, "render_topic", counted_topic)
     return calls
@@ -56,8 +63,8 @@ def _edit(project: Path) -> str:
 
 
 def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes(
-        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
-    project, config = built
+        built: tuple[Path, Config, StageResult], rendered: dict[str, list[str]]) -> None:
+    project, config, first = built
     edited = _edit(project)
     result = digest_stage(config, build_time=BUILD_TIME)
     assert result.report is not None and result.report.written
@@ -66,6 +73,9 @@ def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes
     shown = {f"{t.kind}/{t.slug}" for t in topics(result.entries, 1, config.language)
              if any(e.article.source == edited for e in t.entries)}
     assert set(rendered["topics"]) <= shown | {"orgs/quarnholm-ag", "places/graz"}
+    tags = {t.slug for e in (*first.entries, *result.entries) if e.article.source == edited
+            for t in e.tags}  # before and after the edit
+    assert rendered["feeds"] and set(rendered["feeds"]) <= tags | {"quarnholm-ag", "graz"}
     # A full render of the same seeds writes nothing: the kept files hold its bytes.
     for calls in rendered.values():
         calls.clear()
@@ -75,8 +85,8 @@ def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes
 
 
 def test_a_page_edited_by_hand_is_rendered_again(
-        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
-    project, config = built
+        built: tuple[Path, Config, StageResult], rendered: dict[str, list[str]]) -> None:
+    project, config, _ = built
     page = sorted((project / "content" / "articles").glob("*.md"))[-1]
     good = page.read_bytes()
     page.write_bytes(good.replace(b"# ", b"# Edited: ", 1))
@@ -87,8 +97,8 @@ def test_a_page_edited_by_hand_is_rendered_again(
 
 
 def test_a_damaged_memo_costs_only_time(
-        built: tuple[Path, Config], rendered: dict[str, list[str]]) -> None:
-    project, config = built
+        built: tuple[Path, Config, StageResult], rendered: dict[str, list[str]]) -> None:
+    project, config, _ = built
     memo = project / cache.CACHE_DIR / "rendered.json"
     assert memo.is_file()
     memo.write_bytes(memo.read_bytes()[:-40])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -54,6 +54,11 @@ def entry_id(entry: Entry, config: Config) -> str:
     return f"tag:{config.host},{config.id_authority_date}:{specific}"
 
 
+def tag_feed_docs(config: Config, slug: str) -> tuple[str, ...]:
+    """Project-relative paths of one tag's feeds."""
+    return tuple(f"{config.docs_dir}/{url}" for url in feed_urls(config, slug))
+
+
 def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
     """Site-relative URLs of the RSS and Atom feed (of one tag, or of everything)."""
     base = f"{config.feeds_dir}/" + (f"tags/{tag_slug}." if tag_slug else "")
@@ -61,9 +66,11 @@ def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
 
 
 def build_feeds(
-    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None
+    entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None,
+    kept_tags: Collection[str] = (),
 ) -> list[OutputFile]:
-    """The site feeds and one pair per tag, newest first, at most ``feed_items`` each.
+    """The site feeds and one pair per tag (but the tags in ``kept_tags``, whose files are
+    kept as they are), newest first, at most ``feed_items`` each.
 
     The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
     feeds carry its summary only (the key facts and the lead, once), so their size stays
@@ -78,7 +85,7 @@ def build_feeds(
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
     words = _WORDS.get(config.language, _WORDS["en"])
     by_tag = tag_groups(newest, config.language)
-    for slug in sorted(by_tag):
+    for slug in sorted(set(by_tag) - set(kept_tags)):
         name, items = by_tag[slug]
         channel = _Channel(f"{config.site_name}: {name}",
                            config.site_url + doc_url(tag_doc(config, slug)),

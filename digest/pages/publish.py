@@ -16,7 +16,15 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from digest.config import Config
-from digest.link.links import Topic, editions, related_from, related_index, related_sources, topics
+from digest.link.links import (
+    Topic,
+    editions,
+    related_from,
+    related_index,
+    related_sources,
+    tag_groups,
+    topics,
+)
 from digest.model import (
     ENTITY_KINDS,
     Entry,
@@ -29,7 +37,13 @@ from digest.model import (
 )
 from digest.pages.about import render_about
 from digest.pages.export import export_files, export_parts, fact_chunk
-from digest.pages.feeds import build_edition_feeds, build_feeds, feeds_sitemap, json_feed
+from digest.pages.feeds import (
+    build_edition_feeds,
+    build_feeds,
+    feeds_sitemap,
+    json_feed,
+    tag_feed_docs,
+)
 from digest.pages.home import render_home
 from digest.pages.listings import render_archive, render_editions, render_tags
 from digest.pages.render import (
@@ -107,6 +121,13 @@ def render_site(
     if progress:
         progress("listings and feeds", 0, 1)
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
+    feeds = [(f"feed:{slug}", keys.feed(slug, name, items[: config.tag_feed_items]), slug)
+             for slug, (name, items) in tag_groups(newest, config.language).items()]
+    kept_feeds = {slug for unit, key, slug in feeds if not keys.stale(unit, key)}
+    yield from keys.kept(feeds)
+    for unit, key, slug in feeds:
+        if slug not in kept_feeds:
+            yield from keys.made_docs(unit, key, tag_feed_docs(config, slug))
     files = [
         render_home(entries, weeks, config),
         render_about(config),
@@ -116,7 +137,7 @@ def render_site(
         *render_tags(entries, config),
         *render_redirects(entries, config),
         *render_merged_redirects(entries, entity_topics, config),
-        *build_feeds(entries, config, texts),
+        *build_feeds(entries, config, texts, kept_feeds),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, texts),
     ]
@@ -152,6 +173,12 @@ class _Keys:
                              topic.spellings, topic.written,
                              [self.digests[e.article.source] for e in topic.entries])))
 
+    def feed(self, slug: str, name: str, items: Sequence[Entry]) -> str:
+        if self.memo is None:
+            return ""
+        return _digest(repr((self.memo.salt, slug, name,
+                             [self.digests[e.article.source] for e in items])))
+
     def stale(self, unit: str, key: str) -> bool:
         return self.memo is None or self.memo.kept(unit, key) is None
 
@@ -166,8 +193,11 @@ class _Keys:
                 yield Rendered(unit, key, dests)
 
     def made(self, unit: str, key: str, files: Sequence[OutputFile]) -> Iterator[Output]:
+        yield from self.made_docs(unit, key, tuple(f.dest for f in files))
+
+    def made_docs(self, unit: str, key: str, dests: tuple[str, ...]) -> Iterator[Output]:
         if self.memo is not None:
-            yield Rendered(unit, key, tuple(f.dest for f in files))
+            yield Rendered(unit, key, dests)
 
 
 def _digest(text: str) -> str:
