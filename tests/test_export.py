@@ -25,7 +25,8 @@ def _files(entries: list[Entry], tmp_path: Path) -> dict[str, bytes]:
     newest = newest_first(entries)
     parts = export.export_parts(newest)
     chunks = [export.fact_chunk(e, config, parts) for e in newest]
-    return {f.dest.rsplit("/", 1)[1]: f.content for f in export.export_files(chunks, config)}
+    return {f.dest.rsplit("/", 1)[1]: f.content
+            for f in export.export_files(export.export_groups(newest), chunks, config)}
 
 
 def test_a_month_is_split_in_parts_counted_from_its_oldest_article(

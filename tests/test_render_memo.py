@@ -13,6 +13,7 @@ from digest.build import StageResult, digest_stage
 from digest.config import Config, load_config
 from digest.link.links import topics
 from digest.pages import feeds, publish
+from digest.pages.export import month_of
 
 from .conftest import BUILD_TIME, make_project
 from .support import commit_all
@@ -31,9 +32,15 @@ def built(tmp_path: Path) -> tuple[Path, Config, StageResult]:
 
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """What each run renders: article pages by seed, topics by kind/slug, tag feeds."""
-    calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": []}
+    """What each run renders: article pages by seed, topics by kind/slug, tag feeds, the
+    facts export by month."""
+    calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": [], "exports": []}
     article, topic, pair = publish.render_article, publish.render_topic, feeds._feed_pair
+    chunk = publish.fact_chunk
+
+    def counted_chunk(entry, **kw):  # type: ignore[no-untyped-def]
+        calls["exports"].append(month_of(entry))
+        return chunk(entry, **kw)
 
     def counted_article(entry, **kw):  # type: ignore[no-untyped-def]
         calls["articles"].append(entry.article.source)
@@ -49,6 +56,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         return pair(entries, config, slug, *args)
 
     monkeypatch.setattr(feeds, "_feed_pair", counted_pair)
+    monkeypatch.setattr(publish, "fact_chunk", counted_chunk)
     monkeypatch.setattr(publish, "render_article", counted_article)
     monkeypatch.setattr(publish, "render_topic", counted_topic)
     return calls
@@ -76,6 +84,9 @@ def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes
     tags = {t.slug for e in (*first.entries, *result.entries) if e.article.source == edited
             for t in e.tags}  # before and after the edit
     assert rendered["feeds"] and set(rendered["feeds"]) <= tags | {"quarnholm-ag", "graz"}
+    month = {month_of(e) for e in result.entries if e.article.source == edited}
+    assert rendered["exports"] and set(rendered["exports"]) == month
+    assert len(rendered["exports"]) == sum(month_of(e) in month for e in result.entries) < 40
     # A full render of the same seeds writes nothing: the kept files hold its bytes.
     for calls in rendered.values():
         calls.clear()

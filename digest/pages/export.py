@@ -7,7 +7,7 @@ import io
 import itertools
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -91,7 +91,7 @@ def fact_chunk(entry: Entry, config: Config, parts: Mapping[str, int]) -> FactCh
     buffer = io.StringIO()
     csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n",
                    extrasaction="ignore").writerows(_spreadsheet_safe(r) for r in records)
-    return FactChunk(month_of(entry), parts.get(entry.article.source, 1), len(records),
+    return FactChunk(month_of(entry), parts.get(entry.article.source, 1), fact_count(entry),
                      json.dumps(record, ensure_ascii=False).encode(), buffer.getvalue().encode())
 
 
@@ -113,23 +113,62 @@ def export_parts(entries: Sequence[Entry]) -> dict[str, int]:
     return parts
 
 
-def export_files(chunks: Iterable[FactChunk], config: Config) -> Iterator[OutputFile]:
+@dataclass(frozen=True)
+class ExportPart:
+    """The articles of one export file pair: a month, or a part of a busy month."""
+
+    month: str
+    part: int
+    entries: tuple[Entry, ...]
+    """Newest first."""
+
+    @property
+    def name(self) -> str:
+        return self.month if self.part == 1 else f"{self.month}-{self.part}"
+
+
+def export_groups(newest: Sequence[Entry]) -> list[ExportPart]:
+    """The export files' articles, from ``newest_first`` entries, in the order
+    ``export_files`` writes them."""
+    parts = export_parts(newest)
+    return [ExportPart(month, part, tuple(group)) for (month, part), group in itertools.groupby(
+        newest, key=lambda e: (month_of(e), parts[e.article.source]))]
+
+
+def fact_count(entry: Entry) -> int:
+    """How many records ``fact_records`` makes of the article: one per fact."""
+    f = entry.facts
+    return (len(f.money) + len(f.percent) + len(f.dates)
+            + sum(len(getattr(f, kind)) for kind in ENTITY_KINDS))
+
+
+def export_files(groups: Sequence[ExportPart], chunks: Iterable[FactChunk], config: Config,
+                 kept: Collection[str] = ()) -> Iterator[OutputFile]:
     """The facts exports, one JSON and one CSV file per month of articles (in parts of
-    ``PART_ARTICLES``), and an index of them, from ``fact_chunk``s in ``newest_first``
-    order (a part's articles come together, and its files are made when its last article
-    has come). A new article changes its part's files and the index only, and no file
-    grows with the archive."""
+    ``PART_ARTICLES``), and an index of them: ``chunks`` are the ``fact_chunk``s of the
+    parts not ``kept`` (by name; their files stay as they are), in order (a part's articles
+    come together, and its files are made when its last article has come). A new article
+    changes its part's files and the index only, and no file grows with the archive."""
     header = io.StringIO()
     csv.DictWriter(header, fieldnames=CSV_COLUMNS, lineterminator="\n").writeheader()
+    made = itertools.groupby(chunks, key=lambda c: (c.month, c.part))
+    pending = next(made, None)
     months: list[dict[str, object]] = []
-    for (month, part), group in itertools.groupby(chunks, key=lambda c: (c.month, c.part)):
-        items = list(group)
-        json_doc, csv_doc = facts_docs(config, month if part == 1 else f"{month}-{part}")
-        yield OutputFile(json_doc, b"[\n" + b",\n".join(c.json for c in items) + b"\n]\n")
-        yield OutputFile(csv_doc, header.getvalue().encode() + b"".join(c.csv for c in items))
-        months.append({"month": month, "part": part, "articles": len(items),
-                       "facts": sum(c.facts for c in items),
-                       "json": json_doc.rsplit("/", 1)[1], "csv": csv_doc.rsplit("/", 1)[1]})
+    for group in groups:
+        json_doc, csv_doc = facts_docs(config, group.name)
+        if group.name in kept:
+            articles, facts = len(group.entries), sum(fact_count(e) for e in group.entries)
+        elif pending is not None and pending[0] == (group.month, group.part):
+            items = list(pending[1])
+            pending = next(made, None)
+            yield OutputFile(json_doc, b"[\n" + b",\n".join(c.json for c in items) + b"\n]\n")
+            yield OutputFile(csv_doc, header.getvalue().encode() + b"".join(c.csv for c in items))
+            articles, facts = len(items), sum(c.facts for c in items)
+        else:  # every article of the part failed: the site is made again without them
+            continue
+        months.append({"month": group.month, "part": group.part, "articles": articles,
+                       "facts": facts, "json": json_doc.rsplit("/", 1)[1],
+                       "csv": csv_doc.rsplit("/", 1)[1]})
     index = {"months": months, "csv_columns": list(CSV_COLUMNS)}
     yield OutputFile(facts_index_doc(config),
                      (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode())

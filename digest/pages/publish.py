@@ -30,13 +30,19 @@ from digest.model import (
     Entry,
     KeptFile,
     Output,
-    OutputFile,
     Problem,
     Rendered,
     RenderMemo,
 )
 from digest.pages.about import render_about
-from digest.pages.export import export_files, export_parts, fact_chunk
+from digest.pages.export import (
+    ExportPart,
+    export_files,
+    export_groups,
+    export_parts,
+    fact_chunk,
+    facts_docs,
+)
 from digest.pages.feeds import (
     build_edition_feeds,
     build_feeds,
@@ -60,6 +66,7 @@ from digest.read.ingest import internal_error
 from digest.vocabulary import fold
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def render_site(
@@ -86,48 +93,54 @@ def render_site(
     )
     keys = _Keys(memo, entries)
     left_out: list[Problem] = []
-    pages = [(f"article:{e.article.source}", keys.article(e, site), e) for e in entries]
-    yield from keys.kept(pages)
-    todo = [e for unit, key, e in pages if keys.stale(unit, key)]
+    kept, todo = keys.split([(f"article:{e.article.source}", keys.article(e, site), e)
+                             for e in entries])
+    yield from kept
     made = fork_imap(guarded(functools.partial(render_article, config=config, site=site)),
-                     todo, progress, "rendering articles")
-    for (unit, key, _), page in zip([p for p in pages if keys.stale(p[0], p[1])], made,
-                                    strict=True):
+                     [e for _, _, e in todo], progress, "rendering articles")
+    for (unit, key, _), page in zip(todo, made, strict=True):
         if isinstance(page, Problem):
             left_out.append(page)
         else:
-            yield from keys.made(unit, key, [page])
+            yield from keys.made(unit, key, (page.dest,))
         yield page
     newest = newest_first(entries)
     # Feeds show the newest articles in full; each is rendered to HTML once.
     bodies = {e.article.source: guarded(article_html)(e) for e in newest[: config.feed_items]}
     left_out += [b for b in bodies.values() if isinstance(b, Problem)]
+    groups = export_groups(newest)
+    kept, parts = keys.split([(f"export:{g.name}", keys.export(g), g) for g in groups])
+    yield from kept
+    for unit, key, g in parts:
+        yield from keys.made(unit, key, facts_docs(config, g.name))
     chunks = fork_imap(guarded(functools.partial(fact_chunk, config=config,
                                                  parts=export_parts(newest))),
-                       newest, progress, "exporting facts")
+                       [e for _, _, g in parts for e in g.entries], progress, "exporting facts")
     exported: list[Problem] = []
-    yield from export_files(_good(chunks, exported), config)
+    yield from export_files(groups, _good(chunks, exported), config,
+                            {g.name for g in groups} - {g.name for _, _, g in parts})
     yield from (*(b for b in bodies.values() if isinstance(b, Problem)), *exported)
     if left_out or exported:
         return
-    units = [(f"topic:{t.kind}/{t.slug}", keys.topic(t), t) for t in entity_topics]
-    yield from keys.kept(units)
-    stale = [u for u in units if keys.stale(u[0], u[1])]
+    kept, stale = keys.split([(f"topic:{t.kind}/{t.slug}", keys.topic(t), t)
+                              for t in entity_topics])
+    yield from kept
     for (unit, key, _), files in zip(stale, fork_imap(
             functools.partial(render_topic, config=config), [t for _, _, t in stale],
             progress, "rendering topics"), strict=True):
         yield from files
-        yield from keys.made(unit, key, files)
+        yield from keys.made(unit, key, tuple(f.dest for f in files))
     if progress:
         progress("listings and feeds", 0, 1)
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
-    feeds = [(f"feed:{slug}", keys.feed(slug, name, items[: config.tag_feed_items]), slug)
-             for slug, (name, items) in tag_groups(newest, config.language).items()]
-    kept_feeds = {slug for unit, key, slug in feeds if not keys.stale(unit, key)}
-    yield from keys.kept(feeds)
+    by_tag = tag_groups(newest, config.language)
+    kept, feeds = keys.split([
+        (f"feed:{slug}", keys.feed(slug, name, items[: config.tag_feed_items]), slug)
+        for slug, (name, items) in by_tag.items()])
+    yield from kept
     for unit, key, slug in feeds:
-        if slug not in kept_feeds:
-            yield from keys.made_docs(unit, key, tag_feed_docs(config, slug))
+        yield from keys.made(unit, key, tag_feed_docs(config, slug))
+    kept_feeds = set(by_tag) - {slug for _, _, slug in feeds}
     files = [
         render_home(entries, weeks, config),
         render_about(config),
@@ -179,23 +192,30 @@ class _Keys:
         return _digest(repr((self.memo.salt, slug, name,
                              [self.digests[e.article.source] for e in items])))
 
-    def stale(self, unit: str, key: str) -> bool:
-        return self.memo is None or self.memo.kept(unit, key) is None
-
-    def kept(self, units: Sequence[tuple[str, str, object]]) -> Iterator[Output]:
-        """The files of the units the last build made from the same inputs, kept."""
+    def export(self, part: ExportPart) -> str:
         if self.memo is None:
-            return
-        for unit, key, _ in units:
+            return ""
+        return _digest(repr((self.memo.salt, part.name,
+                             [self.digests[e.article.source] for e in part.entries])))
+
+    def split(self, units: Sequence[tuple[str, str, U]]
+              ) -> tuple[list[Output], list[tuple[str, str, U]]]:
+        """What the units the last build made from the same inputs give (their files, kept,
+        and their records), and the units to render."""
+        if self.memo is None:
+            return [], list(units)
+        kept: list[Output] = []
+        todo = []
+        for unit, key, item in units:
             dests = self.memo.kept(unit, key)
-            if dests is not None:
-                yield from (KeptFile(d) for d in dests)
-                yield Rendered(unit, key, dests)
+            if dests is None:
+                todo.append((unit, key, item))
+            else:
+                kept += [*(KeptFile(d) for d in dests), Rendered(unit, key, dests)]
+        return kept, todo
 
-    def made(self, unit: str, key: str, files: Sequence[OutputFile]) -> Iterator[Output]:
-        yield from self.made_docs(unit, key, tuple(f.dest for f in files))
-
-    def made_docs(self, unit: str, key: str, dests: tuple[str, ...]) -> Iterator[Output]:
+    def made(self, unit: str, key: str, dests: tuple[str, ...]) -> Iterator[Output]:
+        """The record of a unit rendered now."""
         if self.memo is not None:
             yield Rendered(unit, key, dests)
 
