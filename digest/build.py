@@ -22,7 +22,7 @@ from digest.facts.corrections import apply_corrections
 from digest.facts.entities import ner
 from digest.link.entities import spell_entities
 from digest.link.links import one_name_per_person
-from digest.link.tags import link_entities, make_tags
+from digest.link.tags import entities_of, make_tags
 from digest.model import Article, Entry, Facts, Problem, RenderMemo, Severity, Sources, Tag
 from digest.pages.publish import render_site
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
@@ -74,12 +74,12 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
     # Names as the article's language writes them, before the editor's renames, which win.
     facts = apply_corrections(spell_entities(facts, article.lang, vocab), article.corrections)
     return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab),
-                 search_terms=terms)
+                 search_terms=terms, entities=entities_of(facts, article.lang, vocab))
 
 
-Analysed = tuple[str, Analysis, Facts, tuple[Tag, ...]] | Problem
-"""One article's analysis (cache key, the extractor's view, facts, tags), or the problem
-an unexpected error in it became."""
+Analysed = tuple[str, Analysis, Facts, tuple[Tag, ...], tuple[tuple[str, Tag], ...]] | Problem
+"""One article's analysis (cache key, the extractor's view, facts, tags, entities), or the
+problem an unexpected error in it became."""
 
 
 def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Article], str],
@@ -90,7 +90,7 @@ def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Ar
         entry = make_entry(article, vocab, found)
     except Exception as exc:  # one article's bug must not stop the others
         return internal_error(article.source, "extracting the facts of", exc)
-    return k, found, entry.facts, entry.tags  # not the article: the caller has it
+    return k, found, entry.facts, entry.tags, entry.entities  # the caller has the article
 
 
 def analyse_many(
@@ -115,9 +115,9 @@ def analyse_many(
         if isinstance(result, Problem):
             problems.append(result)
             continue
-        k, found, facts, tags = result
+        k, found, facts, tags, entities = result
         entries.append((k, found, Entry(article=a, facts=facts, tags=tags,
-                                        search_terms=found[1])))
+                                        search_terms=found[1], entities=entities)))
     return entries, problems
 
 
@@ -148,7 +148,7 @@ def collect(
     vocab = vocabulary_for(config)
     done, failed = analyse_many(articles, vocab, known or {}, key, progress)
     problems += failed
-    entries = link_entities(one_name_per_person([entry for _, _, entry in done]), vocab)
+    entries = one_name_per_person([entry for _, _, entry in done])
     return Collected(tuple(entries), tuple(problems),
                      {k: found for k, found, _ in done}, read)
 

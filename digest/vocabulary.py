@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,10 @@ class Vocabulary:
     topics and the key-facts box show; extraction never reads it."""
     language_names: dict[str, str] = field(default_factory=dict)
     """Folded name of ``languages`` -> its canonical name, so "Europe" finds "Europa"."""
+    memo: dict[tuple[str, str | None], object] = field(
+        default_factory=dict, compare=False, repr=False)
+    """What ``digest.link.entities.resolve`` found for (name, kind): the same few thousand
+    names come back in every article."""
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(fold(name), name)
@@ -54,6 +59,7 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
 """An abbreviation written with full stops ("u.s.", "u.n"), folded without them."""
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(name: str) -> str:
     """Case- and umlaut-insensitive key: ``Österreich`` and ``oesterreich`` fold alike."""
     s = name.casefold().strip()

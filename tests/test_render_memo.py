@@ -33,10 +33,19 @@ def built(tmp_path: Path) -> tuple[Path, Config, StageResult]:
 @pytest.fixture
 def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """What each run renders: article pages by seed, topics by kind/slug, tag feeds, the
-    facts export by month."""
-    calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": [], "exports": []}
+    facts export by month, tag pages, archive months."""
+    calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": [], "exports": [],
+                                   "tags": [], "months": []}
     article, topic, pair = publish.render_article, publish.render_topic, feeds._feed_pair
-    chunk = publish.fact_chunk
+    chunk, tag, month = publish.fact_chunk, publish.render_tag, publish.render_archive_month
+
+    def counted_tag(slug, *args):  # type: ignore[no-untyped-def]
+        calls["tags"].append(slug)
+        return tag(slug, *args)
+
+    def counted_month(name, *args):  # type: ignore[no-untyped-def]
+        calls["months"].append(name)
+        return month(name, *args)
 
     def counted_chunk(entry, **kw):  # type: ignore[no-untyped-def]
         calls["exports"].append(month_of(entry))
@@ -57,6 +66,8 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
     monkeypatch.setattr(feeds, "_feed_pair", counted_pair)
     monkeypatch.setattr(publish, "fact_chunk", counted_chunk)
+    monkeypatch.setattr(publish, "render_tag", counted_tag)
+    monkeypatch.setattr(publish, "render_archive_month", counted_month)
     monkeypatch.setattr(publish, "render_article", counted_article)
     monkeypatch.setattr(publish, "render_topic", counted_topic)
     return calls
@@ -84,9 +95,11 @@ def test_an_edit_renders_the_pages_it_is_on_and_writes_what_a_full_render_writes
     tags = {t.slug for e in (*first.entries, *result.entries) if e.article.source == edited
             for t in e.tags}  # before and after the edit
     assert rendered["feeds"] and set(rendered["feeds"]) <= tags | {"quarnholm-ag", "graz"}
+    assert rendered["tags"] and set(rendered["tags"]) <= tags | {"quarnholm-ag", "graz"}
     month = {month_of(e) for e in result.entries if e.article.source == edited}
     assert rendered["exports"] and set(rendered["exports"]) == month
     assert len(rendered["exports"]) == sum(month_of(e) in month for e in result.entries) < 40
+    assert rendered["months"] == sorted(month)
     # A full render of the same seeds writes nothing: the kept files hold its bytes.
     for calls in rendered.values():
         calls.clear()

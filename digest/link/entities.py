@@ -43,6 +43,15 @@ def resolve(name: str, vocab: Vocabulary, kind: str | None = None) -> Entity:
     Countries are looked up only for places and kind-less names (editor tags): an
     organisation called "Georgia" is no country.
     """
+    found = vocab.memo.get((name, kind))
+    if isinstance(found, Entity):
+        return found
+    entity = _resolve(name, vocab, kind)
+    vocab.memo[(name, kind)] = entity
+    return entity
+
+
+def _resolve(name: str, vocab: Vocabulary, kind: str | None) -> Entity:
     canonical = vocab.entity(name)
     gaz = load_gazetteer()
     if kind in (None, "places"):

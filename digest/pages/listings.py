@@ -5,7 +5,7 @@ with the archive. Pure functions from entries to Markdown."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from digest.config import Config
 from digest.link.links import (
@@ -130,28 +130,48 @@ def edition_title(edition: Edition, lang: str) -> str:
 
 def render_archive(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     """Month index plus one paginated page per month."""
-    lang = config.language
-    words = display.labels(lang)
+    months = archive_months(entries)
+    return [*(f for month, items in months.items()
+              for f in render_archive_month(month, items, config)),
+            render_archive_index(months, config)]
+
+
+def archive_months(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    """``YYYY-MM`` -> its articles, newest month and article first."""
     months: dict[str, list[Entry]] = defaultdict(list)
     for entry in newest_first(entries):
         months[entry.article.date.strftime("%Y-%m")].append(entry)
+    return months
+
+
+def _month_label(month: str, lang: str) -> str:
+    year, mon = month.split("-")
+    return display.date(DateFact(text=month, year=int(year), month=int(mon)), lang, lang)
+
+
+def render_archive_month(month: str, items: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """One month's paginated list of articles."""
+    return listing_pages(config, f"{config.archive_dir}/{month}",
+                         _month_label(month, config.language), items, config.language)
+
+
+def render_archive_index(months: Mapping[str, Sequence[Entry]], config: Config) -> OutputFile:
+    """Every month with its count of articles, newest first."""
+    lang = config.language
+    words = display.labels(lang)
     index_doc = f"{config.archive_dir}/index.md"
     index: list[str] = []
     held: list[str] = []
-    files = []
     for month, items in months.items():
-        year, mon = month.split("-")
-        label = display.date(DateFact(text=month, year=int(year), month=int(mon)), lang, lang)
+        label = _month_label(month, lang)
         folder = f"{config.archive_dir}/{month}"
         index.append(f"- [{label}]({rel_link(page_doc(folder, 1), index_doc)}) ({len(items)})")
         held.append(f"{label} ({len(items)})")
-        files += listing_pages(config, folder, label, items, lang)
     if not months:
         index.append(words["none"])
     head = front_matter({"title": words["archive"], "description": describe(
         words["archive"], held or [words["none"]]), **UNSEARCHED})
-    files.append(output_file(config, index_doc, [head, f"# {words['archive']}", "", *index]))
-    return files
+    return output_file(config, index_doc, [head, f"# {words['archive']}", "", *index])
 
 
 def describe(name: str, held: Sequence[str], limit: int = 200) -> str:
@@ -208,32 +228,48 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
     """One page per tag listing its articles, newest first, with the tag's feeds, and an
     index of all tags; both paginated (four times ``page_size`` lines), so no page grows
     with the archive the way a single tags page would."""
+    by_tag = tag_groups(newest_first(entries), config.language)
+    return [*(f for slug, (name, items) in by_tag.items()
+              for f in render_tag(slug, name, items, config)),
+            *render_tag_index(by_tag, config)]
+
+
+def render_tag(slug: str, name: str, items: Sequence[Entry], config: Config) -> list[OutputFile]:
+    """One tag's pages: its articles (``items``, newest first) and its feeds."""
     lang = config.language
     words = display.labels(lang)
-    by_tag = tag_groups(newest_first(entries), lang)
     size = config.page_size * 4
     files = []
-    for slug, (name, items) in by_tag.items():
-        folder = f"{config.tags_dir}/{slug}"
-        doc = page_doc(folder, 1)
-        rss = rel_link(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
-        atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
-        intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
-                 f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
-        title = tag_title(name, lang)
-        for page in paginate(folder, items, size):
-            meta: dict[str, object] = {
-                "title": title, "search": {"exclude": True}, **LISTING,
-                "description": describe_page(title, items, page, lang)}
-            lines = [front_matter(meta), f"# {escape_text(name)}", ""]
-            lines += intro if page.landing else []
-            lines += listing_pager(page, lang)
-            lines += [f"- [{escape_text(e.article.title)}]"
-                      f"({rel_link(article_doc(config, e.article.slug), page.doc)}) · "
-                      f"{Html.escape(display.long_date(e.article.date, lang))}"
-                      for e in page.entries]
-            lines += ["", *listing_pager(page, lang)]
-            files.append(output_file(config, page.doc, lines))
+    folder = f"{config.tags_dir}/{slug}"
+    doc = page_doc(folder, 1)
+    rss = rel_link(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
+    atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
+    intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
+             f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
+    title = tag_title(name, lang)
+    for page in paginate(folder, items, size):
+        meta: dict[str, object] = {
+            "title": title, "search": {"exclude": True}, **LISTING,
+            "description": describe_page(title, items, page, lang)}
+        lines = [front_matter(meta), f"# {escape_text(name)}", ""]
+        lines += intro if page.landing else []
+        lines += listing_pager(page, lang)
+        lines += [f"- [{escape_text(e.article.title)}]"
+                  f"({rel_link(article_doc(config, e.article.slug), page.doc)}) · "
+                  f"{Html.escape(display.long_date(e.article.date, lang))}"
+                  for e in page.entries]
+        lines += ["", *listing_pager(page, lang)]
+        files.append(output_file(config, page.doc, lines))
+    return files
+
+
+def render_tag_index(by_tag: Mapping[str, tuple[str, Sequence[Entry]]],
+                     config: Config) -> list[OutputFile]:
+    """Every tag with its count of articles, by name, paginated."""
+    lang = config.language
+    words = display.labels(lang)
+    size = config.page_size * 4
+    files = []
     ordered = sorted(by_tag.items(), key=lambda kv: (fold(kv[1][0]), kv[0]))
     chunks = [ordered[i: i + size] for i in range(0, len(ordered), size)] or [[]]
     for number, tags in enumerate(chunks, 1):
@@ -256,28 +292,39 @@ def render_tags(entries: Sequence[Entry], config: Config) -> list[OutputFile]:
 
 def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputFile]:
     """One page per ISO week with previous/next links, and an index of all weeks."""
+    return [*(f for i in range(len(editions)) for f in render_edition(editions, i, config)),
+            render_edition_index(editions, config)]
+
+
+def render_edition(editions: Sequence[Edition], i: int, config: Config) -> list[OutputFile]:
+    """The pages of week ``editions[i]``, linked to the weeks before and after it."""
     lang = config.language
     words = display.labels(lang)
-    files = []
+    edition = editions[i]
+    folder = f"{config.editions_dir}/{edition.key}"
+    doc = page_doc(folder, 1)
+    nav = []
+    if i > 0:
+        prev = editions[i - 1]
+        nav.append(f"[← {edition_title(prev, lang)}]"
+                   f"({rel_link(page_doc(f'{config.editions_dir}/{prev.key}', 1), doc)})")
+    if i + 1 < len(editions):
+        nxt = editions[i + 1]
+        nav.append(f"[{edition_title(nxt, lang)} →]"
+                   f"({rel_link(page_doc(f'{config.editions_dir}/{nxt.key}', 1), doc)})")
+    intro = [words["count"].format(n=len(edition.entries)), ""]
+    if nav:
+        intro += [" · ".join(nav), ""]
+    return listing_pages(config, folder, edition_title(edition, lang), edition.entries, lang,
+                         intro)
+
+
+def render_edition_index(editions: Sequence[Edition], config: Config) -> OutputFile:
+    """Every week with its count of articles, newest first."""
+    lang = config.language
+    words = display.labels(lang)
     index_doc = f"{config.editions_dir}/index.md"
     index: list[str] = []
-    for i, edition in enumerate(editions):
-        folder = f"{config.editions_dir}/{edition.key}"
-        doc = page_doc(folder, 1)
-        nav = []
-        if i > 0:
-            prev = editions[i - 1]
-            nav.append(f"[← {edition_title(prev, lang)}]"
-                       f"({rel_link(page_doc(f'{config.editions_dir}/{prev.key}', 1), doc)})")
-        if i + 1 < len(editions):
-            nxt = editions[i + 1]
-            nav.append(f"[{edition_title(nxt, lang)} →]"
-                       f"({rel_link(page_doc(f'{config.editions_dir}/{nxt.key}', 1), doc)})")
-        intro = [words["count"].format(n=len(edition.entries)), ""]
-        if nav:
-            intro += [" · ".join(nav), ""]
-        files += listing_pages(config, folder, edition_title(edition, lang), edition.entries, lang,
-                          intro)
     for edition in reversed(editions):
         doc = page_doc(f"{config.editions_dir}/{edition.key}", 1)
         index.append(f"- [{edition_title(edition, lang)}]({rel_link(doc, index_doc)}) "
@@ -288,5 +335,4 @@ def render_editions(editions: Sequence[Edition], config: Config) -> list[OutputF
             for e in reversed(editions)] or [words["none"]]
     head = front_matter({"title": words["editions"],
                          "description": describe(words["editions"], held), **UNSEARCHED})
-    files.append(output_file(config, index_doc, [head, f"# {words['editions']}", "", *index]))
-    return files
+    return output_file(config, index_doc, [head, f"# {words['editions']}", "", *index])

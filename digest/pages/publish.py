@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from digest.config import Config
 from digest.link.links import (
+    Edition,
     Topic,
     editions,
     related_from,
@@ -30,6 +31,7 @@ from digest.model import (
     Entry,
     KeptFile,
     Output,
+    OutputFile,
     Problem,
     Rendered,
     RenderMemo,
@@ -51,7 +53,15 @@ from digest.pages.feeds import (
     tag_feed_docs,
 )
 from digest.pages.home import render_home
-from digest.pages.listings import render_archive, render_editions, render_tags
+from digest.pages.listings import (
+    archive_months,
+    render_archive_index,
+    render_archive_month,
+    render_edition,
+    render_edition_index,
+    render_tag,
+    render_tag_index,
+)
 from digest.pages.render import (
     SiteLinks,
     article_html,
@@ -141,13 +151,11 @@ def render_site(
     for unit, key, slug in feeds:
         yield from keys.made(unit, key, tag_feed_docs(config, slug))
     kept_feeds = set(by_tag) - {slug for _, _, slug in feeds}
+    yield from _listings(entries, weeks, by_tag, config, keys)
     files = [
         render_home(entries, weeks, config),
         render_about(config),
-        *render_archive(entries, config),
         *render_topic_indexes(entity_topics, config),
-        *render_editions(weeks, config),
-        *render_tags(entries, config),
         *render_redirects(entries, config),
         *render_merged_redirects(entries, entity_topics, config),
         *build_feeds(entries, config, texts, kept_feeds),
@@ -158,6 +166,34 @@ def render_site(
     yield feeds_sitemap(files, config)
     if progress:  # the writer has taken them all
         progress("listings and feeds", 1, 1)
+
+
+def _listings(entries: Sequence[Entry], weeks: Sequence[Edition],
+              by_tag: Mapping[str, tuple[str, Sequence[Entry]]], config: Config,
+              keys: _Keys) -> Iterator[Output]:
+    """Archive months, weeks and tags: each a unit of the memo, made again only when the
+    articles it lists (or, for a week, its neighbours) changed; then their indexes."""
+    months = archive_months(entries)
+    units: list[tuple[str, str, Callable[[], list[OutputFile]]]] = [
+        (f"archive:{month}", keys.listing(month, items),
+         functools.partial(render_archive_month, month, items, config))
+        for month, items in months.items()]
+    units += [(f"edition:{w.key}",
+               keys.listing(w.key, w.entries, [n.key for n in weeks[max(i - 1, 0): i + 2]]),
+               functools.partial(render_edition, weeks, i, config))
+              for i, w in enumerate(weeks)]
+    units += [(f"tag:{slug}", keys.listing(f"{slug}|{name}", items),
+               functools.partial(render_tag, slug, name, items, config))
+              for slug, (name, items) in by_tag.items()]
+    kept, todo = keys.split(units)
+    yield from kept
+    for unit, key, make in todo:
+        files = make()
+        yield from files
+        yield from keys.made(unit, key, tuple(f.dest for f in files))
+    yield render_archive_index(months, config)
+    yield render_edition_index(weeks, config)
+    yield from render_tag_index(by_tag, config)
 
 
 class _Keys:
@@ -190,6 +226,12 @@ class _Keys:
         if self.memo is None:
             return ""
         return _digest(repr((self.memo.salt, slug, name,
+                             [self.digests[e.article.source] for e in items])))
+
+    def listing(self, name: str, items: Sequence[Entry], extra: object = ()) -> str:
+        if self.memo is None:
+            return ""
+        return _digest(repr((self.memo.salt, name, extra,
                              [self.digests[e.article.source] for e in items])))
 
     def export(self, part: ExportPart) -> str:
