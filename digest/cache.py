@@ -31,6 +31,7 @@ from digest.model import Problem, Rendered, RenderMemo, Severity
 from digest.paths import read_regular
 from digest.records import (
     Analysis,
+    StoredAnalyses,
     as_int,
     as_list,
     as_mapping,
@@ -140,17 +141,17 @@ def save_site_state(store: Cache, state: SiteState) -> list[Problem]:
                                       "complete": state.complete})
 
 
-def load_facts(store: Cache) -> tuple[dict[str, Analysis], list[Problem]]:
+def load_facts(store: Cache) -> tuple[StoredAnalyses, list[Problem]]:
     found, notes = _load(store, "facts.json", facts_map_from)
-    return found or {}, notes
+    return found or StoredAnalyses({}), notes
 
 
 def save_facts(store: Cache, facts: Mapping[str, Analysis],
-               known: Mapping[str, Analysis]) -> list[Problem]:
+               known: StoredAnalyses) -> list[Problem]:
     """Save this run's analyses unless they are the ones loaded (``known``)."""
     if facts.keys() == known.keys():
         return []
-    return _save(store, "facts.json", facts_map_to(facts))
+    return _save(store, "facts.json", facts_map_to(facts, known))
 
 
 def load_rendered(store: Cache, config: Config) -> tuple[RenderMemo, list[Problem]]:

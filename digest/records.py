@@ -10,7 +10,7 @@ import dataclasses
 import operator
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,10 +58,39 @@ def _layout(kind: type[Any]) -> _Layout:
 _LAYOUTS = {name: _layout(kind) for name, kind in _FACT_KINDS.items()}
 
 
-def facts_map_to(facts: Mapping[str, Analysis]) -> dict[str, Any]:
+class StoredAnalyses(Mapping[str, Analysis]):
+    """The cached analyses by key, each decoded and type-checked when asked for (in the worker
+    that needs it, not all at once in the main process). A stored one that does not decode is
+    missing: its article is analysed again."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self._raw = raw
+
+    def __getitem__(self, key: str) -> Analysis:
+        try:
+            entry = as_mapping(self._raw[key], {"facts", "terms"})
+            return _facts_from(entry["facts"]), tuple(as_str(t) for t in as_list(entry["terms"]))
+        except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def stored(self, key: str) -> Any:
+        """The record as stored: saved again as it is, without encoding it again."""
+        return self._raw.get(key)
+
+
+def facts_map_to(facts: Mapping[str, Analysis],
+                 known: StoredAnalyses | None = None) -> dict[str, Any]:
+    """The cache's record of ``facts``; what ``known`` holds is copied as it was stored."""
+    stored = known.stored if known is not None else (lambda key: None)
     return {
         "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
-        "facts": {key: {"facts": _facts_to(f), "terms": list(terms)}
+        "facts": {key: stored(key) or {"facts": _facts_to(f), "terms": list(terms)}
                   for key, (f, terms) in facts.items()},
     }
 
@@ -85,16 +114,14 @@ def _facts_to(facts: Facts) -> dict[str, Any]:
     return out
 
 
-def facts_map_from(raw: Any) -> dict[str, Analysis]:
+def facts_map_from(raw: Any) -> StoredAnalyses:
     obj = as_mapping(raw, {"fields", "facts"})
     if obj["fields"] != {name: list(layout.fields) for name, layout in _LAYOUTS.items()}:
         raise ValueError("facts stored with other fields")
-    result: dict[str, Analysis] = {}
-    for key, item in as_mapping(obj["facts"]).items():
-        entry = as_mapping(item, {"facts", "terms"})
-        terms = tuple(as_str(t) for t in as_list(entry["terms"]))
-        result[as_str(key)] = (_facts_from(entry["facts"]), terms)
-    return result
+    stored = as_mapping(obj["facts"])
+    if not all(isinstance(k, str) for k in stored):
+        raise TypeError("a key that is not a string")
+    return StoredAnalyses(stored)
 
 
 def _facts_from(raw: Any) -> Facts:
@@ -113,7 +140,7 @@ def _facts_from(raw: Any) -> Facts:
 def _row(layout: _Layout, raw: Any) -> list[Any]:
     """One stored row, checked for its length and value types, with its decimals and tuples
     rebuilt; a value the dataclass does not expect makes the whole file foreign."""
-    row = as_list(raw)
+    row = list(as_list(raw))  # a copy: the stored record is saved again as it was
     if len(row) != len(layout.fields):
         raise ValueError(f"a row of {len(row)} values, expected {len(layout.fields)}")
     for i in layout.tuples:

@@ -341,3 +341,28 @@ def test_the_cache_holds_whichever_way_the_config_is_named(
     drop_snapshot(project)
     result = digest_stage(relative, build_time=BUILD_TIME)
     assert calls == [] and result.report is not None and not result.report.written
+
+
+def test_a_stored_analysis_that_does_not_decode_is_made_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analyses are decoded one by one when an article needs them: a well-formed cache file
+    with one foreign record costs that article an extraction, not the build."""
+    import json as json_mod
+
+    project, config = first_build(tmp_path, {"a.txt": "Erster Titel\nDie Bank zahlte 5 Mio. "
+                                             "Euro.\n", "b.txt": "Zweiter Titel\nEin Absatz.\n"})
+    store = cache.open_cache(config)
+    path = project / cache.CACHE_DIR / "facts.json"
+    record = json_mod.loads(path.read_bytes().partition(b"\n")[2])
+    key = next(k for k, v in record["facts"].items() if v["facts"]["money"])
+    record["facts"][key]["facts"]["money"][0] = [1, 2]  # a row no Money has
+    assert cache._save(store, "facts.json", record) == []
+    calls: list[str] = []
+    real = build.extract_facts
+    monkeypatch.setattr(build, "extract_facts", lambda article, vocab: (
+        calls.append(article.source), real(article, vocab))[1])
+    drop_snapshot(project)
+    before = settle(project, NOT_OUTPUT)
+    again = digest_stage(config, build_time=BUILD_TIME)
+    assert calls == ["seeds/a.txt"] and not again.errors
+    assert_untouched(before, disk_state(project, NOT_OUTPUT))
