@@ -77,15 +77,18 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
                  search_terms=terms, entities=entities_of(facts, article.lang, vocab))
 
 
+PRELOAD_MIN = 16
+"""New articles from which the extractor's models are loaded before the workers start."""
+
 Analysed = tuple[str, Analysis, Facts, tuple[Tag, ...], tuple[tuple[str, Tag], ...]] | Problem
 """One article's analysis (cache key, the extractor's view, facts, tags, entities), or the
 problem an unexpected error in it became."""
 
 
-def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis], key: Callable[[Article], str],
-             article: Article) -> Analysed:
+def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis],
+             item: tuple[Article, str]) -> Analysed:
+    article, k = item
     try:
-        k = key(article)
         found = known.get(k) or extract_facts(article, vocab)
         entry = make_entry(article, vocab, found)
     except Exception as exc:  # one article's bug must not stop the others
@@ -99,17 +102,20 @@ def analyse_many(
 ) -> tuple[list[tuple[str, Analysis, Entry]], list[Problem]]:
     """Extract (unless known) and tag every article, on every core: (cache key, the
     extractor's view, the entry), and a problem for each article that failed."""
-    if len(articles) >= PARALLEL_MIN and cores() > 1 and len(known) < len(articles):
-        # Load the extractor's and the noun list's data once, before forking.
+    keys = [key(a) for a in articles]
+    new = [a for a, k in zip(articles, keys, strict=True) if k not in known]
+    if len(articles) >= PARALLEL_MIN and cores() > 1 and len(new) >= PRELOAD_MIN:
+        # Load the extractor's and the noun list's data once, before forking: shared by the
+        # workers. For a few new articles, the worker that meets one loads what it needs.
         with contextlib.suppress(Exception):
-            extract_facts(articles[0], vocab)
-        for lang in sorted({a.lang for a in articles}):  # each recognizer, shared by all
+            extract_facts(new[0], vocab)
+        for lang in sorted({a.lang for a in new}):  # each recognizer, shared by all
             with contextlib.suppress(Exception):
                 ner.pipeline(lang)
-        if any(a.lang == "de" for a in articles):
+        if any(a.lang == "de" for a in new):
             compounds.lexicon()
-    done = fork_map(functools.partial(_analyse, vocab, known, key), articles, progress,
-                    "analysing articles")
+    done = fork_map(functools.partial(_analyse, vocab, known),
+                    list(zip(articles, keys, strict=True)), progress, "analysing articles")
     entries, problems = [], []
     for a, result in zip(articles, done, strict=True):
         if isinstance(result, Problem):
