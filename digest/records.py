@@ -73,6 +73,9 @@ class StoredAnalyses(Mapping[str, Analysis]):
         except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
             raise KeyError(key) from None
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw  # without decoding it
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
 

@@ -202,7 +202,8 @@ class _Keys:
 
     def __init__(self, memo: RenderMemo | None, entries: Sequence[Entry]) -> None:
         self.memo = memo
-        self.digests = ({e.article.source: _digest(repr(e)) for e in entries}
+        self.digests = (dict(zip((e.article.source for e in entries),
+                                 fork_map(_entry_digest, entries), strict=True))
                         if memo is not None else {})
 
     def article(self, entry: Entry, site: SiteLinks) -> str:
@@ -260,6 +261,10 @@ class _Keys:
         """The record of a unit rendered now."""
         if self.memo is not None:
             yield Rendered(unit, key, dests)
+
+
+def _entry_digest(entry: Entry) -> str:
+    return _digest(repr(entry))
 
 
 def _digest(text: str) -> str:
