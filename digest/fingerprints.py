@@ -60,7 +60,30 @@ def extraction_tree_hash(root: Path) -> str:
 
 def extraction_sources(root: Path) -> set[Path]:
     """The files of the package that ``digest.facts`` imports, itself included."""
-    todo = sorted((root / "facts").rglob("*.py"))
+    return imported_sources(root, sorted((root / "facts").rglob("*.py")))
+
+
+@cache
+def site_code_hash() -> str:
+    return site_tree_hash(Path(__file__).parent)
+
+
+def site_tree_hash(root: Path) -> str:
+    """Hash of the code that drives MkDocs and runs inside it (``site.py``, the plugin and
+    what they import) and of the assets the plugin writes: what the site depends on besides
+    ``content/``, which the digest's other code writes and MkDocs reads by its mtime."""
+    h = hashlib.sha256(f"{FORMAT}-{VERSION}".encode())
+    sources = imported_sources(root, [root / "site.py", root / "mkdocs_plugin.py"])
+    for path in sorted(sources | set((root / "assets").rglob("*"))):
+        if path.is_file():
+            h.update(path.relative_to(root).as_posix().encode() + b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def imported_sources(root: Path, start: list[Path]) -> set[Path]:
+    """``start`` and the files of the package at ``root`` they import, at any depth."""
+    todo = list(start)
     found: set[Path] = set()
     while todo:
         path = todo.pop()

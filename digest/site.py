@@ -98,11 +98,12 @@ def build_site(config: Config, *, strict: bool = False, full: bool = False) -> b
 
 def site_fingerprint(config: Config) -> str:
     """What every page depends on besides its own Markdown: ``mkdocs.yml`` (and the
-    environment variables it reads), the theme overrides, the digest's code and the
-    versions of MkDocs, the theme and the indexer."""
+    environment variables it reads), the theme overrides, the code that drives MkDocs and
+    runs in it (the rest of the digest's code changes pages only through ``content/``) and
+    the versions of MkDocs, the theme and the indexer."""
     from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256(fingerprints.code_hash().encode())
+    h = hashlib.sha256(fingerprints.site_code_hash().encode())
     h.update(fingerprints.config_hash(config).encode())
     yml = (config.root / "mkdocs.yml").read_bytes()
     h.update(yml)

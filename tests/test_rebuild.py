@@ -366,3 +366,26 @@ def test_a_stored_analysis_that_does_not_decode_is_made_again(
     again = digest_stage(config, build_time=BUILD_TIME)
     assert calls == ["seeds/a.txt"] and not again.errors
     assert_untouched(before, disk_state(project, NOT_OUTPUT))
+
+
+def test_the_site_depends_on_the_code_that_drives_mkdocs_only(tmp_path: Path) -> None:
+    """A change of the code that renders content/ reaches the site through content/ (MkDocs
+    renders the pages whose Markdown changed); only a change of the code that drives MkDocs
+    or runs in it, or of its assets, makes every page of the site again."""
+    from digest.fingerprints import site_tree_hash
+
+    package = Path(fingerprints.__file__).parent
+    copy = tmp_path / "digest"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = site_tree_hash(copy)
+    for rendering in ("pages/render.py", "pages/listings.py", "facts/money.py", "build.py"):
+        (copy / rendering).write_text((copy / rendering).read_text() + "\n# renders\n")
+    assert site_tree_hash(copy) == before
+    for driving in ("mkdocs_plugin.py", "pagefind.py", "site.py", "assets/pagefind-worker.js"):
+        path = copy / driving
+        original = path.read_bytes()
+        path.write_bytes(original + (b"\n// changed\n" if path.suffix == ".js"
+                                     else b"\n# changed\n"))
+        assert site_tree_hash(copy) != before, driving
+        path.write_bytes(original)
+    assert site_tree_hash(copy) == before
