@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from digest import pagefind
 from digest.config import DIGEST_DEFAULTS, generated_dirs
-from digest.paths import escaping_links
+from digest.paths import escaping_links, prune
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -302,13 +302,7 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
     keep |= {f"{t}.gz" for t in config.theme.static_templates if t.endswith(".xml")}
     keep.add("search/search_index.json")
     bundles = ("pagefind/", "pagefind-")
-    for path in sorted(site.rglob("*"), reverse=True):
-        rel = path.relative_to(site).as_posix()
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif rel not in keep and not rel.startswith(bundles):
-            path.unlink()
+    prune(site, lambda rel: rel in keep or rel.startswith(bundles))
 
 
 def _search_group(page: Page, config: MkDocsConfig) -> str:

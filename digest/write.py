@@ -14,6 +14,7 @@ from pathlib import Path
 from digest.config import Config
 from digest.errors import DigestError
 from digest.model import KeptFile, Output, OutputFile, Problem, Rendered
+from digest.paths import prune
 
 
 @dataclass(frozen=True)
@@ -121,15 +122,11 @@ def sweep(wanted: Set[str], config: Config) -> list[str]:
     """Remove every file of the owned folders not in ``wanted``, and empty folders."""
     removed: list[str] = []
     for root in owned_roots(config):
-        if not root.exists():
+        if not root.is_dir() or root.is_symlink():
             continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            rel = path.relative_to(config.root).as_posix()
-            if path.is_file() and rel not in wanted:
-                path.unlink()
-                removed.append(rel)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        base = root.relative_to(config.root).as_posix() + "/"
+        kept = {w[len(base):] for w in wanted if w.startswith(base)}
+        removed += (base + rel for rel in prune(root, kept.__contains__))
     return sorted(removed)
 
 
