@@ -56,7 +56,7 @@ GIT_DATE = "2026-03-02T09:00:00+01:00"
 NEW_DATE = "2026-11-16T09:00:00+01:00"
 """When the added seed is committed, and its date: the day after the newest generated one."""
 STAGES = ("cold", "again", "again2", "plain", "mkdocs_only", "edit", "full", "site_add",
-          "site_edit", "site_delete")
+          "site_edit", "site_delete", "warm")
 LABELS = {
     "cold": "digest stage, cold (`--no-site`)",
     "again": "digest stage, nothing changed",
@@ -68,6 +68,7 @@ LABELS = {
     "site_add": "`digest build` after one seed added",
     "site_edit": "`digest build` after one seed edited",
     "site_delete": "`digest build` after one seed deleted",
+    "warm": "full `digest build`, analysis cache warm",
 }
 SITE_CHANGES = ("site_add", "site_edit", "site_delete")
 """Stages after ``full``: one seed changed and committed, then the whole ``digest build``."""
@@ -241,10 +242,12 @@ def _mtimes(site: Path) -> dict[str, int]:
             for p in site.rglob("*") if p.is_file()}
 
 
-def clean(folder: Path) -> None:
-    """Back to the commit: no content the digest wrote, no site, no cache."""
-    subprocess.run(["git", "clean", "-fdxq", "-e", "mkdocs.only.yml", "-e", "bench.log"],
-                   cwd=folder, check=True)
+def clean(folder: Path, *, keep_cache: bool = False) -> None:
+    """Back to the commit: no content the digest wrote, no site, no cache (unless kept)."""
+    keep = ["-e", "mkdocs.only.yml", "-e", "bench.log"]
+    if keep_cache:
+        keep += ["-e", ".digest-cache"]
+    subprocess.run(["git", "clean", "-fdxq", *keep], cwd=folder, check=True)
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -392,6 +395,11 @@ def bench_size(n: int, args: argparse.Namespace, log: Any) -> dict[str, Any]:
                     if step(stage, digest):
                         after = _mtimes(project / "site")
                         written[stage] = sum(after[p] != before.get(p) for p in after)
+            if "warm" in stages and attempt == 0:
+                # What a deploy sees after a theme change: no site, no content/, the
+                # analyses cached.
+                clean(project, keep_cache=True)
+                step("warm", digest)
     result: dict[str, Any] = {
         "n": n, "repeat": repeat,
         "seed_words": sum(s.words for s in seeds),
@@ -481,6 +489,9 @@ def ratios(sizes: dict[int, dict[str, Any]]) -> dict[str, Any]:
         full, plain, only = wall(n, "full"), wall(n, "plain"), wall(n, "mkdocs_only")
         if full and plain:
             out[f"full_vs_plain_{n}"] = round(full / plain, 2)
+        warm = wall(n, "warm")
+        if warm and plain:
+            out[f"warm_vs_plain_{n}"] = round(warm / plain, 2)
         if full and only:
             out[f"full_vs_mkdocs_only_{n}"] = round(full / only, 2)
     largest = max(sizes)
@@ -533,6 +544,9 @@ def markdown(report: dict[str, Any]) -> str:
                 [_num(sizes[n].get("site_files_written", {}).get(stage)) for n in ns])
     r = report["ratios"]
     row("full build / plain mkdocs", [_num(r.get(f"full_vs_plain_{n}"), 2) for n in ns])
+    if any(f"warm_vs_plain_{n}" in r for n in ns):
+        row("full build, analysis cache warm / plain mkdocs",
+            [_num(r.get(f"warm_vs_plain_{n}"), 2) for n in ns])
     if any(f"full_vs_mkdocs_only_{n}" in r for n in ns):
         row("full build / mkdocs without digest plugin",
             [_num(r.get(f"full_vs_mkdocs_only_{n}"), 2) for n in ns])
@@ -608,6 +622,9 @@ def targets(report: dict[str, Any]) -> list[dict[str, Any]]:
         if n in sizes:
             add(f"full build / plain mkdocs (same mkdocs.yml) at {n:,}",
                 r.get(f"full_vs_plain_{n}"), TARGETS["full_vs_plain"])
+            if f"warm_vs_plain_{n}" in r:
+                add(f"full build with the analysis cache warm / plain mkdocs at {n:,}",
+                    r.get(f"warm_vs_plain_{n}"), TARGETS["full_vs_plain"])
             if f"full_vs_mkdocs_only_{n}" in r:
                 add(f"full build / mkdocs without the digest plugin at {n:,}",
                     r.get(f"full_vs_mkdocs_only_{n}"), TARGETS["full_vs_plain"])
