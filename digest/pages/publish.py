@@ -87,7 +87,8 @@ def render_site(
 
     The writer writes each output before it asks for the next, so the problems met while
     exporting are known when the last month's files are written. With a ``memo`` of the last
-    build, an article page or topic whose inputs are the same is kept, not rendered: one new
+    build, a unit (an article page, a topic, a tag page or feed, an archive month, a week, a
+    month of the facts export) whose inputs give the same key is kept, not rendered: one new
     article renders the pages it is on, not every page of the site.
     """
     entity_topics = topics(entries, config.topic_min_articles, config.language)
