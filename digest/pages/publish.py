@@ -18,7 +18,6 @@ from typing import TypeVar
 from digest.config import Config
 from digest.link.links import (
     Edition,
-    Topic,
     editions,
     related_from,
     related_index,
@@ -38,7 +37,6 @@ from digest.model import (
 )
 from digest.pages.about import render_about
 from digest.pages.export import (
-    ExportPart,
     export_files,
     export_groups,
     export_parts,
@@ -120,7 +118,8 @@ def render_site(
     bodies = {e.article.source: guarded(article_html)(e) for e in newest[: config.feed_items]}
     left_out += [b for b in bodies.values() if isinstance(b, Problem)]
     groups = export_groups(newest)
-    kept, parts = keys.split([(f"export:{g.name}", keys.export(g), g) for g in groups])
+    kept, parts = keys.split([(f"export:{g.name}", keys.listing(g.name, g.entries), g)
+                              for g in groups])
     yield from kept
     for unit, key, g in parts:
         yield from keys.made(unit, key, facts_docs(config, g.name))
@@ -133,8 +132,10 @@ def render_site(
     yield from (*(b for b in bodies.values() if isinstance(b, Problem)), *exported)
     if left_out or exported:
         return
-    kept, stale = keys.split([(f"topic:{t.kind}/{t.slug}", keys.topic(t), t)
-                              for t in entity_topics])
+    kept, stale = keys.split([
+        (f"topic:{t.kind}/{t.slug}",
+         keys.listing(f"{t.kind}/{t.slug}", t.entries, (t.name, t.spellings, t.written)), t)
+        for t in entity_topics])
     yield from kept
     for (unit, key, _), files in zip(stale, fork_imap(
             functools.partial(render_topic, config=config), [t for _, _, t in stale],
@@ -146,7 +147,8 @@ def render_site(
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
     by_tag = tag_groups(newest, config.language)
     kept, feeds = keys.split([
-        (f"feed:{slug}", keys.feed(slug, name, items[: config.tag_feed_items]), slug)
+        (f"feed:{slug}", keys.listing(f"{slug}|{name}", items[: config.tag_feed_items]),
+         slug)
         for slug, (name, items) in by_tag.items()])
     yield from kept
     for unit, key, slug in feeds:
@@ -217,30 +219,13 @@ class _Keys:
                              [self.digests[o.article.source] for o in site.related.get(source, ())],
                              links, site.compound_terms.get(source))))
 
-    def topic(self, topic: Topic) -> str:
-        if self.memo is None:
-            return ""
-        return _digest(repr((self.memo.salt, topic.kind, topic.name, topic.slug,
-                             topic.spellings, topic.written,
-                             [self.digests[e.article.source] for e in topic.entries])))
-
-    def feed(self, slug: str, name: str, items: Sequence[Entry]) -> str:
-        if self.memo is None:
-            return ""
-        return _digest(repr((self.memo.salt, slug, name,
-                             [self.digests[e.article.source] for e in items])))
-
     def listing(self, name: str, items: Sequence[Entry], extra: object = ()) -> str:
+        """The key of a unit that shows ``items`` (a topic, tag page or feed, month, week,
+        export part) under ``name``, with whatever else it shows (``extra``)."""
         if self.memo is None:
             return ""
         return _digest(repr((self.memo.salt, name, extra,
                              [self.digests[e.article.source] for e in items])))
-
-    def export(self, part: ExportPart) -> str:
-        if self.memo is None:
-            return ""
-        return _digest(repr((self.memo.salt, part.name,
-                             [self.digests[e.article.source] for e in part.entries])))
 
     def split(self, units: Sequence[tuple[str, str, U]]
               ) -> tuple[list[Output], list[tuple[str, str, U]]]:
