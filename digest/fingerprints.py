@@ -119,6 +119,13 @@ def config_hash(config: Config) -> str:
     """What the settings are, not where the project is: ``-f mkdocs.yml`` and the same file
     by its absolute path keep one cache."""
     h = hashlib.sha256(repr(dataclasses.replace(config, root=Path("."))).encode())
+    h.update(vocabulary_hash(config).encode())
+    return h.hexdigest()
+
+
+def vocabulary_hash(config: Config) -> str:
+    """The project's vocabulary as the extractor reads it: which file, and its bytes."""
+    h = hashlib.sha256(repr(config.vocabulary).encode())
     if config.vocabulary:
         vocab = config.root / config.vocabulary
         if vocab.is_file():
@@ -140,10 +147,12 @@ def fingerprint(config: Config, sources: Sources) -> str:
 
 
 def article_key(article: Article, config: Config) -> str:
-    """Key of one article's extraction: the article as read, the config and the code the
-    extractor runs."""
+    """Key of one article's extraction: the article as read (the settings that shape it,
+    language and time zone among them, are in it), the vocabulary and the code the extractor
+    runs. No other setting reaches the extractor: a new site name or page size re-analyses
+    nothing."""
     h = hashlib.sha256(extraction_hash().encode())
-    h.update(config_hash(config).encode())
+    h.update(vocabulary_hash(config).encode())
     h.update(repr(article).encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 

@@ -83,8 +83,15 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         if p is None or not p.exists():
             continue
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise DigestError(f"{p}: expected a mapping of sections (orgs, places, persons, "
+                              f"topics, never, languages), got {type(data).__name__}")
         for kind in ENTITY_KINDS:
-            for canonical, spellings in (data.get(kind) or {}).items():
+            section = data.get(kind) or {}
+            if not isinstance(section, dict):
+                raise DigestError(f"{p}: {kind}: expected a mapping of canonical names to "
+                                  f"their other spellings, got {type(section).__name__}")
+            for canonical, spellings in section.items():
                 canonical = str(canonical)
                 aliases[fold(canonical)] = canonical
                 kinds[canonical] = kind

@@ -337,6 +337,24 @@ def test_a_never_list_that_is_not_a_list_is_refused_by_name(tmp_path: Path) -> N
     assert str(err.value) == f"{own}: never: expected a list of names, got 'Jänner'"
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("orgs:\n  - Nordwerk AG\n",
+     "orgs: expected a mapping of canonical names to their other spellings, got list"),
+    ("- Nordwerk AG\n", "expected a mapping of sections (orgs, places, persons, topics, never, "
+     "languages), got list"),
+])
+def test_a_vocabulary_of_the_wrong_shape_is_refused_by_name(
+        tmp_path: Path, text: str, message: str) -> None:
+    """A list where a mapping belongs was a traceback; now one message naming the file."""
+    from digest.errors import DigestError
+
+    own = tmp_path / "vocabulary.yml"
+    own.write_text(text, encoding="utf-8")
+    with pytest.raises(DigestError) as err:
+        load_vocabulary(own)
+    assert str(err.value) == f"{own}: {message}"
+
+
 def test_the_recognizer_reads_a_huge_seed_in_bounded_pieces() -> None:
     """A 1 MB paragraph read at once took 2.4 GB: pieces of at most ``PIECE`` characters,
     whole lines where they fit, cut after a sentence, covering the text in order."""

@@ -389,3 +389,26 @@ def test_the_site_depends_on_the_code_that_drives_mkdocs_only(tmp_path: Path) ->
         assert site_tree_hash(copy) != before, driving
         path.write_bytes(original)
     assert site_tree_hash(copy) == before
+
+
+def test_a_setting_the_extractor_never_reads_keeps_every_analysis(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new site name or page size (what a deploy after a config change sees) analyses no
+    article again; the project's vocabulary, which the extractor reads, analyses every one."""
+    project, _ = first_build(tmp_path, {"a.txt": "Erster Titel\nDie Nordwerk AG zahlte 5 Mio. "
+                                        "Euro.\n", "b.txt": "Zweiter Titel\nEin Absatz.\n"})
+    calls: list[str] = []
+    real = build.extract_facts
+    monkeypatch.setattr(build, "extract_facts", lambda article, vocab: (
+        calls.append(article.source), real(article, vocab))[1])
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("site_name: Digest", "site_name: Digest Wien")
+                   .replace("  digest:\n", "  digest:\n    page_size: 7\n", 1))
+    result = digest_stage(load_config(yml), build_time=BUILD_TIME)
+    assert calls == [] and not result.errors
+    assert result.report is not None and result.report.written  # the pages do change
+    (project / "vocabulary.yml").write_text("orgs:\n  Nordwerk AG: [Nordwerk]\n", encoding="utf-8")
+    yml.write_text(yml.read_text().replace("  digest:\n", "  digest:\n    vocabulary: "
+                                           "vocabulary.yml\n", 1))
+    assert not digest_stage(load_config(yml), build_time=BUILD_TIME).errors
+    assert sorted(calls) == ["seeds/a.txt", "seeds/b.txt"]
