@@ -120,33 +120,42 @@ def test_only_changed_pages_are_rendered_and_full_renders_all(tmp_path: Path) ->
     assert _build(project)[1] is True
 
 
+NORDWERK = ("Die Nordwerk AG investiert 40 Millionen Euro in Linz, sagte Anna Berger am "
+            "Montag; der Umsatz stieg um 5 Prozent.")
+
+
+def _two_years(tmp_path: Path) -> tuple[Path, Path]:
+    """A built project of one article in 2025 and one in 2026 on the same news: its folder
+    and its site."""
+    (tmp_path / "p").mkdir()
+    project = make_project(tmp_path / "p", {
+        "old.md": f"---\ntitle: Nordwerk 2025\ndate: 2025-06-02\n---\n\n{NORDWERK}\n",
+        "new.md": f"---\ntitle: Nordwerk 2026\ndate: 2026-06-02\n---\n\n{NORDWERK}\n",
+    })
+    commit_all(project)
+    config, _ = _build(project)
+    return project, config.root / config.site_dir
+
+
+def _stamps(site: Path, name: str) -> dict[str, int]:
+    """Site-relative path -> mtime of every file of one search bundle."""
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+            for p in (site / name).rglob("*") if p.is_file()}
+
+
 @pytest.mark.slow
 def test_only_the_search_bundle_of_a_changed_year_is_indexed_again(tmp_path: Path) -> None:
     """Articles are indexed by year: editing an article of 2026 leaves the 2025 bundle's
     files as they were, and the site still equals a build from scratch."""
-    body = ("Die Nordwerk AG investiert 40 Millionen Euro in Linz, sagte Anna Berger am "
-            "Montag; der Umsatz stieg um 5 Prozent.")
-    (tmp_path / "p").mkdir()
-    project = make_project(tmp_path / "p", {
-        "old.md": f"---\ntitle: Nordwerk 2025\ndate: 2025-06-02\n---\n\n{body}\n",
-        "new.md": f"---\ntitle: Nordwerk 2026\ndate: 2026-06-02\n---\n\n{body}\n",
-    })
-    commit_all(project)
-    config, _ = _build(project)
-    site = config.root / config.site_dir
+    project, site = _two_years(tmp_path)
     assert {"pagefind", "pagefind-2025", "pagefind-2026"} <= {p.name for p in site.iterdir()}
-
-    def stamps(name: str) -> dict[str, int]:
-        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
-                for p in (site / name).rglob("*") if p.is_file()}
-
-    old, new = stamps("pagefind-2025"), stamps("pagefind-2026")
+    old, new = _stamps(site, "pagefind-2025"), _stamps(site, "pagefind-2026")
     with (project / "seeds" / "new.md").open("a", encoding="utf-8") as f:
         f.write("\nEin neuer Absatz nennt Tiefgarage und Wasserstoff.\n")
     commit_all(project, "edit")
     assert _build(project)[1] is True
-    assert stamps("pagefind-2025") == old
-    assert stamps("pagefind-2026") != new
+    assert _stamps(site, "pagefind-2025") == old
+    assert _stamps(site, "pagefind-2026") != new
     assert _files(site) == _cold(project, tmp_path / "cold")
 
 
@@ -155,31 +164,17 @@ def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(tmp_path: P
     """A new article changes the related lists of older ones; Pagefind reads only their
     searchable part, so the older year's bundle is neither indexed nor written again, and a
     bundle indexed again writes only the files whose bytes changed."""
-    body = ("Die Nordwerk AG investiert 40 Millionen Euro in Linz, sagte Anna Berger am "
-            "Montag; der Umsatz stieg um 5 Prozent.")
-    (tmp_path / "p").mkdir()
-    project = make_project(tmp_path / "p", {
-        "old.md": f"---\ntitle: Nordwerk 2025\ndate: 2025-06-02\n---\n\n{body}\n",
-        "new.md": f"---\ntitle: Nordwerk 2026\ndate: 2026-06-02\n---\n\n{body}\n",
-    })
-    commit_all(project)
-    config, _ = _build(project)
-    site = config.root / config.site_dir
+    project, site = _two_years(tmp_path)
     old_page = site / "articles" / "nordwerk-2025" / "index.html"
     page_before = old_page.read_bytes()
-
-    def stamps(name: str) -> dict[str, int]:
-        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns
-                for p in (site / name).rglob("*") if p.is_file()}
-
-    old, new = stamps("pagefind-2025"), stamps("pagefind-2026")
+    old, new = _stamps(site, "pagefind-2025"), _stamps(site, "pagefind-2026")
     (project / "seeds" / "newer.md").write_text(
-        f"---\ntitle: Nordwerk wieder\ndate: 2026-07-01\n---\n\n{body} Wieder.\n",
+        f"---\ntitle: Nordwerk wieder\ndate: 2026-07-01\n---\n\n{NORDWERK} Wieder.\n",
         encoding="utf-8")
     commit_all(project, "add")
     assert _build(project)[1] is True
     assert old_page.read_bytes() != page_before  # its related list names the new article
-    assert stamps("pagefind-2025") == old
-    rewritten = [p for p, t in stamps("pagefind-2026").items() if new.get(p) != t]
+    assert _stamps(site, "pagefind-2025") == old
+    rewritten = [p for p, t in _stamps(site, "pagefind-2026").items() if new.get(p) != t]
     assert rewritten and len(rewritten) < len(new) // 2, rewritten
     assert _files(site) == _cold(project, tmp_path / "cold")

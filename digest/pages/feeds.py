@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -67,10 +67,10 @@ def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
 
 def build_feeds(
     entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None,
-    kept_tags: Collection[str] = (),
+    tags: Mapping[str, tuple[str, Sequence[Entry]]] | None = None,
 ) -> list[OutputFile]:
-    """The site feeds and one pair per tag (but the tags in ``kept_tags``, whose files are
-    kept as they are), newest first, at most ``feed_items`` each.
+    """The site feeds and one pair for each tag of ``tags`` (slug -> name and articles, newest
+    first; default: every tag), at most ``feed_items`` articles each.
 
     The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
     feeds carry its summary only (the key facts and the lead, once), so their size stays
@@ -84,8 +84,8 @@ def build_feeds(
     files = _feed_pair(newest, config, None, site, bodies, {})
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
     words = _WORDS.get(config.language, _WORDS["en"])
-    by_tag = tag_groups(newest, config.language)
-    for slug in sorted(set(by_tag) - set(kept_tags)):
+    by_tag = tag_groups(newest, config.language) if tags is None else tags
+    for slug in sorted(by_tag):
         name, items = by_tag[slug]
         channel = _Channel(f"{config.site_name}: {name}",
                            config.site_url + doc_url(tag_doc(config, slug)),

@@ -39,7 +39,6 @@ from digest.pages.about import render_about
 from digest.pages.export import (
     export_files,
     export_groups,
-    export_parts,
     fact_chunk,
     facts_docs,
 )
@@ -123,8 +122,8 @@ def render_site(
     yield from kept
     for unit, key, g in parts:
         yield from keys.made(unit, key, facts_docs(config, g.name))
-    chunks = fork_imap(guarded(functools.partial(fact_chunk, config=config,
-                                                 parts=export_parts(newest))),
+    part_of = {e.article.source: g.part for g in groups for e in g.entries}
+    chunks = fork_imap(guarded(functools.partial(fact_chunk, config=config, parts=part_of)),
                        [e for _, _, g in parts for e in g.entries], progress, "exporting facts")
     exported: list[Problem] = []
     yield from export_files(groups, _good(chunks, exported), config,
@@ -153,7 +152,6 @@ def render_site(
     yield from kept
     for unit, key, slug in feeds:
         yield from keys.made(unit, key, tag_feed_docs(config, slug))
-    kept_feeds = set(by_tag) - {slug for _, _, slug in feeds}
     yield from _listings(entries, weeks, by_tag, config, keys)
     files = [
         render_home(entries, weeks, config),
@@ -161,7 +159,7 @@ def render_site(
         *render_topic_indexes(entity_topics, config),
         *render_redirects(entries, config),
         *render_merged_redirects(entries, entity_topics, config),
-        *build_feeds(entries, config, texts, kept_feeds),
+        *build_feeds(entries, config, texts, {slug: by_tag[slug] for _, _, slug in feeds}),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, texts),
     ]
@@ -210,6 +208,7 @@ class _Keys:
                         if memo is not None else {})
 
     def article(self, entry: Entry, site: SiteLinks) -> str:
+        """The entry (its search terms included), its related articles and topic links."""
         if self.memo is None:
             return ""
         source = entry.article.source
@@ -217,7 +216,7 @@ class _Keys:
                  for kind in ENTITY_KINDS for name in getattr(entry.facts, kind)]
         return _digest(repr((self.memo.salt, self.digests[source],
                              [self.digests[o.article.source] for o in site.related.get(source, ())],
-                             links, site.compound_terms.get(source))))
+                             links)))
 
     def listing(self, name: str, items: Sequence[Entry], extra: object = ()) -> str:
         """The key of a unit that shows ``items`` (a topic, tag page or feed, month, week,
