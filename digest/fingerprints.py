@@ -4,7 +4,6 @@ depends on. Any change gives new keys, so no cache serves a stale result."""
 from __future__ import annotations
 
 import ast
-import contextlib
 import dataclasses
 import hashlib
 from functools import cache
@@ -163,10 +162,19 @@ RENDER_PACKAGES = ("babel", "feedgen", "Markdown", "MarkupSafe", "pymdown-extens
 
 def render_salt(config: Config) -> str:
     """What every rendered file depends on: the digest's code, the config, the libraries."""
+    return hashlib.sha256(f"{code_hash()}\0{config_hash(config)}\0"
+                          f"{package_versions(RENDER_PACKAGES)}".encode()).hexdigest()
+
+
+def package_versions(names: tuple[str, ...]) -> str:
+    """``name version`` of each installed distribution (``name -`` when missing), one line
+    each: what a cached result made with those libraries depends on."""
     from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256(f"{code_hash()}\0{config_hash(config)}".encode())
-    for name in RENDER_PACKAGES:
-        with contextlib.suppress(PackageNotFoundError):
-            h.update(f"\0{name} {version(name)}".encode())
-    return h.hexdigest()
+    lines = []
+    for name in names:
+        try:
+            lines.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            lines.append(f"{name} -")
+    return "\n".join(lines)

@@ -196,16 +196,15 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         return (pagefind.contribution(self._compare, rel, old, language)
                 != pagefind.contribution(self._compare, rel, html, language))
 
-    def _close_compare(self) -> None:
+    def _close_compare(self, *, failed: bool = False) -> None:
         compare, self._compare = self._compare, None
-        if compare is not None:
+        if compare is not None and failed:
+            compare.kill()
+        elif compare is not None:
             compare.close()
 
     def on_build_error(self, error: Exception) -> None:
-        compare, self._compare = self._compare, None
-        if compare is not None:
-            with contextlib.suppress(Exception):
-                compare.__exit__(type(error), error, None)
+        self._close_compare(failed=True)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._close_compare()

@@ -48,9 +48,13 @@ class Service:
         if exc is None:
             self.close()
         else:
-            self._proc.kill()
-            self._proc.wait()
-            self._errors.close()
+            self.kill()
+
+    def kill(self) -> None:
+        """Stop the service at once: the build failed, what it indexed is not wanted."""
+        self._proc.kill()
+        self._proc.wait()
+        self._errors.close()
 
     def close(self) -> None:
         """Let the service end; one that fails on the way out fails the build."""

@@ -101,8 +101,6 @@ def site_fingerprint(config: Config) -> str:
     environment variables it reads), the theme overrides, the code that drives MkDocs and
     runs in it (the rest of the digest's code changes pages only through ``content/``) and
     the versions of MkDocs, the theme and the indexer."""
-    from importlib.metadata import PackageNotFoundError, version
-
     h = hashlib.sha256(fingerprints.site_code_hash().encode())
     h.update(fingerprints.config_hash(config).encode())
     yml = (config.root / "mkdocs.yml").read_bytes()
@@ -112,11 +110,7 @@ def site_fingerprint(config: Config) -> str:
     overrides = config.root / "overrides"
     if overrides.is_dir():
         h.update(fingerprints.tree_hash(overrides).encode())
-    for name in SITE_PACKAGES:
-        try:
-            h.update(f"{name} {version(name)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{name} -".encode())
+    h.update(fingerprints.package_versions(SITE_PACKAGES).encode())
     return h.hexdigest()
 
 
