@@ -158,7 +158,7 @@ def test_build_writes_one_tag_and_topic_page_per_entity(tmp_path: Path) -> None:
     assert {"italien", "usa", "grossbritannien", "europa"} <= places
     assert not {"italy", "us", "uk", "britain", "europe", "united-states"} & places
     italy = (content / "topics/places/italien/index.md").read_text(encoding="utf-8")
-    assert 'title: "Italien (Ort)"' in italy and italy.count('<div class="digest-brief">') == 2
+    assert 'title: "Italien (Ort)"' in italy and italy.count('](../../../articles/') == 2
     assert 'title: "Tag: USA"' in _front(content / "tags/usa/index.md")
 
     english = next(p for p in content.glob("articles/*.md") if 'lang: "en"' in p.read_text())

@@ -194,31 +194,23 @@ def tag_title(name: str, lang: str) -> str:
 
 
 def listing_pages(config: Config, folder: str, title: str, items: Sequence[Entry], lang: str,
-             intro: Sequence[str] = (), *, name_searchable: bool = False,
-             page_title: str | None = None) -> list[OutputFile]:
+                  intro: Sequence[str] = ()) -> list[OutputFile]:
     """A paginated list of briefs under ``folder``; no page holds more than page_size.
 
     Listings repeat the articles' titles and leads, so they stay out of the search index:
-    with them in it, the index grew with articles times tags, not with articles. With
-    ``name_searchable`` Pagefind indexes the first page's title, and nothing else of it.
-    ``page_title`` names the page in the browser and on share cards where the heading
-    ``title`` alone would be ambiguous.
+    with them in it, the index grew with articles times tags, not with articles.
     """
     files = []
-    name = page_title or title
     for page in paginate(folder, items, config.page_size):
         meta: dict[str, object] = {
-            "title": name, "search": {"exclude": True}, **LISTING,
-            "description": describe_page(name, items, page, lang)}
-        mark = ' { data-pagefind-body="" }' if name_searchable and page.landing else ""
-        lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
+            "title": title, "search": {"exclude": True}, **LISTING,
+            "description": describe_page(title, items, page, lang)}
+        lines = [front_matter(meta), f"# {escape_text(title)}", ""]
         if page.landing:
             lines += intro
         lines += listing_pager(page, lang)
-        # Briefs sit under the page title, or under the intro's own h2 sections.
-        level = "###" if page.landing and any(line.startswith("## ") for line in intro) else "##"
         for entry in page.entries:
-            lines += brief(entry, config, page.doc, heading=level)
+            lines += brief(entry, config, page.doc, heading="##")
         lines += listing_pager(page, lang)
         files.append(output_file(config, page.doc, lines))
     return files
@@ -238,20 +230,29 @@ def render_tag(slug: str, name: str, items: Sequence[Entry], config: Config) -> 
     """One tag's pages: its articles (``items``, newest first) and its feeds."""
     lang = config.language
     words = display.labels(lang)
-    size = config.page_size * 4
-    files = []
     folder = f"{config.tags_dir}/{slug}"
     doc = page_doc(folder, 1)
     rss = rel_link(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
     atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
     intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
              f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
-    title = tag_title(name, lang)
-    for page in paginate(folder, items, size):
+    return title_pages(config, folder, name, items, intro, page_title=tag_title(name, lang))
+
+
+def title_pages(config: Config, folder: str, title: str, items: Sequence[Entry],
+                intro: Sequence[str], *, page_title: str, name_searchable: bool = False,
+                ) -> list[OutputFile]:
+    """A paginated list of titles and dates under ``folder`` (four times page_size a page):
+    the list of an entity's or a tag's articles, whose summaries are one click away. As
+    briefs, these lists made up a third of the site's bytes."""
+    lang = config.language
+    files = []
+    for page in paginate(folder, items, config.page_size * 4):
         meta: dict[str, object] = {
-            "title": title, "search": {"exclude": True}, **LISTING,
-            "description": describe_page(title, items, page, lang)}
-        lines = [front_matter(meta), f"# {escape_text(name)}", ""]
+            "title": page_title, "search": {"exclude": True}, **LISTING,
+            "description": describe_page(page_title, items, page, lang)}
+        mark = ' { data-pagefind-body="" }' if name_searchable and page.landing else ""
+        lines = [front_matter(meta), f"# {escape_text(title)}{mark}", ""]
         lines += intro if page.landing else []
         lines += listing_pager(page, lang)
         lines += [f"- [{escape_text(e.article.title)}]"

@@ -23,7 +23,7 @@ from digest.pages.listings import (
     UNSEARCHED,
     WORDS,
     describe,
-    listing_pages,
+    title_pages,
 )
 from digest.pages.render import (
     clip,
@@ -83,9 +83,8 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
                   Html('<table class="digest-timeline"><thead><tr><th>{}</th><th>{}</th>'
                        "</tr></thead><tbody>").format(words["date"], words["fact"]),
                   *rows, "</tbody></table>", "", f"## {words['articles_heading']}", ""]
-    return listing_pages(config, folder, topic.name, topic.entries, lang, intro,
-                         name_searchable=True,
-                         page_title=topic_title(topic.name, topic.kind, lang))
+    return title_pages(config, folder, topic.name, topic.entries, intro, name_searchable=True,
+                       page_title=topic_title(topic.name, topic.kind, lang))
 
 
 def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
