@@ -79,7 +79,7 @@ def test_content_summary_categories_and_self_links(tmp_path: Path) -> None:
 
 def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
     """A feed per tag with each article's summary only (key facts and lead, once, no full
-    text); limits for site and tag feeds apply apart."""
+    text, no categories); limits for site and tag feeds apply apart."""
     project = make_project(tmp_path, SEEDS)
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text().replace(
@@ -92,9 +92,11 @@ def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
     assert all("content" not in e for e in tag.entries)
     raw = (feeds / "tags" / "energie.rss.xml").read_text()
     assert "content:encoded" not in raw and raw.count("<description>") == 3  # channel, 2 items
+    assert "<category" not in raw and "<category" in (feeds / "rss.xml").read_text()
     atom = feedparser.parse((feeds / "tags" / "energie.atom.xml").read_bytes())
     assert [e.summary for e in atom.entries] == [e.summary for e in tag.entries]
-    assert "<content" not in (feeds / "tags" / "energie.atom.xml").read_text()
+    assert "<content" not in (atom_text := (feeds / "tags" / "energie.atom.xml").read_text())
+    assert "<category" not in atom_text
     assert len(feedparser.parse((feeds / "atom.xml").read_bytes()).entries) == 1
 
 

@@ -187,9 +187,10 @@ class _RssDescription:
 
 
 def _feed_entry(entry: Entry, config: Config, body: str | None) -> FeedEntry:
-    """One article as a feed item, in full (``body``) or as its summary only (tag feeds:
-    the key facts and the lead, once); the same object serves its RSS and Atom feeds and,
-    for tag feeds, every tag it has (feedgen builds the XML from it each time)."""
+    """One article as a feed item, in full (``body``) with its tags as categories, or as its
+    summary only (tag feeds: the key facts and the lead, once); the same object serves its
+    RSS and Atom feeds and, for tag feeds, every tag it has (feedgen builds the XML from it
+    each time)."""
     article = entry.article
     fe = FeedEntry()
     fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
@@ -219,7 +220,8 @@ def _feed_entry(entry: Entry, config: Config, body: str | None) -> FeedEntry:
     if article.author:
         fe.author(name=article.author)
         fe.dc.dc_creator(article.author)
-    if entry.tags:
+    # A tag feed is about its tag: the article's other tags were half of its bytes.
+    if entry.tags and body is not None:
         fe.category([{"term": tag.name, "label": tag.name} for tag in entry.tags])
     return fe
 
