@@ -259,7 +259,7 @@ def facts_export(feeds: Path) -> tuple[list[dict[str, str]], list[dict[str, str]
     rows: list[dict[str, str]] = []
     for month in index["months"]:
         for article in json.loads((feeds / "facts" / month["json"]).read_text(encoding="utf-8")):
-            base = {"article_url": article["url"], "article_title": article["title"],
+            base = {"article": article["article"], "article_title": article["title"],
                     "article_date": article["date"], "lang": article["lang"]}
             records += [{c: {**base, **fact}.get(c, "") for c in FACT_COLUMNS}
                         for fact in article["facts"]]

@@ -62,7 +62,7 @@ def test_a_new_article_changes_its_part_and_the_index_only(
 
 def test_an_article_is_said_once_and_its_facts_nested(tmp_path: Path) -> None:
     """The JSON names the article once, with its facts; the CSV has one row per fact and
-    leaves the title and language to the JSON."""
+    leaves the title, language and URL to the JSON."""
     files = _files([entry("nordwerk", month=3, orgs=("Nordwerk", "Ostwerk"))], tmp_path)
     (record,) = json.loads(files["2026-03.json"])
     assert record["title"] == "Nordwerk" and record["lang"] == "de"
@@ -72,4 +72,8 @@ def test_an_article_is_said_once_and_its_facts_nested(tmp_path: Path) -> None:
     header, *rows = files["2026-03.csv"].decode().splitlines()
     assert header.split(",") == list(export.CSV_COLUMNS)
     assert "article_title" not in header and len(rows) == 3
-    assert all(row.startswith(record["url"] + ",") for row in rows)
+    # A row names the article by its slug; the index says how the slug makes its URL.
+    assert all(row.startswith(record["article"] + ",") for row in rows)
+    template = json.loads(files["index.json"])["article_url"]
+    assert template.format(article=record["article"]) == record["url"]
+    assert "https://" not in files["2026-03.csv"].decode()

@@ -124,7 +124,10 @@ def test_json_feed_and_facts_export(site: Path) -> None:
         assert item["content_html"]
     records, rows = facts_export(site / "feeds")
     assert rows == [{c: r[c] for c in CSV_COLUMNS} for r in records]
-    assert len({r["article_url"] for r in records}) == len(feed["items"])
+    assert len({r["article"] for r in records}) == len(feed["items"])
+    index = json.loads((site / "feeds" / "facts" / "index.json").read_text())
+    urls = {index["article_url"].format(article=r["article"]) for r in records}
+    assert urls == {i["url"] for i in feed["items"]}
     persons = {r["name"] for r in records if r["type"] == "person"}
     assert persons == {"Anna Berger", "Tom Reed"}
 
