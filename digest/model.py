@@ -196,6 +196,9 @@ class Tag:
     """(language, name) where a language writes the entity otherwise: listings show theirs."""
     key: str = ""
     """The folded canonical name of the entity, one per thing in every language."""
+    page: str = ""
+    """Docs-relative page its chips link when that is not its own tag page: the topic page
+    of its entity, which lists every article of the tag (``links.tag_topics``)."""
 
     def name_in(self, lang: str) -> str:
         return dict(self.names).get(lang, self.name)

@@ -23,8 +23,10 @@ def entry(
     money: tuple[Money, ...] = (),
     percent: tuple[Percent, ...] = (),
     lang: str = "de",
+    tags: tuple[str, ...] = (),
 ) -> Entry:
-    """An entry dated 2026-<month>-<day> whose tags are its orgs and places."""
+    """An entry dated 2026-<month>-<day> whose tags are its orgs and places, then ``tags``
+    (subjects, as an editor or the vocabulary's topics give them)."""
     lead = text or f"{name} lead paragraph."
     article = Article(
         source=f"seeds/{name}.txt", title=name.title(), lead=lead,
@@ -34,8 +36,8 @@ def entry(
     )
     facts = Facts(money=money, percent=percent, orgs=orgs, places=places, persons=persons,
                   dates=(DateFact(text="2026", year=2026),))
-    tags = tuple(Tag(n, slugify(n)) for n in (*orgs, *places))
-    return Entry(article=article, facts=facts, tags=tags)
+    return Entry(article=article, facts=facts,
+                 tags=tuple(Tag(n, slugify(n)) for n in (*orgs, *places, *tags)))
 
 
 def money(text: str, value: str, currency: str, **kw: object) -> Money:

@@ -138,9 +138,9 @@ def _front(page: Path) -> str:
 
 
 def test_build_writes_one_tag_and_topic_page_per_entity(tmp_path: Path) -> None:
-    """A German and an English article about the same countries: one tag page and one topic
-    page each, titled in the site's language; the English page's chips and box in English;
-    the English spellings' old URLs redirect to the one page."""
+    """A German and an English article about the same countries: one topic page each, which
+    their tags lead to, titled in the site's language; the English page's chips and box in
+    English; the English spellings' old URLs and the tags' own addresses redirect to it."""
     from digest.build import digest_stage
     from digest.config import load_config
 
@@ -151,15 +151,17 @@ def test_build_writes_one_tag_and_topic_page_per_entity(tmp_path: Path) -> None:
     config = load_config(project / "mkdocs.yml")
     assert not digest_stage(config, build_time=BUILD_TIME).errors
     content = project / "content"
-    tag_pages = {p.parent.name for p in content.glob("tags/*/index.md")}
-    assert {"italien", "usa", "grossbritannien", "europa", "weisses-haus"} <= tag_pages
-    assert not {"italy", "us", "uk", "britain", "europe", "white-house"} & tag_pages
+    assert not list(content.glob("tags/*/index.md"))  # a topic page stands for every tag
+    for tag, topic in (("italien", "places/italien"), ("usa", "places/usa"),
+                       ("weisses-haus", "orgs/weisses-haus")):
+        moved = (content / f"tags/{tag}/index.html").read_text(encoding="utf-8")
+        assert f"url=../../topics/{topic}/" in moved, tag
     places = {p.parent.name for p in content.glob("topics/places/*/index.md")}
     assert {"italien", "usa", "grossbritannien", "europa"} <= places
     assert not {"italy", "us", "uk", "britain", "europe", "united-states"} & places
     italy = (content / "topics/places/italien/index.md").read_text(encoding="utf-8")
     assert 'title: "Italien (Ort)"' in italy and italy.count('](../../../articles/') == 2
-    assert 'title: "Tag: USA"' in _front(content / "tags/usa/index.md")
+    assert 'title: "USA (Ort)"' in _front(content / "topics/places/usa/index.md")
 
     english = next(p for p in content.glob("articles/*.md") if 'lang: "en"' in p.read_text())
     front = _front(english)
@@ -173,5 +175,5 @@ def test_build_writes_one_tag_and_topic_page_per_entity(tmp_path: Path) -> None:
     assert "Italien" in _front(german) and "Italy" not in _front(german)
 
     moved = (content / "tags/italy/index.html").read_text(encoding="utf-8")
-    assert 'url=../italien/' in moved
+    assert 'url=../../topics/places/italien/' in moved
     assert 'url=../usa/' in (content / "topics/places/us/index.html").read_text()

@@ -266,7 +266,7 @@ def test_home_page_is_titled_with_the_site_name_and_has_no_sidebars(site: Path) 
     assert share_tags(article)["og:locale"] == "de_DE"
     english = pages["articles/harbour-lines-signs-rotterdam-deal"]
     assert share_tags(english)["og:locale"] == "en_GB"
-    assert pages["tags/linz"].findtext(".//title") == "Tag: Linz - Digest"
+    assert pages["tags/industrie"].findtext(".//title") == "Tag: Industrie - Digest"
     assert pages["topics/places/linz"].findtext(".//title") == "Linz (Ort) - Digest"
     toc = pages["editions/2026-W47"].cssselect(".md-sidebar--secondary")
     assert toc and toc[0].get("hidden") is not None

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digest.link.links import editions, mentions, one_name_per_person, related, topics
+from digest.link.links import (
+    editions,
+    mentions,
+    one_name_per_person,
+    related,
+    tag_groups,
+    tag_topics,
+    topics,
+    with_tag_pages,
+)
 
 from .factories import entry, money
 
@@ -49,6 +58,27 @@ def test_topics_per_entity_with_threshold() -> None:
     assert [e.article.source for e in found[("orgs", "ByteDance")].entries] == [
         "seeds/b.txt", "seeds/a.txt"]
     assert {t.name for t in topics([a, b])} == {"ByteDance", "China"}
+
+
+def test_a_topic_page_stands_for_a_tag_whose_articles_it_all_lists() -> None:
+    """One entity, one page: a tag leads to the topic of its slug when that topic lists
+    every article of the tag; not when an article carries the tag without naming the
+    entity (an editor's tag), nor when an organisation and a place share the slug."""
+    linz = [entry(f"linz {i}", places=("Linz",), day=1 + i) for i in range(3)]
+    tagged_only = entry("tagged", tags=("Nordwerk",), day=9)
+    nordwerk = [entry(f"nordwerk {i}", orgs=("Nordwerk",), day=5 + i) for i in range(2)]
+    jordan = [entry("jordan org", orgs=("Jordan",), day=10),
+              entry("jordan place", places=("Jordan",), day=11),
+              entry("jordan place 2", places=("Jordan",), day=12),
+              entry("jordan org 2", orgs=("Jordan",), day=13)]
+    entries = [*linz, tagged_only, *nordwerk, *jordan]
+    found = topics(entries, min_articles=2)
+    homes = tag_topics(tag_groups(entries), found)
+    assert {slug: t.key for slug, t in homes.items()} == {"linz": "places/linz"}
+    pages = {"linz": "topics/places/linz/index.md"}
+    marked = with_tag_pages(entries, pages)
+    assert [t.page for e in marked[:3] for t in e.tags] == [pages["linz"]] * 3
+    assert all(a is b for a, b in zip(marked[3:], entries[3:], strict=True))  # untouched
 
 
 def test_mentions_are_facts_in_sentences_naming_the_topic() -> None:

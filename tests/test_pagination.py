@@ -58,25 +58,32 @@ def _listings(entries: list[Entry], config: Config) -> dict[str, bytes]:
 def test_a_new_article_changes_only_the_first_page_of_each_listing(tmp_path: Path) -> None:
     config = _config(tmp_path)  # pages of 3 articles; tag and topic pages of 12
     # One organisation, one month: every listing holds every article.
-    entries = [entry(f"nordwerk meldet {i}", day=1 + i, month=11, orgs=("Nordwerk AG",))
-               for i in range(13)]
+    entries = [entry(f"nordwerk meldet {i}", day=1 + i, month=11, orgs=("Nordwerk AG",),
+                     tags=("Industrie",)) for i in range(13)]
     before = _listings(entries, config)
-    for folder in ("tags/nordwerk-ag", "topics/orgs/nordwerk-ag"):
+    # The tag "Nordwerk AG" leads to the topic page, which lists every article of the tag.
+    assert [p for p in before if p.startswith("tags/nordwerk-ag/")] == [
+        "tags/nordwerk-ag/index.html"]
+    assert b"url=../../topics/orgs/nordwerk-ag/" in before["tags/nordwerk-ag/index.html"]
+    for folder in ("tags/industrie", "topics/orgs/nordwerk-ag"):
         assert {p for p in before if p.startswith(f"{folder}/")} == {
             f"{folder}/index.md", f"{folder}/1.md"}
     assert {p for p in before if p.startswith("archive/2026-11/")} == {
         "archive/2026-11/index.md", *(f"archive/2026-11/{k}.md" for k in range(1, 5))}
     assert "Artikel 4–6" in before["archive/2026-11/2.md"].decode()
-    newest = entry("nordwerk meldet neu", day=14, month=11, orgs=("Nordwerk AG",))
+    newest = entry("nordwerk meldet neu", day=14, month=11, orgs=("Nordwerk AG",),
+                   tags=("Industrie",))
     after = _listings([*entries, newest], config)
     assert set(after) == set(before)
     changed = {p for p in after if before[p] != after[p]}
-    assert "tags/nordwerk-ag/index.md" in changed and "archive/2026-11/index.md" in changed
+    assert {"tags/industrie/index.md", "topics/orgs/nordwerk-ag/index.md",
+            "archive/2026-11/index.md"} <= changed
     assert all(p.endswith("/index.md") for p in changed), sorted(changed)
     # The fifteenth article fills the first page; with the sixteenth its three become page
     # 5, which page 4 now links as newer: no other page changes.
     later = [*entries, newest, *(entry(f"nordwerk meldet mehr {d}", day=d, month=11,
-                                       orgs=("Nordwerk AG",)) for d in (14, 15))]
+                                       orgs=("Nordwerk AG",), tags=("Industrie",))
+                                 for d in (14, 15))]
     grown = _listings(later, config)
     added = set(grown) - set(after)
     assert "archive/2026-11/5.md" in added

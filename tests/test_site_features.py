@@ -156,13 +156,21 @@ def test_search_index_holds_articles_not_listings(site: Path) -> None:
 
 @pytest.mark.slow
 def test_tag_chips_and_briefs_link_paginated_tag_pages(site: Path) -> None:
-    """Tag chips on articles and tag links in listings lead to the tag's own page (umlauts
-    transliterated in its address), which lists its articles and links its feeds; the tag
-    index links every tag page. No single page lists every article of every tag."""
+    """Tag chips on articles and tag links in listings lead to the tag's one page: the topic
+    page of its entity where that lists every article of the tag (with the tag's feeds; the
+    tag's own address sends readers there), else the tag's own page (umlauts transliterated
+    in its address), which lists its articles and links its feeds; the tag index links each.
+    No single page lists every article of every tag."""
     article = page(site, "articles/nordwerk-steigert-gewinn")
-    chips = {a.get("href") for a in article.cssselect("nav.md-tags a.md-tag")}
-    assert "../../tags/nordwerk/" in chips
-    assert page(site, "tags/nordwerk").cssselect('a[href$="articles/nordwerk-steigert-gewinn/"]')
+    chips = {a.text_content(): a.get("href") for a in article.cssselect("nav.md-tags a.md-tag")}
+    assert chips["Nordwerk"] == "../../topics/orgs/nordwerk/"
+    assert chips["Industrie"] == "../../tags/industrie/"
+    topic = page(site, "topics/orgs/nordwerk")
+    assert topic.cssselect('a[href$="articles/nordwerk-steigert-gewinn/"]')
+    assert topic.cssselect('a[href="../../../feeds/tags/nordwerk.atom.xml"]')
+    moved = (site / "tags" / "nordwerk" / "index.html").read_text()
+    assert 'content="0; url=../../topics/orgs/nordwerk/"' in moved
+    assert "md-header" not in moved  # a redirect, not a second page of the same articles
     tagged = [p for p in (site / "articles").glob("*/index.html")
               if 'href="../../tags/oesterreich/"' in p.read_text()]
     assert tagged
@@ -170,7 +178,7 @@ def test_tag_chips_and_briefs_link_paginated_tag_pages(site: Path) -> None:
     assert tag_page.cssselect(f'a[href$="articles/{tagged[0].parent.name}/"]')
     assert tag_page.cssselect('a[href$="feeds/tags/oesterreich.rss.xml"]')
     index_links = {a.get("href") for a in page(site, "tags").cssselect("article a")}
-    assert "oesterreich/" in index_links
+    assert {"oesterreich/", "industrie/", "../topics/orgs/nordwerk/"} <= index_links
     linked = set()
     for path in site.rglob("index.html"):
         for a in lhtml.fromstring(path.read_bytes()).cssselect('a[href*="tags/"]'):

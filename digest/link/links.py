@@ -145,6 +145,34 @@ def tag_groups(newest: Sequence[Entry],
     return groups
 
 
+def tag_topics(groups: Mapping[str, tuple[str, Sequence[Entry]]],
+               found: Sequence[Topic]) -> dict[str, Topic]:
+    """Tag slug -> the topic page that stands for the tag: the one topic of that slug, when
+    it lists every article of the tag. One entity, one page: an entity's tag page listed a
+    subset of its topic page's articles, and the two were a fifth of the site's bytes."""
+    by_slug: dict[str, list[Topic]] = defaultdict(list)
+    for topic in found:
+        by_slug[topic.slug].append(topic)
+    out: dict[str, Topic] = {}
+    for slug, (_, items) in groups.items():
+        same = by_slug.get(slug, [])
+        if len(same) != 1:  # no topic, or an organisation and a place of one name
+            continue
+        held = {e.article.source for e in same[0].entries}
+        if all(e.article.source in held for e in items):
+            out[slug] = same[0]
+    return out
+
+
+def with_tag_pages(entries: Sequence[Entry], pages: Mapping[str, str]) -> list[Entry]:
+    """``entries`` with each tag of ``pages`` (slug -> docs-relative page) pointing there."""
+    if not pages:
+        return list(entries)
+    return [replace(e, tags=tuple(replace(t, page=pages[t.slug]) if t.slug in pages else t
+                                  for t in e.tags))
+            if any(t.slug in pages for t in e.tags) else e for e in entries]
+
+
 def merged_tag_slugs(newest: Sequence[Entry]) -> dict[str, str]:
     """Slug an entity's tag had under another name its articles write ("italy") -> its
     slug now ("italien"), unless a tag uses that slug."""

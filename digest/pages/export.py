@@ -32,7 +32,8 @@ def fact_records(entries: Sequence[Entry], config: Config) -> list[dict[str, str
     rows: list[dict[str, str]] = []
     for e in newest_first(entries):
         a = e.article
-        base = {"article": a.slug, "article_title": a.title, "article_date": a.date.isoformat(), "lang": a.lang}
+        base = {"article": a.slug, "article_title": a.title,
+                "article_date": a.date.isoformat(), "lang": a.lang}
         for i, m in enumerate(e.facts.money):
             # a restatement's row has no euro value: the row of the amount it restates has it
             j = restated(e.facts.money, i)

@@ -68,9 +68,11 @@ def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
 def build_feeds(
     entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None,
     tags: Mapping[str, tuple[str, Sequence[Entry]]] | None = None,
+    pages: Mapping[str, str] | None = None,
 ) -> list[OutputFile]:
     """The site feeds and one pair for each tag of ``tags`` (slug -> name and articles, newest
-    first; default: every tag), at most ``feed_items`` articles each.
+    first; default: every tag), at most ``feed_items`` articles each; a tag feed links its
+    tag's page (``pages``: slug -> the topic page that stands for the tag).
 
     The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
     feeds carry its summary only (the key facts and the lead, once), so their size stays
@@ -88,7 +90,8 @@ def build_feeds(
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
         channel = _Channel(f"{config.site_name}: {name}",
-                           config.site_url + doc_url(tag_doc(config, slug)),
+                           config.site_url + doc_url((pages or {}).get(slug)
+                                                     or tag_doc(config, slug)),
                            words["tag"].format(name=name))
         files += _feed_pair(items, config, slug, channel, None, briefs)
     return files

@@ -33,6 +33,7 @@ from digest.pages.urls import (
     page_url,
     rel_link,
     tag_doc,
+    tag_page,
     up_to_root,
 )
 from digest.vocabulary import fold
@@ -100,7 +101,7 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
 def tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
     """Tag chips of a listing, named in the listing's (the site's) language."""
     return Html(", ").join(
-        LINK.format(up + doc_url(tag_doc(config, t.slug)), t.name_in(config.language))
+        LINK.format(up + doc_url(tag_page(config, t)), t.name_in(config.language))
         for t in tags)
 
 
@@ -265,8 +266,11 @@ def title_pages(config: Config, folder: str, title: str, items: Sequence[Entry],
 
 
 def render_tag_index(by_tag: Mapping[str, tuple[str, Sequence[Entry]]],
-                     config: Config) -> list[OutputFile]:
-    """Every tag with its count of articles, by name, paginated."""
+                     config: Config, pages: Mapping[str, str] | None = None,
+                     ) -> list[OutputFile]:
+    """Every tag with its count of articles, by name, paginated; a tag of ``pages`` (slug ->
+    page) links the topic page that stands for it."""
+    pages = pages or {}
     lang = config.language
     words = display.labels(lang)
     size = config.page_size * 4
@@ -282,7 +286,8 @@ def render_tag_index(by_tag: Mapping[str, tuple[str, Sequence[Entry]]],
                 "description": describe(words["tags"], held)}
         lines = [front_matter(meta), f"# {words['tags']}", "", words["tags_intro"], ""]
         lines += pager(config.tags_dir, number, len(chunks), lang)
-        lines += [f"- [{escape_text(name)}]({rel_link(tag_doc(config, slug), here)}) "
+        lines += [f"- [{escape_text(name)}]"
+                  f"({rel_link(pages.get(slug) or tag_doc(config, slug), here)}) "
                   f"({len(items)})" for slug, (name, items) in tags]
         if not by_tag:
             lines.append(words["none"])

@@ -13,17 +13,21 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from digest.config import Config
 from digest.link.links import (
     Edition,
+    Topic,
     editions,
     related_from,
     related_index,
     related_sources,
     tag_groups,
+    tag_topics,
     topics,
+    with_tag_pages,
 )
 from digest.model import (
     ENTITY_KINDS,
@@ -89,6 +93,14 @@ def render_site(
     article renders the pages it is on, not every page of the site.
     """
     entity_topics = topics(entries, config.topic_min_articles, config.language)
+    # One entity, one page: a tag whose topic page lists all its articles links there.
+    homes = tag_topics(tag_groups(newest_first(entries), config.language), entity_topics)
+    pages = {slug: topic_doc(config, t) for slug, t in homes.items()}
+    entries = with_tag_pages(entries, pages)
+    current = {e.article.source: e for e in entries}
+    entity_topics = [replace(t, entries=tuple(current[e.article.source] for e in t.entries))
+                     for t in entity_topics]
+    feed_of = {t.key: slug for slug, t in homes.items()}
     weeks = editions(entries)
     index = related_index(entries)
     site = SiteLinks(
@@ -133,33 +145,39 @@ def render_site(
         return
     kept, stale = keys.split([
         (f"topic:{t.kind}/{t.slug}",
-         keys.listing(f"{t.kind}/{t.slug}", t.entries, (t.name, t.spellings, t.written)), t)
+         keys.listing(f"{t.kind}/{t.slug}", t.entries,
+                      (t.name, t.spellings, t.written, feed_of.get(t.key))), t)
         for t in entity_topics])
     yield from kept
     for (unit, key, _), files in zip(stale, fork_imap(
-            functools.partial(render_topic, config=config), [t for _, _, t in stale],
+            functools.partial(_render_topic, config=config),
+            [(t, feed_of.get(t.key)) for _, _, t in stale],
             progress, "rendering topics"), strict=True):
         yield from files
         yield from keys.made(unit, key, tuple(f.dest for f in files))
     if progress:
         progress("listings and feeds", 0, 1)
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
-    by_tag = tag_groups(newest, config.language)
+    # A tag that a topic page stands for lists, and its feeds carry, the topic's articles.
+    by_tag = {slug: (name, list(homes[slug].entries) if slug in homes else items)
+              for slug, (name, items) in tag_groups(newest, config.language).items()}
     kept, feeds = keys.split([
-        (f"feed:{slug}", keys.listing(f"{slug}|{name}", items[: config.tag_feed_items]),
+        (f"feed:{slug}",
+         keys.listing(f"{slug}|{name}|{pages.get(slug, '')}", items[: config.tag_feed_items]),
          slug)
         for slug, (name, items) in by_tag.items()])
     yield from kept
     for unit, key, slug in feeds:
         yield from keys.made(unit, key, tag_feed_docs(config, slug))
-    yield from _listings(entries, weeks, by_tag, config, keys)
+    yield from _listings(entries, weeks, by_tag, pages, config, keys)
     files = [
         render_home(entries, weeks, config),
         render_about(config),
         *render_topic_indexes(entity_topics, config),
         *render_redirects(entries, config),
-        *render_merged_redirects(entries, entity_topics, config),
-        *build_feeds(entries, config, texts, {slug: by_tag[slug] for _, _, slug in feeds}),
+        *render_merged_redirects(entries, entity_topics, config, pages),
+        *build_feeds(entries, config, texts, {slug: by_tag[slug] for _, _, slug in feeds},
+                     pages),
         *build_edition_feeds(weeks, config),
         json_feed(entries, config, texts),
     ]
@@ -169,11 +187,18 @@ def render_site(
         progress("listings and feeds", 1, 1)
 
 
+def _render_topic(job: tuple[Topic, str | None], config: Config) -> list[OutputFile]:
+    """A topic's pages, with the feeds of the tag it stands for (if any)."""
+    topic, feed = job
+    return render_topic(topic, config, feed)
+
+
 def _listings(entries: Sequence[Entry], weeks: Sequence[Edition],
-              by_tag: Mapping[str, tuple[str, Sequence[Entry]]], config: Config,
-              keys: _Keys) -> Iterator[Output]:
-    """Archive months, weeks and tags: each a unit of the memo, made again only when the
-    articles it lists (or, for a week, its neighbours) changed; then their indexes."""
+              by_tag: Mapping[str, tuple[str, Sequence[Entry]]], pages: Mapping[str, str],
+              config: Config, keys: _Keys) -> Iterator[Output]:
+    """Archive months, weeks and tags (those no topic page stands for, see ``pages``): each
+    a unit of the memo, made again only when the articles it lists (or, for a week, its
+    neighbours) changed; then their indexes."""
     months = archive_months(entries)
     units: list[tuple[str, str, Callable[[], list[OutputFile]]]] = [
         (f"archive:{month}", keys.listing(month, items),
@@ -185,7 +210,7 @@ def _listings(entries: Sequence[Entry], weeks: Sequence[Edition],
               for i, w in enumerate(weeks)]
     units += [(f"tag:{slug}", keys.listing(f"{slug}|{name}", items),
                functools.partial(render_tag, slug, name, items, config))
-              for slug, (name, items) in by_tag.items()]
+              for slug, (name, items) in by_tag.items() if slug not in pages]
     kept, todo = keys.split(units)
     yield from kept
     for unit, key, make in todo:
@@ -194,7 +219,7 @@ def _listings(entries: Sequence[Entry], weeks: Sequence[Edition],
         yield from keys.made(unit, key, tuple(f.dest for f in files))
     yield render_archive_index(months, config)
     yield render_edition_index(weeks, config)
-    yield from render_tag_index(by_tag, config)
+    yield from render_tag_index(by_tag, config, pages)
 
 
 class _Keys:

@@ -21,7 +21,7 @@ from digest.pages.urls import (
     page_doc,
     page_url,
     rel_link,
-    tag_doc,
+    tag_page,
     up_to_root,
 )
 from digest.vocabulary import fold
@@ -201,7 +201,7 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
             "og_type": "article",
             "published": a.date.isoformat(),
             "tags": [t.name for t in entry.tags],
-            "tag_urls": [doc_url(tag_doc(config, t.slug)) for t in entry.tags],
+            "tag_urls": [doc_url(tag_page(config, t)) for t in entry.tags],
             "jsonld": json_ld(entry, config),
         },
     }

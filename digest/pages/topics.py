@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from digest.config import Config
 from digest.link.links import (
@@ -19,6 +19,7 @@ from digest.markup import Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.pages import display
 from digest.pages.factbox import money_text, span
+from digest.pages.feeds import feed_urls
 from digest.pages.listings import (
     UNSEARCHED,
     WORDS,
@@ -57,13 +58,18 @@ def topic_title(name: str, kind: str, lang: str) -> str:
     return words["topic"].format(name=name, kind=words[kind])
 
 
-def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
-    """One entity's pages: the newest facts reported about it, then its articles, paginated."""
+def render_topic(topic: Topic, config: Config, feed: str | None = None) -> list[OutputFile]:
+    """One entity's pages: the newest facts reported about it, then its articles, paginated;
+    with ``feed``, the slug of the tag it stands for, linked to that tag's feeds."""
     lang = config.language
     words = display.labels(lang)
     folder = f"{config.topics_dir}/{topic.kind}/{topic.slug}"
     doc = page_doc(folder, 1)
-    intro = [f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}", ""]
+    line = f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}"
+    if feed is not None:
+        rss, atom = (rel_link(url, doc) for url in feed_urls(config, feed))
+        line += f" · {words['feeds']}: [RSS]({rss}), [Atom]({atom})"
+    intro = [line, ""]
     # Only the first page's worth of facts is shown: look no further than that.
     rows_of = list(itertools.islice(
         ((e, f, label) for e in topic.entries for f, label in timeline(topic, e)),
@@ -88,17 +94,23 @@ def render_topic(topic: Topic, config: Config) -> list[OutputFile]:
 
 
 def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
-                            config: Config) -> list[OutputFile]:
+                            config: Config, pages: Mapping[str, str] | None = None,
+                            ) -> list[OutputFile]:
     """Tag and topic pages that merged into their entity's one page ("tags/italy" into
-    "tags/italien") send readers there, so links to the old URLs keep working."""
+    "tags/italien"), and the tag pages of entities whose topic page stands for them
+    (``pages``: tag slug -> topic page), send readers there, so links to the old URLs keep
+    working."""
     lang = config.language
+    pages = pages or {}
     by_tag = tag_groups(newest_first(entries), lang)
+    moved = {**merged_tag_slugs(newest_first(entries)), **{slug: slug for slug in pages}}
     files = []
-    for old, slug in sorted(merged_tag_slugs(newest_first(entries)).items()):
+    for old, slug in sorted(moved.items()):
+        doc = pages.get(slug) or tag_doc(config, slug)
         files.append(OutputFile(
             f"{config.docs_dir}/{config.tags_dir}/{old}/index.html",
-            redirect_page(lang, by_tag[slug][0], f"../{slug}/",
-                          config.site_url + doc_url(tag_doc(config, slug)), "→")))
+            redirect_page(lang, by_tag[slug][0], up_to_root(tag_doc(config, old)) + doc_url(doc),
+                          config.site_url + doc_url(doc), "→")))
     for old, topic in sorted(merged_topic_slugs(found).items()):
         files.append(OutputFile(
             f"{config.docs_dir}/{config.topics_dir}/{old}/index.html",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from digest.config import Config
 from digest.link.links import Topic
+from digest.model import Tag
 
 
 def article_doc(config: Config, slug: str) -> str:
@@ -45,6 +46,12 @@ def page_doc(folder: str, number: int) -> str:
 def tag_doc(config: Config, slug: str) -> str:
     """Docs-relative path of a tag's first page."""
     return page_doc(f"{config.tags_dir}/{slug}", 1)
+
+
+def tag_page(config: Config, tag: Tag) -> str:
+    """Docs-relative path of the page a tag's chip links: its entity's topic page, where
+    that lists every article of the tag, else its tag page."""
+    return tag.page or tag_doc(config, tag.slug)
 
 
 def topic_doc(config: Config, topic: Topic) -> str:
