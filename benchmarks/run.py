@@ -98,7 +98,7 @@ class Run:
 
 # Every command runs the same frozen copy of the code and site skeleton (see snapshot_code).
 ENV: dict[str, str] = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-SKELETON = ("mkdocs.yml", "overrides", "content/index.md",
+SKELETON = ("mkdocs.yml", "overrides", "content/index.md", "content/about.md",
             "content/stylesheets")
 CODE = ROOT
 
