@@ -199,6 +199,9 @@ class Tag:
     page: str = ""
     """Docs-relative page its chips link when that is not its own tag page: the topic page
     of its entity, which lists every article of the tag (``links.tag_topics``)."""
+    listed: bool = True
+    """False for a tag of fewer articles than a page needs (``topic_min_articles``): its
+    page would list the one article its chip is on, so it has none, and no feed."""
 
     def name_in(self, lang: str) -> str:
         return dict(self.names).get(lang, self.name)

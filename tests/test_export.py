@@ -74,6 +74,6 @@ def test_an_article_is_said_once_and_its_facts_nested(tmp_path: Path) -> None:
     assert "article_title" not in header and len(rows) == 3
     # A row names the article by its slug; the index says how the slug makes its URL.
     assert all(row.startswith(record["article"] + ",") for row in rows)
-    template = json.loads(files["index.json"])["article_url"]
+    template = json.loads(files["index.json"])["article_url_template"]
     assert template.format(article=record["article"]) == record["url"]
     assert "https://" not in files["2026-03.csv"].decode()

@@ -468,7 +468,8 @@ def test_entries_carry_their_own_language(feeds: Path) -> None:
 
 def test_channel_language_follows_the_site(tmp_path: Path) -> None:
     """An English site (``theme.language: en``) writes English channels and words."""
-    project = make_project(tmp_path, {"energy.md": SEEDS["energy.md"]})
+    project = make_project(tmp_path, {"energy.md": SEEDS["energy.md"]},
+                           options={"topic_min_articles": 1})
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text().replace("  language: de", "  language: en", 1))
     digest_stage(load_config(yml), build_time=BUILD_TIME)

@@ -85,7 +85,7 @@ def test_one_writer_in_the_main_process_writes_every_file(
         return real(f, config)
 
     monkeypatch.setattr(write, "write_file", recorded)
-    project = make_project(tmp_path, _seeds())
+    project = make_project(tmp_path, _seeds(), options={"topic_min_articles": 1})
     assert main(["-f", str(project / "mkdocs.yml"), "build", "--no-site"]) == 0
     owned = {p.relative_to(project).as_posix() for d in ("articles", "topics", "tags")
              for p in (project / "content" / d).rglob("*") if p.is_file()}

@@ -79,6 +79,9 @@ def test_a_topic_page_stands_for_a_tag_whose_articles_it_all_lists() -> None:
     marked = with_tag_pages(entries, pages)
     assert [t.page for e in marked[:3] for t in e.tags] == [pages["linz"]] * 3
     assert all(a is b for a, b in zip(marked[3:], entries[3:], strict=True))  # untouched
+    rare = with_tag_pages(entries, pages, unlisted={"nordwerk"})
+    assert [t.listed for t in rare[3].tags] == [False]
+    assert [t.listed for e in rare[:3] for t in e.tags] == [True] * 3
 
 
 def test_mentions_are_facts_in_sentences_naming_the_topic() -> None:

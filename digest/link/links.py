@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -164,13 +164,21 @@ def tag_topics(groups: Mapping[str, tuple[str, Sequence[Entry]]],
     return out
 
 
-def with_tag_pages(entries: Sequence[Entry], pages: Mapping[str, str]) -> list[Entry]:
-    """``entries`` with each tag of ``pages`` (slug -> docs-relative page) pointing there."""
-    if not pages:
+def with_tag_pages(entries: Sequence[Entry], pages: Mapping[str, str],
+                   unlisted: Collection[str] = ()) -> list[Entry]:
+    """``entries`` with each tag of ``pages`` (slug -> docs-relative page) pointing there,
+    and each tag of ``unlisted`` (slugs) marked as having no page."""
+    if not pages and not unlisted:
         return list(entries)
-    return [replace(e, tags=tuple(replace(t, page=pages[t.slug]) if t.slug in pages else t
-                                  for t in e.tags))
-            if any(t.slug in pages for t in e.tags) else e for e in entries]
+
+    def placed(tag: Tag) -> Tag:
+        if tag.slug in pages:
+            return replace(tag, page=pages[tag.slug])
+        return replace(tag, listed=False) if tag.slug in unlisted else tag
+
+    return [replace(e, tags=tuple(placed(t) for t in e.tags))
+            if any(t.slug in pages or t.slug in unlisted for t in e.tags) else e
+            for e in entries]
 
 
 def merged_tag_slugs(newest: Sequence[Entry]) -> dict[str, str]:

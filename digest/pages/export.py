@@ -61,7 +61,7 @@ CSV_COLUMNS = tuple(c for c in FACT_COLUMNS if c not in ("article_title", "lang"
 the article is its slug (``index.json`` says how it makes the URL): a URL on every row was
 three fifths of the CSV's bytes."""
 URL_FIELD = "{article}"
-"""The placeholder of ``index.json``'s ``article_url`` template."""
+"""The placeholder of ``index.json``'s ``article_url_template``."""
 
 
 PART_ARTICLES = 500
@@ -175,7 +175,7 @@ def export_files(groups: Sequence[ExportPart], chunks: Iterable[FactChunk], conf
                        "facts": facts, "json": json_doc.rsplit("/", 1)[1],
                        "csv": csv_doc.rsplit("/", 1)[1]})
     index = {"months": months, "csv_columns": list(CSV_COLUMNS),
-             "article_url": config.site_url + page_url(config, URL_FIELD)}
+             "article_url_template": config.site_url + page_url(config, URL_FIELD)}
     yield OutputFile(facts_index_doc(config),
                      (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode())
 

@@ -99,9 +99,11 @@ def _brief(entry: Entry, config: Config, up: str, heading: str) -> tuple[str, ..
 
 
 def tag_links(tags: Sequence[Tag], config: Config, up: str) -> Html:
-    """Tag chips of a listing, named in the listing's (the site's) language."""
+    """Tag chips of a listing, named in the listing's (the site's) language; a tag without
+    a page is its name."""
     return Html(", ").join(
-        LINK.format(up + doc_url(tag_page(config, t)), t.name_in(config.language))
+        LINK.format(up + doc_url(page), t.name_in(config.language))
+        if (page := tag_page(config, t)) else Html.escape(t.name_in(config.language))
         for t in tags)
 
 

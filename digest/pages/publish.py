@@ -93,10 +93,14 @@ def render_site(
     article renders the pages it is on, not every page of the site.
     """
     entity_topics = topics(entries, config.topic_min_articles, config.language)
-    # One entity, one page: a tag whose topic page lists all its articles links there.
-    homes = tag_topics(tag_groups(newest_first(entries), config.language), entity_topics)
+    # One entity, one page: a tag whose topic page lists all its articles links there. A
+    # tag of fewer articles than a topic needs has no page (it would list one article).
+    tagged = tag_groups(newest_first(entries), config.language)
+    homes = tag_topics(tagged, entity_topics)
     pages = {slug: topic_doc(config, t) for slug, t in homes.items()}
-    entries = with_tag_pages(entries, pages)
+    unlisted = {slug for slug, (_, items) in tagged.items()
+                if slug not in homes and len(items) < config.topic_min_articles}
+    entries = with_tag_pages(entries, pages, unlisted)
     current = {e.article.source: e for e in entries}
     entity_topics = [replace(t, entries=tuple(current[e.article.source] for e in t.entries))
                      for t in entity_topics]
@@ -160,7 +164,8 @@ def render_site(
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
     # A tag that a topic page stands for lists, and its feeds carry, the topic's articles.
     by_tag = {slug: (name, list(homes[slug].entries) if slug in homes else items)
-              for slug, (name, items) in tag_groups(newest, config.language).items()}
+              for slug, (name, items) in tag_groups(newest, config.language).items()
+              if slug not in unlisted}
     kept, feeds = keys.split([
         (f"feed:{slug}",
          keys.listing(f"{slug}|{name}|{pages.get(slug, '')}", items[: config.tag_feed_items]),
@@ -175,7 +180,7 @@ def render_site(
         render_about(config),
         *render_topic_indexes(entity_topics, config),
         *render_redirects(entries, config),
-        *render_merged_redirects(entries, entity_topics, config, pages),
+        *render_merged_redirects(entries, entity_topics, config, pages, unlisted),
         *build_feeds(entries, config, texts, {slug: by_tag[slug] for _, _, slug in feeds},
                      pages),
         *build_edition_feeds(weeks, config),

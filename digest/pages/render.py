@@ -201,7 +201,8 @@ def render_article(entry: Entry, config: Config, site: SiteLinks | None = None) 
             "og_type": "article",
             "published": a.date.isoformat(),
             "tags": [t.name for t in entry.tags],
-            "tag_urls": [doc_url(tag_page(config, t)) for t in entry.tags],
+            # A tag without a page is a chip without a link ("" for Material's template).
+            "tag_urls": [doc_url(p) if (p := tag_page(config, t)) else "" for t in entry.tags],
             "jsonld": json_ld(entry, config),
         },
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from digest.config import Config
 from digest.link.links import (
@@ -95,15 +95,17 @@ def render_topic(topic: Topic, config: Config, feed: str | None = None) -> list[
 
 def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
                             config: Config, pages: Mapping[str, str] | None = None,
-                            ) -> list[OutputFile]:
+                            unlisted: Collection[str] = ()) -> list[OutputFile]:
     """Tag and topic pages that merged into their entity's one page ("tags/italy" into
     "tags/italien"), and the tag pages of entities whose topic page stands for them
     (``pages``: tag slug -> topic page), send readers there, so links to the old URLs keep
-    working."""
+    working; a tag with no page (``unlisted``) has nowhere to send them."""
     lang = config.language
     pages = pages or {}
     by_tag = tag_groups(newest_first(entries), lang)
-    moved = {**merged_tag_slugs(newest_first(entries)), **{slug: slug for slug in pages}}
+    moved = {old: slug for old, slug in merged_tag_slugs(newest_first(entries)).items()
+             if slug not in unlisted}
+    moved.update((slug, slug) for slug in pages)
     files = []
     for old, slug in sorted(moved.items()):
         doc = pages.get(slug) or tag_doc(config, slug)

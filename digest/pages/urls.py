@@ -48,9 +48,11 @@ def tag_doc(config: Config, slug: str) -> str:
     return page_doc(f"{config.tags_dir}/{slug}", 1)
 
 
-def tag_page(config: Config, tag: Tag) -> str:
+def tag_page(config: Config, tag: Tag) -> str | None:
     """Docs-relative path of the page a tag's chip links: its entity's topic page, where
-    that lists every article of the tag, else its tag page."""
+    that lists every article of the tag, else its tag page; none for a tag too rare for one."""
+    if not tag.listed:
+        return None
     return tag.page or tag_doc(config, tag.slug)
 
 

@@ -137,7 +137,8 @@ def build_fixture_site(project: Path) -> None:
     """``digest build`` in the fixture project, with the seed committed so it has a git date."""
     from digest.cli import main
 
-    make_project(project)
+    # Pages for names and tags of one article, so the one seed gives every kind of page.
+    make_project(project, options={"topic_min_articles": 1})
     assert (project / "seeds" / SEED.name).is_file()
     _git(project, "init", "-q", "-b", "main")
     _git(project, "add", "seeds")
