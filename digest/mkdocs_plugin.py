@@ -12,6 +12,7 @@ instead of one lunr index of every page that every reader downloads.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from digest import pagefind
 from digest.config import DIGEST_DEFAULTS, generated_dirs
@@ -38,6 +40,10 @@ PAGE_LANGUAGES = ("de", "en")
 """Languages a page may name in its front matter (``lang:``), as articles do."""
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _BODY = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=>]")
+ICONS = "assets/digest-icons.svg"
+"""The sprite of the theme's icons that every page's header, search box and navigation show."""
+_ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9 .]+)">(.*?)</svg>',
+                   re.S)
 
 
 def page_language(page: Page, config: MkDocsConfig) -> str:
@@ -123,6 +129,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._search_changed: set[str] = set()
         """Pages rendered again whose search contribution is not what it was."""
         self._was_indexed = {p for p, _ in self._over_last or ()}
+        self._icons: dict[str, str] = {}
         self._compare: pagefind.Service | None = None
         if self._over_last is not None:
             # Hand-written pages include generated snippets (the home page's latest
@@ -170,6 +177,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             output = _HTML_LANG.sub(f'<html lang="{page_language(page, config)}"', output,
                                     count=1)
         output = squeeze_html(output)
+        output = share_icons(output, get_relative_url(ICONS, page.url), self._icons)
         # Pagefind gets the pages that mark what it may index (an article's lead and body, a
         # topic's name); the rest of every page, and every other page, stays out of it.
         self._rendered.add(page.file.dest_uri)
@@ -218,6 +226,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self.indexed = tuple(sorted(groups.items()))
         if search_backend(config) == "pagefind":
             self._write_pagefind(config, site, groups)
+        write_icons(site / ICONS, self._icons, keep_old=self._over_last is not None)
         if self._over_last is not None:
             _sweep(site, self._files, config)
 
@@ -285,6 +294,46 @@ def squeeze_html(html: str) -> str:
     return "".join(out)
 
 
+def share_icons(html: str, sprite: str, symbols: dict[str, str]) -> str:
+    """The page with each icon of its frame (the theme's inline SVGs outside the article) a
+    reference into one sprite at ``sprite``: the same icons were 3 KB of every page. Each
+    icon goes to ``symbols`` (id -> symbol), its id a hash of what it draws."""
+
+    def shared(found: re.Match[str]) -> str:
+        box, drawing = found.group(1), found.group(2)
+        ident = "i" + hashlib.blake2b(f"{box}|{drawing}".encode(), digest_size=6).hexdigest()
+        symbols[ident] = f'<symbol id="{ident}" viewBox="{box}">{drawing}</symbol>'
+        return f'<svg viewBox="{box}"><use href="{sprite}#{ident}"/></svg>'
+
+    start, end = html.find("<article"), html.find("</article>")
+    if start < 0 or end < start:
+        return _ICON.sub(shared, html)
+    return _ICON.sub(shared, html[:start]) + html[start:end] + _ICON.sub(shared, html[end:])
+
+
+def write_icons(path: Path, symbols: dict[str, str], *, keep_old: bool) -> None:
+    """The sprite of ``symbols``, written only when its bytes change. Over the last site
+    (``keep_old``), pages not rendered again still point at the old sprite's icons: it keeps
+    them (a new theme's icons come with a full build, which starts the sprite anew)."""
+    merged = dict(symbols)
+    if keep_old:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            merged = {m.group(1): m.group(0) for m in _SYMBOL.finditer(path.read_text("utf-8"))}
+            merged.update(symbols)
+    if not merged:
+        return
+    data = ('<svg xmlns="http://www.w3.org/2000/svg">\n'
+            + "".join(f"{merged[k]}\n" for k in sorted(merged)) + "</svg>\n").encode()
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+_SYMBOL = re.compile(r'<symbol id="(i[0-9a-f]+)" viewBox="[0-9 .]+">.*?</symbol>', re.S)
+
+
 def bundle_pages(config: MkDocsConfig) -> int:
     value = _digest_option(config, "search_bundle_pages", DIGEST_DEFAULTS["search_bundle_pages"])
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -300,6 +349,7 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
     keep |= {t for t in config.theme.static_templates}
     keep |= {f"{t}.gz" for t in config.theme.static_templates if t.endswith(".xml")}
     keep.add("search/search_index.json")
+    keep.add(ICONS)
     bundles = ("pagefind/", "pagefind-")
     prune(site, lambda rel: rel in keep or rel.startswith(bundles))
 

@@ -191,3 +191,21 @@ def test_tag_chips_and_briefs_link_paginated_tag_pages(site: Path) -> None:
             linked.add(href.rstrip("/").rsplit("/", 1)[-1])
     assert "industrie" in linked and "oesterreich" not in linked
     assert not (site / "tags.json").exists()
+
+
+@pytest.mark.slow
+def test_every_page_draws_the_theme_icons_from_the_one_sprite(site: Path) -> None:
+    """Each page's header, search box and navigation reference the sprite's icons, each of
+    which the sprite holds; no page repeats an icon's drawing."""
+    sprite = (site / "assets" / "digest-icons.svg").read_text()
+    held = set(re.findall(r'<symbol id="(i[0-9a-f]+)"', sprite))
+    pages = [p for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text()]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text()
+        refs = re.findall(r'<use href="([^"#]*)#(i[0-9a-f]+)"', text)
+        assert refs, path
+        assert {i for _, i in refs} <= held, path
+        assert all((path.parent / f).resolve() == (site / "assets" / "digest-icons.svg")
+                   for f, _ in refs), path
+        assert "<path" not in text, path

@@ -269,6 +269,23 @@ def _scheme(page: Any) -> str:
     return str(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
 
 
+def test_the_header_icons_are_drawn_from_the_sprite(page: Any, site: Site) -> None:
+    """The logo, the palette toggle and the search icon show: each a reference into the
+    one sprite of the theme's icons, which the browser fetched and drew."""
+    goto(page, site, ARTICLE)
+    drawn = page.evaluate("""() => Object.fromEntries(
+        ['.md-header__button.md-logo', 'label.md-header__button[for^="__palette"]:not([hidden])',
+         '.md-search__icon[for="__search"]'].map(sel => {
+            const use = document.querySelector(sel + ' svg use');
+            const box = use && use.getBBox();
+            return [sel, use ? [use.getAttribute('href'), box.width, box.height] : null];
+        }))""")
+    for selector, found in drawn.items():
+        assert found is not None, selector
+        href, width, height = found
+        assert "assets/digest-icons.svg#i" in href and width > 8 and height > 8, (selector, found)
+
+
 def test_palette_toggle_switches_light_and_dark(page: Any, site: Site) -> None:
     goto(page, site, HOME)
     assert _scheme(page) == "default"
