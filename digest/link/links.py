@@ -149,7 +149,7 @@ def tag_topics(groups: Mapping[str, tuple[str, Sequence[Entry]]],
                found: Sequence[Topic]) -> dict[str, Topic]:
     """Tag slug -> the topic page that stands for the tag: the one topic of that slug, when
     it lists every article of the tag. One entity, one page: an entity's tag page listed a
-    subset of its topic page's articles, and the two were a fifth of the site's bytes."""
+    subset of its topic page's articles, and tag pages were a ninth of the site's bytes."""
     by_slug: dict[str, list[Topic]] = defaultdict(list)
     for topic in found:
         by_slug[topic.slug].append(topic)

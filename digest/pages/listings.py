@@ -247,7 +247,7 @@ def title_pages(config: Config, folder: str, title: str, items: Sequence[Entry],
                 ) -> list[OutputFile]:
     """A paginated list of titles and dates under ``folder`` (four times page_size a page):
     the list of an entity's or a tag's articles, whose summaries are one click away. As
-    briefs, these lists made up a third of the site's bytes."""
+    briefs, these lists made up a quarter of the site's bytes."""
     lang = config.language
     files = []
     for page in paginate(folder, items, config.page_size * 4):
