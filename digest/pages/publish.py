@@ -163,9 +163,9 @@ def render_site(
         progress("listings and feeds", 0, 1)
     texts = {k: v for k, v in bodies.items() if not isinstance(v, Problem)}
     # A tag that a topic page stands for lists, and its feeds carry, the topic's articles.
+    # (Its listings and feeds show the entries' articles only: the groups made above serve.)
     by_tag = {slug: (name, list(homes[slug].entries) if slug in homes else items)
-              for slug, (name, items) in tag_groups(newest, config.language).items()
-              if slug not in unlisted}
+              for slug, (name, items) in tagged.items() if slug not in unlisted}
     kept, feeds = keys.split([
         (f"feed:{slug}",
          keys.listing(f"{slug}|{name}|{pages.get(slug, '')}", items[: config.tag_feed_items]),
