@@ -102,6 +102,12 @@ class Service:
         return reply
 
 
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.",
+          "pagefind-highlight.")
+"""Pagefind's own search interfaces, which every bundle carried (half a megabyte each): the
+site searches through Material's search box and its own worker, which fetch none of them."""
+
+
 def index(service: Service, pages: Sequence[tuple[str, str]], language: str) -> dict[str, bytes]:
     """The bundle of ``pages`` (site-relative path, HTML), in this order: its files by path.
 
@@ -124,6 +130,8 @@ def index(service: Service, pages: Sequence[tuple[str, str]], language: str) -> 
         path = PurePosixPath(str(file["path"]))
         if path.is_absolute() or ".." in path.parts or not path.parts:
             raise PluginError(f"pagefind failed: it named a file outside its bundle: {path}")
+        if path.name.startswith(UNUSED):
+            continue
         found[path.as_posix()] = base64.b64decode(file["content"])
     return found
 

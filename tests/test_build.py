@@ -45,6 +45,12 @@ def test_search_index_finds_the_article(built: Path) -> None:
     # The one article (of 2026) is in its year's bundle; the first bundle is always there.
     assert (built / "site" / "pagefind" / "pagefind-entry.json").exists()
     assert list((built / "site" / "pagefind-2026" / "index").glob("*.pf_index"))
+    # Only what the site's worker fetches: not Pagefind's own search interfaces.
+    for bundle in (built / "site").glob("pagefind*"):
+        names = {p.name for p in bundle.iterdir()}
+        assert "pagefind.js" in names and any(n.startswith("wasm.") for n in names), bundle
+        assert not {n for n in names if n.startswith(("pagefind-ui", "pagefind-component",
+                                                      "pagefind-modular", "pagefind-highlight"))}
     index = json.loads((built / "site" / "search" / "search_index.json").read_text())
     assert index["docs"] == [] and index["config"]["lang"] == ["de", "en"]
 

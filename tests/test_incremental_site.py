@@ -176,5 +176,7 @@ def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(tmp_path: P
     assert old_page.read_bytes() != page_before  # its related list names the new article
     assert _stamps(site, "pagefind-2025") == old
     rewritten = [p for p, t in _stamps(site, "pagefind-2026").items() if new.get(p) != t]
-    assert rewritten and len(rewritten) < len(new) // 2, rewritten
+    # The new article's index data, not the engine every bundle carries unchanged.
+    engine = [p for p in new if p.endswith(("pagefind.js", ".pagefind", "pagefind-worker.js"))]
+    assert rewritten and engine and not set(engine) & set(rewritten), rewritten
     assert _files(site) == _cold(project, tmp_path / "cold")
