@@ -89,8 +89,7 @@ def fact_chunk(entry: Entry, config: Config, parts: Mapping[str, int]) -> FactCh
     records = fact_records([entry], config)
     a = entry.article
     record = {"article": a.slug, "url": config.site_url + page_url(config, a.slug),
-              "title": a.title,
-              "date": a.date.isoformat(), "lang": a.lang,
+              "title": a.title, "date": a.date.isoformat(), "lang": a.lang,
               "facts": [{k: v for k, v in r.items() if v and k not in ARTICLE_COLUMNS}
                         for r in records]}
     buffer = io.StringIO()

@@ -24,7 +24,7 @@ from digest.pages import display
 from digest.pages.factbox import fact_brief
 from digest.pages.listings import edition_title
 from digest.pages.render import article_html, clip, newest_first
-from digest.pages.urls import doc_url, page_doc, page_url, tag_doc
+from digest.pages.urls import doc_url, feed_urls, page_doc, page_url, tag_home
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -59,12 +59,6 @@ def tag_feed_docs(config: Config, slug: str) -> tuple[str, ...]:
     return tuple(f"{config.docs_dir}/{url}" for url in feed_urls(config, slug))
 
 
-def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
-    """Site-relative URLs of the RSS and Atom feed (of one tag, or of everything)."""
-    base = f"{config.feeds_dir}/" + (f"tags/{tag_slug}." if tag_slug else "")
-    return f"{base}rss.xml", f"{base}atom.xml"
-
-
 def build_feeds(
     entries: Sequence[Entry], config: Config, bodies: Mapping[str, str] | None = None,
     tags: Mapping[str, tuple[str, Sequence[Entry]]] | None = None,
@@ -90,8 +84,7 @@ def build_feeds(
     for slug in sorted(by_tag):
         name, items = by_tag[slug]
         channel = _Channel(f"{config.site_name}: {name}",
-                           config.site_url + doc_url((pages or {}).get(slug)
-                                                     or tag_doc(config, slug)),
+                           config.site_url + doc_url(tag_home(config, slug, pages)),
                            words["tag"].format(name=name))
         files += _feed_pair(items, config, slug, channel, None, briefs)
     return files

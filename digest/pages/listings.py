@@ -29,10 +29,11 @@ from digest.pages.render import (
 from digest.pages.urls import (
     article_doc,
     doc_url,
+    feed_urls,
     page_doc,
     page_url,
     rel_link,
-    tag_doc,
+    tag_home,
     tag_page,
     up_to_root,
 )
@@ -234,12 +235,15 @@ def render_tag(slug: str, name: str, items: Sequence[Entry], config: Config) -> 
     lang = config.language
     words = display.labels(lang)
     folder = f"{config.tags_dir}/{slug}"
-    doc = page_doc(folder, 1)
-    rss = rel_link(f"{config.feeds_dir}/tags/{slug}.rss.xml", doc)
-    atom = rel_link(f"{config.feeds_dir}/tags/{slug}.atom.xml", doc)
     intro = [f"{words['tags']} · {words['count'].format(n=len(items))} · "
-             f"{words['feeds']}: [RSS]({rss}), [Atom]({atom})", ""]
+             f"{feed_links(config, slug, page_doc(folder, 1))}", ""]
     return title_pages(config, folder, name, items, intro, page_title=tag_title(name, lang))
+
+
+def feed_links(config: Config, slug: str, doc: str) -> str:
+    """"Feeds: RSS, Atom" of the tag ``slug``, linked from the page ``doc``."""
+    rss, atom = (rel_link(url, doc) for url in feed_urls(config, slug))
+    return f"{display.labels(config.language)['feeds']}: [RSS]({rss}), [Atom]({atom})"
 
 
 def title_pages(config: Config, folder: str, title: str, items: Sequence[Entry],
@@ -272,7 +276,6 @@ def render_tag_index(by_tag: Mapping[str, tuple[str, Sequence[Entry]]],
                      ) -> list[OutputFile]:
     """Every tag with its count of articles, by name, paginated; a tag of ``pages`` (slug ->
     page) links the topic page that stands for it."""
-    pages = pages or {}
     lang = config.language
     words = display.labels(lang)
     size = config.page_size * 4
@@ -289,7 +292,7 @@ def render_tag_index(by_tag: Mapping[str, tuple[str, Sequence[Entry]]],
         lines = [front_matter(meta), f"# {words['tags']}", "", words["tags_intro"], ""]
         lines += pager(config.tags_dir, number, len(chunks), lang)
         lines += [f"- [{escape_text(name)}]"
-                  f"({rel_link(pages.get(slug) or tag_doc(config, slug), here)}) "
+                  f"({rel_link(tag_home(config, slug, pages), here)}) "
                   f"({len(items)})" for slug, (name, items) in tags]
         if not by_tag:
             lines.append(words["none"])

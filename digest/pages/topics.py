@@ -19,11 +19,11 @@ from digest.markup import Html, escape_text, html_text
 from digest.model import ENTITY_KINDS, DateFact, Entry, Money, OutputFile, Percent
 from digest.pages import display
 from digest.pages.factbox import money_text, span
-from digest.pages.feeds import feed_urls
 from digest.pages.listings import (
     UNSEARCHED,
     WORDS,
     describe,
+    feed_links,
     title_pages,
 )
 from digest.pages.render import (
@@ -40,6 +40,7 @@ from digest.pages.urls import (
     page_url,
     rel_link,
     tag_doc,
+    tag_home,
     topic_doc,
     up_to_root,
 )
@@ -67,8 +68,7 @@ def render_topic(topic: Topic, config: Config, feed: str | None = None) -> list[
     doc = page_doc(folder, 1)
     line = f"{words[topic.kind]} · {words['count'].format(n=len(topic.entries))}"
     if feed is not None:
-        rss, atom = (rel_link(url, doc) for url in feed_urls(config, feed))
-        line += f" · {words['feeds']}: [RSS]({rss}), [Atom]({atom})"
+        line += f" · {feed_links(config, feed, doc)}"
     intro = [line, ""]
     # Only the first page's worth of facts is shown: look no further than that.
     rows_of = list(itertools.islice(
@@ -102,13 +102,14 @@ def render_merged_redirects(entries: Sequence[Entry], found: Sequence[Topic],
     working; a tag with no page (``unlisted``) has nowhere to send them."""
     lang = config.language
     pages = pages or {}
-    by_tag = tag_groups(newest_first(entries), lang)
-    moved = {old: slug for old, slug in merged_tag_slugs(newest_first(entries)).items()
+    newest = newest_first(entries)
+    by_tag = tag_groups(newest, lang)
+    moved = {old: slug for old, slug in merged_tag_slugs(newest).items()
              if slug not in unlisted}
     moved.update((slug, slug) for slug in pages)
     files = []
     for old, slug in sorted(moved.items()):
-        doc = pages.get(slug) or tag_doc(config, slug)
+        doc = tag_home(config, slug, pages)
         files.append(OutputFile(
             f"{config.docs_dir}/{config.tags_dir}/{old}/index.html",
             redirect_page(lang, by_tag[slug][0], up_to_root(tag_doc(config, old)) + doc_url(doc),

@@ -4,6 +4,8 @@ page-relative links by ``rel_link``, so MkDocs validates every one of them in st
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from digest.config import Config
 from digest.link.links import Topic
 from digest.model import Tag
@@ -46,6 +48,18 @@ def page_doc(folder: str, number: int) -> str:
 def tag_doc(config: Config, slug: str) -> str:
     """Docs-relative path of a tag's first page."""
     return page_doc(f"{config.tags_dir}/{slug}", 1)
+
+
+def tag_home(config: Config, slug: str, pages: Mapping[str, str] | None = None) -> str:
+    """Docs-relative path of the page of the tag ``slug``: the topic page that stands for it
+    (``pages``: slug -> page), else its own tag page."""
+    return (pages or {}).get(slug) or tag_doc(config, slug)
+
+
+def feed_urls(config: Config, tag_slug: str | None = None) -> tuple[str, str]:
+    """Site-relative URLs of the RSS and Atom feed (of one tag, or of everything)."""
+    base = f"{config.feeds_dir}/" + (f"tags/{tag_slug}." if tag_slug else "")
+    return f"{base}rss.xml", f"{base}atom.xml"
 
 
 def tag_page(config: Config, tag: Tag) -> str | None:
