@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 import feedparser
@@ -86,17 +85,15 @@ def test_tag_feeds_and_item_limit(tmp_path: Path) -> None:
         "feed_items: 50", "feed_items: 1\n    tag_feed_items: 2"))
     digest_stage(load_config(yml), build_time=BUILD_TIME)
     feeds = project / "content" / "feeds"
-    tag = feedparser.parse((feeds / "tags" / "energie.rss.xml").read_bytes())
+    assert sorted(p.name for p in (feeds / "tags").glob("energie.*")) == ["energie.atom.xml"]
+    tag = feedparser.parse((feeds / "tags" / "energie.atom.xml").read_bytes())
+    assert tag.version == "atom10"
     assert [e.title for e in tag.entries] == ["Newer article", "Older article"]
     assert "The company said revenue rose 5 percent" in tag.entries[0].summary
     assert all("content" not in e for e in tag.entries)
-    raw = (feeds / "tags" / "energie.rss.xml").read_text()
-    assert "content:encoded" not in raw and raw.count("<description>") == 3  # channel, 2 items
-    assert "<category" not in raw and "<category" in (feeds / "rss.xml").read_text()
-    atom = feedparser.parse((feeds / "tags" / "energie.atom.xml").read_bytes())
-    assert [e.summary for e in atom.entries] == [e.summary for e in tag.entries]
-    assert "<content" not in (atom_text := (feeds / "tags" / "energie.atom.xml").read_text())
-    assert "<category" not in atom_text
+    raw = (feeds / "tags" / "energie.atom.xml").read_text()
+    assert "<content" not in raw and raw.count("<summary") == 2
+    assert "<category" not in raw and "<category" in (feeds / "atom.xml").read_text()
     assert len(feedparser.parse((feeds / "atom.xml").read_bytes()).entries) == 1
 
 
@@ -116,34 +113,31 @@ def test_feeds_sitemap_stays_small(tmp_path: Path) -> None:
 
 
 def test_a_summary_only_item_keeps_markup_in_the_text_as_text(tmp_path: Path) -> None:
-    """A lead with ``<`` and ``&`` reads as written in a tag feed, in RSS (HTML, escaped
-    once more) and in Atom (text): never as markup."""
+    """A lead with ``<`` and ``&`` reads as written in a tag's (Atom) feed, as text: never as
+    markup."""
     lead = "Die Firma AT&T meldet <b>fett</b> mehr Umsatz in Wien, sagte sie am Montag."
     project = make_project(tmp_path, {"a.txt": "Marken\n" + lead + "\n"},
                            options={"topic_min_articles": 1})
     digest_stage(load_config(project / "mkdocs.yml"), build_time=BUILD_TIME)
     feeds = project / "content" / "feeds" / "tags"
-    (rss,) = feedparser.parse((feeds / "wien.rss.xml").read_bytes()).entries
-    assert html.escape(lead, quote=False) in rss.summary  # HTML that shows the text
+    assert not (feeds / "wien.rss.xml").exists()
     (atom,) = feedparser.parse((feeds / "wien.atom.xml").read_bytes()).entries
     assert atom.summary_detail.type == "text/plain" and lead in atom.summary
 
 
 def test_a_tag_named_with_markup_stays_text_in_its_feeds_description(tmp_path: Path) -> None:
-    """A tag feed's channel description names the tag, which comes from seed text: RSS
-    readers take it as HTML, so it is escaped there; Atom's subtitle keeps it as text."""
+    """A tag feed's subtitle names the tag, which comes from seed text: Atom keeps it as
+    text, never as markup."""
     from digest.pages.feeds import build_feeds
 
     from .factories import entry
-    from .support import live_html
 
     config = load_config(make_project(tmp_path) / "mkdocs.yml")
     name = "Acme <img src=x onerror=alert(1)>"
     files = {f.dest.rsplit("/", 1)[1]: f.content
              for f in build_feeds([entry("acme", orgs=(name,))], config)}
-    rss = next(v for k, v in files.items() if k.endswith(".rss.xml") and k.startswith("acme"))
-    description = etree.fromstring(rss).findtext("channel/description") or ""
-    assert live_html(description) == [] and "Acme &lt;img" in description
-    atom = next(v for k, v in files.items() if k.endswith(".atom.xml") and k.startswith("acme"))
-    subtitle = etree.fromstring(atom).findtext("{http://www.w3.org/2005/Atom}subtitle") or ""
-    assert name in subtitle
+    (feed,) = [v for k, v in files.items() if k.startswith("acme")]  # Atom, not RSS as well
+    subtitle = etree.fromstring(feed).find(
+        "{http://www.w3.org/2005/Atom}subtitle")
+    assert subtitle is not None and subtitle.get("type", "text") == "text"
+    assert name in (subtitle.text or "")  # text that a reader shows as written

@@ -386,7 +386,7 @@ def test_odd_tags_build_strictly_and_never_take_a_site_path(tmp_path: Path) -> N
         page = (site / tag_slug(tag) / "index.html").read_text()
         mine, other = ("Erster", "Zweiter") if i < 4 else ("Zweiter", "Erster")
         assert f"{mine} Artikel" in page and f"{other} Artikel" not in page, tag
-        assert (project / "site" / "feeds" / "tags" / f"{tag_slug(tag)}.rss.xml").is_file()
+        assert (project / "site" / "feeds" / "tags" / f"{tag_slug(tag)}.atom.xml").is_file()
 
 
 # ---------------------------------------------------------------------------- relative links

@@ -36,7 +36,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     facts export by month, tag pages, archive months."""
     calls: dict[str, list[str]] = {"articles": [], "topics": [], "feeds": [], "exports": [],
                                    "tags": [], "months": []}
-    article, topic, pair = publish.render_article, publish.render_topic, feeds._feed_pair
+    article, topic, pair = publish.render_article, publish.render_topic, feeds._feed_files
     chunk, tag, month = publish.fact_chunk, publish.render_tag, publish.render_archive_month
 
     def counted_tag(slug, *args):  # type: ignore[no-untyped-def]
@@ -64,7 +64,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
             calls["feeds"].append(slug)
         return pair(entries, config, slug, *args)
 
-    monkeypatch.setattr(feeds, "_feed_pair", counted_pair)
+    monkeypatch.setattr(feeds, "_feed_files", counted_pair)
     monkeypatch.setattr(publish, "fact_chunk", counted_chunk)
     monkeypatch.setattr(publish, "render_tag", counted_tag)
     monkeypatch.setattr(publish, "render_archive_month", counted_month)

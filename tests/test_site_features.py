@@ -177,7 +177,7 @@ def test_tag_chips_and_briefs_link_paginated_tag_pages(site: Path) -> None:
     tag_page = page(site, "tags/industrie")
     assert {a.get("href") for a in tag_page.cssselect('a[href*="articles/"]')} == {
         f"../../articles/{p.parent.name}/" for p in tagged}
-    assert tag_page.cssselect('a[href$="feeds/tags/industrie.rss.xml"]')
+    assert tag_page.cssselect('a[href$="feeds/tags/industrie.atom.xml"]')
     index_links = {a.get("href") for a in page(site, "tags").cssselect("article a")}
     assert {"industrie/", "../topics/orgs/nordwerk/"} <= index_links
     assert "oesterreich/" not in index_links and not (site / "tags" / "oesterreich").exists()

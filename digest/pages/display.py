@@ -68,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "articles_heading": "Artikel",
         "tags_intro": "Alle Tags: Organisationen, Orte und Themen, jeder mit seinen Artikeln "
                       "und eigenem Feed.",
-        "feeds": "Feeds",
+        "feed": "Feed",
     },
     "en": {
         "box": "Key facts",
@@ -113,7 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
         "articles_heading": "Articles",
         "tags_intro": "Every tag: organisations, places and topics, each with its articles and "
                       "its own feed.",
-        "feeds": "Feeds",
+        "feed": "Feed",
     },
 }
 

@@ -24,7 +24,14 @@ from digest.pages import display
 from digest.pages.factbox import fact_brief
 from digest.pages.listings import edition_title
 from digest.pages.render import article_html, clip, newest_first
-from digest.pages.urls import doc_url, feed_urls, page_doc, page_url, tag_home
+from digest.pages.urls import (
+    doc_url,
+    feed_urls,
+    page_doc,
+    page_url,
+    tag_feed_url,
+    tag_home,
+)
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -56,7 +63,7 @@ def entry_id(entry: Entry, config: Config) -> str:
 
 def tag_feed_docs(config: Config, slug: str) -> tuple[str, ...]:
     """Project-relative paths of one tag's feeds."""
-    return tuple(f"{config.docs_dir}/{url}" for url in feed_urls(config, slug))
+    return (f"{config.docs_dir}/{tag_feed_url(config, slug)}",)
 
 
 def build_feeds(
@@ -64,9 +71,9 @@ def build_feeds(
     tags: Mapping[str, tuple[str, Sequence[Entry]]] | None = None,
     pages: Mapping[str, str] | None = None,
 ) -> list[OutputFile]:
-    """The site feeds and one pair for each tag of ``tags`` (slug -> name and articles, newest
-    first; default: every tag), at most ``feed_items`` articles each; a tag feed links its
-    tag's page (``pages``: slug -> the topic page that stands for the tag).
+    """The site feeds (RSS and Atom) and one Atom feed for each tag of ``tags`` (slug -> name
+    and articles, newest first; default: every tag), at most ``feed_items`` articles each; a
+    tag feed links its tag's page (``pages``: slug -> the topic page that stands for the tag).
 
     The site feeds carry each article in full (``bodies``: seed path -> article HTML); tag
     feeds carry its summary only (the key facts and the lead, once), so their size stays
@@ -77,7 +84,7 @@ def build_feeds(
         bodies = {e.article.source: article_html(e) for e in newest[: config.feed_items]}
     site = _Channel(config.site_name, config.site_url,
                     config.site_description or config.site_name)
-    files = _feed_pair(newest, config, None, site, bodies, {})
+    files = _feed_files(newest, config, None, site, bodies, {})
     briefs: dict[str, FeedEntry] = {}  # one brief item per article, shared by its tags' feeds
     words = _WORDS.get(config.language, _WORDS["en"])
     by_tag = tag_groups(newest, config.language) if tags is None else tags
@@ -86,7 +93,7 @@ def build_feeds(
         channel = _Channel(f"{config.site_name}: {name}",
                            config.site_url + doc_url(tag_home(config, slug, pages)),
                            words["tag"].format(name=name))
-        files += _feed_pair(items, config, slug, channel, None, briefs)
+        files += _feed_files(items, config, slug, channel, None, briefs)
     return files
 
 
@@ -120,11 +127,12 @@ def _generator(config: Config, url: str, kind: str, channel: _Channel) -> FeedGe
     return fg
 
 
-def _feed_pair(
+def _feed_files(
     entries: Sequence[Entry], config: Config, tag_slug: str | None, channel: _Channel,
     bodies: Mapping[str, str] | None, made: dict[str, FeedEntry],
 ) -> list[OutputFile]:
-    rss_url, atom_url = feed_urls(config, tag_slug)
+    urls = (list(zip(("rss", "atom"), feed_urls(config), strict=True)) if tag_slug is None
+            else [("atom", tag_feed_url(config, tag_slug))])
     limit = config.feed_items if tag_slug is None else config.tag_feed_items
     items = list(entries[:limit])
     for entry in items:
@@ -132,7 +140,7 @@ def _feed_pair(
             body = bodies[entry.article.source] if bodies is not None else None
             made[entry.article.source] = _feed_entry(entry, config, body)
     out = []
-    for kind, url in (("rss", rss_url), ("atom", atom_url)):
+    for kind, url in urls:
         fg = _generator(config, url, kind, channel)
         fg.load_extension("dc", atom=False, rss=True)
         newest = items[0].article.date if items else _EPOCH
@@ -164,29 +172,11 @@ class _EntryLanguage:
         return {}
 
 
-class _RssDescription:
-    """feedgen's entry extension hook, used to give a summary-only RSS item the escaped
-    description RSS readers take as HTML (feedgen copies Atom's text summary there)."""
-
-    def __init__(self) -> None:
-        self.text = ""
-
-    def extend_atom(self, entry: Any) -> Any:
-        return entry
-
-    def extend_rss(self, item: Any) -> Any:
-        item.find("description").text = self.text
-        return item
-
-    def extend_ns(self) -> dict[str, str]:
-        return {}
-
-
 def _feed_entry(entry: Entry, config: Config, body: str | None) -> FeedEntry:
     """One article as a feed item, in full (``body``) with its tags as categories, or as its
-    summary only (tag feeds: the key facts and the lead, once); the same object serves its
-    RSS and Atom feeds and, for tag feeds, every tag it has (feedgen builds the XML from it
-    each time)."""
+    summary only (the Atom feeds of tags: the key facts and the lead, once); the same object
+    serves the site's RSS and Atom feeds and, for tag feeds, every tag it has (feedgen builds
+    the XML from it each time)."""
     article = entry.article
     fe = FeedEntry()
     fe.register_extension("dc", DcEntryExtension, atom=False, rss=True)
@@ -205,11 +195,7 @@ def _feed_entry(entry: Entry, config: Config, body: str | None) -> FeedEntry:
     if body is not None:
         fe.description(html.escape(article.description, quote=False))
         fe.content(body, type="html")
-        fe.summary(article.description)
-    else:
-        fe.summary(article.description)
-        fe.register_extension("brief", _RssDescription, atom=False, rss=True)
-        fe.brief.text = html.escape(article.description, quote=False)
+    fe.summary(article.description)
     # Atom has xml:lang on the entry; RSS has no language per item but Dublin Core's.
     fe.lang.lang = article.lang
     fe.dc.dc_language(article.lang)

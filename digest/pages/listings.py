@@ -29,10 +29,10 @@ from digest.pages.render import (
 from digest.pages.urls import (
     article_doc,
     doc_url,
-    feed_urls,
     page_doc,
     page_url,
     rel_link,
+    tag_feed_url,
     tag_home,
     tag_page,
     up_to_root,
@@ -241,9 +241,9 @@ def render_tag(slug: str, name: str, items: Sequence[Entry], config: Config) -> 
 
 
 def feed_links(config: Config, slug: str, doc: str) -> str:
-    """"Feeds: RSS, Atom" of the tag ``slug``, linked from the page ``doc``."""
-    rss, atom = (rel_link(url, doc) for url in feed_urls(config, slug))
-    return f"{display.labels(config.language)['feeds']}: [RSS]({rss}), [Atom]({atom})"
+    """"Feed (Atom)" of the tag ``slug``, linked from the page ``doc``."""
+    words = display.labels(config.language)
+    return f"[{words['feed']}]({rel_link(tag_feed_url(config, slug), doc)}) (Atom)"
 
 
 def title_pages(config: Config, folder: str, title: str, items: Sequence[Entry],
