@@ -97,7 +97,7 @@ def test_article_pages_and_feeds_print_dates_in_the_article_language(tmp_path: P
     assert _times(de)[0] == ("2026-03-12T00:00:00+01:00", "12. März 2026")
     assert ">14 September 2026</span>" in en and ">September 14, 2026<" not in en
     # an Austrian article's own page keeps its month names
-    assert '<span title="1. Jänner 2027">1. Jänner 2027</span>' in de
+    assert "<strong>Daten:</strong> 1. Jänner 2027 ·" in de
     items = json.loads((docs / "feeds" / "feed.json").read_text(encoding="utf-8"))["items"]
     body = next(i["content_html"] for i in items if i["language"] == "en")
     assert ">14 September 2026</span>" in body and ">September 14, 2026<" not in body

@@ -45,8 +45,12 @@ def fact_rows(
 
 
 def span(written: str, shown: str, esc: Callable[[str], str] = escape_text) -> Html:
-    """``shown`` with the as-written text in its title; ``esc`` makes ``shown`` HTML
-    (``html_text``) or Markdown that renders literally (``escape_text``)."""
+    """``shown`` with the as-written text in its title, unless ``shown`` already holds it
+    ("2024", "März (2026)": a tooltip repeating the text was a twentieth of a topic page);
+    ``esc`` makes ``shown`` HTML (``html_text``) or Markdown that renders literally
+    (``escape_text``)."""
+    if not written or written in shown:
+        return Html(esc(shown))
     return _SPAN.format(escape_attr(written), Html(esc(shown)))
 
 
@@ -58,7 +62,12 @@ def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False,
     €)", each figure's as-written text in its title. Markdown, or HTML with ``as_html``."""
     esc = html_text if as_html else escape_text
     shown = display.money(m, locale, lang)
-    text = span(f"{m.text} — {m.eur_note}" if m.eur_note else m.text, shown, esc)
+    # The as-written text shows in brackets after a figure it differs from (below), so the
+    # title then holds only the note on the euro rate.
+    bracketed = bool(m.text) and m.text != shown and not restated
+    written = "" if bracketed else m.text
+    note = " — ".join(x for x in (written, m.eur_note) if x)
+    text = span(note, shown, esc)
     eur = display.euro(m, locale, lang)
     star = ("*" if as_html else r"\*") if display.rate_note(m, locale, lang) else ""
     if restated:
@@ -67,7 +76,7 @@ def money_text(m: Money, locale: str, lang: str, *, as_html: bool = False,
         if eur and all(r.currency != "EUR" for r in restated):  # stated euros are the value
             parts.append(Html("{}{}").format(Html(esc(eur.strip("()"))), Html(star)))
         return text + Html(" ({})").format(_COMMA.join(parts))
-    if m.text and m.text != shown:
+    if bracketed:
         text += Html(" ({})").format(Html(esc(m.text)))
     if eur:
         text += Html(" {}{}").format(Html(esc(eur)), Html(star))
