@@ -25,7 +25,7 @@ from digest.link.links import one_name_per_person
 from digest.link.tags import entities_of, make_tags
 from digest.model import Article, Entry, Facts, Problem, RenderMemo, Severity, Sources, Tag
 from digest.pages.publish import render_site
-from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map
+from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map_beside
 from digest.paths import project_problems
 from digest.read.checks import check_collisions
 from digest.read.ingest import ReadResult, articles_of, internal_error, read_results
@@ -61,19 +61,19 @@ def vocabulary_for(config: Config) -> Vocabulary:
 
 
 def extract_facts(article: Article, vocab: Vocabulary) -> Analysis:
-    """The extractor's view of one article, before an editor's corrections, and the extra
-    words the search index needs for it."""
-    facts = facts_mod.extract(
-        article.plain_text(), lang=article.lang, published=article.date.date(), vocab=vocab)
-    return facts, compounds.search_terms(article.plain_text(), article.lang)
+    """The extractor's view of one article, before an editor's corrections, the extra words
+    the search index needs for it and the vocabulary's topics its text names."""
+    text = article.plain_text()
+    facts = facts_mod.extract(text, lang=article.lang, published=article.date.date(), vocab=vocab)
+    return facts, compounds.search_terms(text, article.lang), vocab.topics_in(text)
 
 
 def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = None) -> Entry:
     """Extract (unless given) and tag one article: the pure heart of the digest."""
-    facts, terms = found if found is not None else extract_facts(article, vocab)
+    facts, terms, topics = found if found is not None else extract_facts(article, vocab)
     # Names as the article's language writes them, before the editor's renames, which win.
     facts = apply_corrections(spell_entities(facts, article.lang, vocab), article.corrections)
-    return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab),
+    return Entry(article=article, facts=facts, tags=make_tags(article, facts, vocab, topics),
                  search_terms=terms, entities=entities_of(facts, article.lang, vocab))
 
 
@@ -100,10 +100,11 @@ def analyse_many(
     articles: Sequence[Article], vocab: Vocabulary, known: Mapping[str, Analysis],
     key: Callable[[Article], str], progress: Progress | None = None,
 ) -> tuple[list[tuple[str, Analysis, Entry]], list[Problem]]:
-    """Extract (unless known) and tag every article, on every core: (cache key, the
+    """Extract (unless known, in worker processes) and tag every article: (cache key, the
     extractor's view, the entry), and a problem for each article that failed."""
-    keys = [key(a) for a in articles]
-    new = [a for a, k in zip(articles, keys, strict=True) if k not in known]
+    items = [(a, key(a)) for a in articles]
+    fresh = [i for i, (_, k) in enumerate(items) if k not in known]
+    new = [articles[i] for i in fresh]
     if len(articles) >= PARALLEL_MIN and cores() > 1 and len(new) >= PRELOAD_MIN:
         # Load the extractor's and the noun list's data once, before forking: shared by the
         # workers. For a few new articles, the worker that meets one loads what it needs.
@@ -114,10 +115,29 @@ def analyse_many(
                 ner.pipeline(lang)
         if any(a.lang == "de" for a in new):
             compounds.lexicon()
-    done = fork_map(functools.partial(_analyse, vocab, known),
-                    list(zip(articles, keys, strict=True)), progress, "analysing articles")
+    job = functools.partial(_analyse, vocab, known)
+    label, total = "analysing articles", len(items)
+    seen = [i for i, (_, k) in enumerate(items) if k in known]
+
+    def tag_known() -> list[Analysed]:
+        # A known article is only tagged (a fraction of a millisecond): here, as a worker
+        # would have to send each result back, which cost more than the tagging.
+        out = []
+        for n, i in enumerate(seen, 1):
+            out.append(job(items[i]))
+            if progress and (n % 256 == 0 or n == len(seen)):
+                progress(label, n, total)
+        return out
+
+    if progress:
+        progress(label, 0, total)
+    made, tagged = fork_map_beside(job, [items[i] for i in fresh], tag_known, total)
+    done = dict(zip(fresh, made, strict=True)) | dict(zip(seen, tagged, strict=True))
+    if progress:
+        progress(label, total, total)
     entries, problems = [], []
-    for a, result in zip(articles, done, strict=True):
+    for i, a in enumerate(articles):
+        result = done[i]
         if isinstance(result, Problem):
             problems.append(result)
             continue

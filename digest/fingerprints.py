@@ -13,7 +13,7 @@ from digest.config import Config
 from digest.model import Article, Sources
 
 FORMAT = "digest-cache"
-VERSION = 3
+VERSION = 4
 """The cache's record format: part of every hash, so a new format starts afresh."""
 
 

@@ -204,7 +204,10 @@ class Tag:
     page would list the one article its chip is on, so it has none, and no feed."""
 
     def name_in(self, lang: str) -> str:
-        return dict(self.names).get(lang, self.name)
+        for language, name in self.names:  # a few pairs: no dict built on every call
+            if language == lang:
+                return name
+        return self.name
 
 
 @dataclass(frozen=True)

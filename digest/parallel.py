@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 Progress = Callable[[str, int, int], None]
 """Told (what is being done, items done, items in all) as work goes on."""
 
@@ -68,6 +69,30 @@ def fork_imap(
                 yield result
                 if progress:
                     progress(label, done, len(items))
+    finally:
+        _job = None
+        gc.unfreeze()
+
+
+def fork_map_beside(job: Callable[[T], R], items: Sequence[T],
+                    beside: Callable[[], S], size: int) -> tuple[list[R], S]:
+    """``([job(item) for item in items], beside())``: the items in forked workers while this
+    process runs ``beside``, so the extraction of a few new articles (seconds of loading the
+    recognizers) overlaps the tagging of every known one, which needs no worker. Workers
+    start when the whole (``size`` items, these and beside's) is worth them."""
+    global _job
+    if not items or size < PARALLEL_MIN or cores() < 2:
+        return [job(item) for item in items], beside()
+    _job = lambda i: job(items[i])  # noqa: E731
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(cores(), len(items)),
+                                 mp_context=context) as pool:
+            results = pool.map(_run_job, range(len(items)), chunksize=CHUNK)
+            gc.unfreeze()
+            other = beside()
+            return list(results), other
     finally:
         _job = None
         gc.unfreeze()

@@ -17,8 +17,9 @@ from typing import Any
 
 from digest.model import DateFact, Facts, Money, Percent
 
-Analysis = tuple[Facts, tuple[str, ...]]
-"""What extraction yields per article: its facts and its extra search terms."""
+Analysis = tuple[Facts, tuple[str, ...], tuple[str, ...]]
+"""What extraction yields per article: its facts, its extra search terms and the vocabulary's
+topics its text names (a scan of the whole text, as dear as tagging the article)."""
 
 
 _FACT_KINDS: dict[str, type[Any]] = {"money": Money, "percent": Percent, "dates": DateFact}
@@ -68,8 +69,10 @@ class StoredAnalyses(Mapping[str, Analysis]):
 
     def __getitem__(self, key: str) -> Analysis:
         try:
-            entry = as_mapping(self._raw[key], {"facts", "terms"})
-            return _facts_from(entry["facts"]), tuple(as_str(t) for t in as_list(entry["terms"]))
+            entry = as_mapping(self._raw[key], {"facts", "terms", "topics"})
+            return (_facts_from(entry["facts"]),
+                    tuple(as_str(t) for t in as_list(entry["terms"])),
+                    tuple(as_str(t) for t in as_list(entry["topics"])))
         except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
             raise KeyError(key) from None
 
@@ -93,8 +96,9 @@ def facts_map_to(facts: Mapping[str, Analysis],
     stored = known.stored if known is not None else (lambda key: None)
     return {
         "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
-        "facts": {key: stored(key) or {"facts": _facts_to(f), "terms": list(terms)}
-                  for key, (f, terms) in facts.items()},
+        "facts": {key: stored(key) or {"facts": _facts_to(f), "terms": list(terms),
+                                       "topics": list(topics)}
+                  for key, (f, terms, topics) in facts.items()},
     }
 
 

@@ -34,10 +34,11 @@ class Vocabulary:
     topics and the key-facts box show; extraction never reads it."""
     language_names: dict[str, str] = field(default_factory=dict)
     """Folded name of ``languages`` -> its canonical name, so "Europe" finds "Europa"."""
-    memo: dict[tuple[str, str | None], object] = field(
+    memo: dict[tuple[str | None, ...], object] = field(
         default_factory=dict, compare=False, repr=False)
-    """What ``digest.link.entities.resolve`` found for (name, kind): the same few thousand
-    names come back in every article."""
+    """What ``digest.link.entities.resolve`` found for (name, kind), and the tag
+    ``digest.link.tags.entity_tag`` made for ("tag", name, lang, kind): the same few
+    thousand names come back in every article."""
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(fold(name), name)

@@ -121,7 +121,7 @@ def test_the_cache_round_trips_every_kind_of_fact(tmp_path: Path) -> None:
     vocab = vocabulary_for(config)
     expected = {extract_facts(a, vocab) for a in articles}
     assert set(loaded.values()) == expected
-    assert any(f.money and f.dates and any(d.inferred for d in f.dates) for f, _ in expected)
+    assert any(f.money and f.dates and any(d.inferred for d in f.dates) for f, *_ in expected)
 
 
 def test_committed_cache_is_named_and_never_read(tmp_path: Path) -> None:

@@ -34,7 +34,10 @@ class Entity:
         return fold(self.canonical)
 
     def name_in(self, lang: str) -> str:
-        return dict(self.names).get(lang, self.canonical)
+        for language, name in self.names:  # a few pairs: no dict built on every call
+            if language == lang:
+                return name
+        return self.canonical
 
 
 def resolve(name: str, vocab: Vocabulary, kind: str | None = None) -> Entity:

@@ -47,19 +47,28 @@ def entity_tag(name: str, lang: str, vocab: Vocabulary, kind: str | None = None)
     """A tag (or topic) for ``name`` on a page in ``lang``: the entity's slug (from its
     canonical name, the same in every language), its name in ``lang`` and in every other
     language the vocabulary or gazetteer knows."""
+    memo = ("tag", name, lang, kind)  # the same few thousand names in every article
+    found = vocab.memo.get(memo)
+    if isinstance(found, Tag):
+        return found
     entity = resolve(name, vocab, kind)
-    return Tag(name=shown(name, lang, vocab, kind), slug=tag_slug(entity.canonical),
-               names=entity.names, key=entity.key)
+    tag = Tag(name=shown(name, lang, vocab, kind), slug=tag_slug(entity.canonical),
+              names=entity.names, key=entity.key)
+    vocab.memo[memo] = tag
+    return tag
 
 
-def make_tags(article: Article, facts: Facts, vocab: Vocabulary) -> tuple[Tag, ...]:
-    """Editor tags first, then organisations, places and topics; one tag per entity, named
-    in the article's language."""
+def make_tags(article: Article, facts: Facts, vocab: Vocabulary,
+              topics: Sequence[str] | None = None) -> tuple[Tag, ...]:
+    """Editor tags first, then organisations, places and topics (``topics``: the vocabulary's
+    topics the text names, as the analysis found them; by default, looked for here); one tag
+    per entity, named in the article's language."""
     candidates = [
         *((t, None) for t in article.tags),
         *((n, "orgs") for n in facts.orgs),
         *((n, "places") for n in facts.places),
-        *((t, None) for t in vocab.topics_in(article.plain_text())),
+        *((t, None) for t in (vocab.topics_in(article.plain_text()) if topics is None
+                              else topics)),
     ]
     seen: set[str] = set()
     tags: list[Tag] = []
