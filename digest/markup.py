@@ -178,19 +178,33 @@ def sanitize_block(text: str) -> tuple[str, list[DroppedLink]]:
     return cleaned, sorted(dropped, key=lambda d: d.line)
 
 
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_TAG = re.compile(r"<[^>]*>")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+_BLOCK_MARK = re.compile(r"^\s{0,3}(?:[>#]+|[-*+]|\d+\.)\s+", re.M)
+_NOT_PLAIN = re.compile(r"[<>&\[\]*_`\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\ud800-\udfff\ufeff]")
+"""What nh3 or an inline rule below would change (nh3 writes a no-break space as an entity,
+which the join of words then keeps, and drops a leading byte-order mark): a line without any
+is plain text (most lines of a seed, which this is run on line by line)."""
+
+
 def strip_markdown(text: str) -> str:
     """Plain text of a Markdown snippet, for summaries, feeds and fact extraction.
 
     Tags go with nh3, which also drops what a script or style element holds; autolinks
     (``<https://...>``) keep their address.
     """
-    s = re.sub(r"<((?:https?|mailto):[^<>\s]+)>", r"\1", text)
-    s = nh3.clean(s, tags=set(), clean_content_tags={"script", "style"})
-    s = re.sub(r"<[^>]*>", "", s)
-    s = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", s)
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
-    s = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", s)
-    s = re.sub(r"^\s{0,3}(?:[>#]+|[-*+]|\d+\.)\s+", "", s, flags=re.M)
+    s = text
+    if _NOT_PLAIN.search(s):
+        s = _AUTOLINK.sub(r"\1", s)
+        s = nh3.clean(s, tags=set(), clean_content_tags={"script", "style"})
+        s = _TAG.sub("", s)
+        s = _IMAGE.sub(r"\1", s)
+        s = _LINK.sub(r"\1", s)
+        s = _EMPHASIS.sub(r"\2", s)
+    s = _BLOCK_MARK.sub("", s)
     return html.unescape(" ".join(s.split()))
 
 
