@@ -42,6 +42,11 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _BODY = re.compile(r"<[a-z][^<>]*\sdata-pagefind-body[\s=>]")
 ICONS = "assets/digest-icons.svg"
 """The sprite of the theme's icons that every page's header, search box and navigation show."""
+PALETTE = "assets/javascripts/digest-palette.js"
+"""Material's palette script, which ``overrides/partials/javascripts/palette.html`` loads
+where Material wrote it inline on every page (a kilobyte of each)."""
+_MATERIAL_PALETTE = ("templates", "partials", "javascripts", "palette.html")
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9 .]+)">(.*?)</svg>',
                    re.S)
 
@@ -227,6 +232,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         if search_backend(config) == "pagefind":
             self._write_pagefind(config, site, groups)
         write_icons(site / ICONS, self._icons, keep_old=self._over_last is not None)
+        write_if_changed(site / PALETTE, palette_script().encode())
         if self._over_last is not None:
             _sweep(site, self._files, config)
 
@@ -322,13 +328,9 @@ def write_icons(path: Path, symbols: dict[str, str], *, keep_old: bool) -> None:
             merged.update(symbols)
     if not merged:
         return
-    data = ('<svg xmlns="http://www.w3.org/2000/svg">\n'
-            + "".join(f"{merged[k]}\n" for k in sorted(merged)) + "</svg>\n").encode()
-    with contextlib.suppress(OSError):
-        if path.read_bytes() == data:
-            return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_if_changed(path, ('<svg xmlns="http://www.w3.org/2000/svg">\n'
+                            + "".join(f"{merged[k]}\n" for k in sorted(merged))
+                            + "</svg>\n").encode())
 
 
 _SYMBOL = re.compile(r'<symbol id="(i[0-9a-f]+)" viewBox="[0-9 .]+">.*?</symbol>', re.S)
@@ -349,7 +351,7 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
     keep |= {t for t in config.theme.static_templates}
     keep |= {f"{t}.gz" for t in config.theme.static_templates if t.endswith(".xml")}
     keep.add("search/search_index.json")
-    keep.add(ICONS)
+    keep |= {ICONS, PALETTE}
     bundles = ("pagefind/", "pagefind-")
     prune(site, lambda rel: rel in keep or rel.startswith(bundles))
 
@@ -383,3 +385,27 @@ def search_bundles(groups: dict[str, str], size: int) -> dict[str, list[str]]:
             bundles[base if k == 1 else f"{base}-{k}"] = part
     first = {"pagefind": bundles.pop("pagefind")}
     return first | dict(sorted(bundles.items(), reverse=True))
+
+
+def palette_script() -> str:
+    """The script of Material's own palette partial (the installed theme's, so it follows
+    the theme's version), for the file its override loads."""
+    from importlib.resources import files
+
+    partial = files("material").joinpath(*_MATERIAL_PALETTE)
+    try:
+        found = _SCRIPT.search(partial.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PluginError(f"Material's palette script: cannot read {partial}: {exc}") from None
+    if found is None:
+        raise PluginError(f"Material's palette script: expected one <script> in {partial}")
+    return found.group(1).strip() + "\n"
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """Write ``path`` only when its bytes change: a rebuild leaves the file as it is."""
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

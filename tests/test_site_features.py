@@ -209,3 +209,23 @@ def test_every_page_draws_the_theme_icons_from_the_one_sprite(site: Path) -> Non
         assert all((path.parent / f).resolve() == (site / "assets" / "digest-icons.svg")
                    for f, _ in refs), path
         assert "<path" not in text, path
+
+
+def test_every_page_loads_materials_palette_script_from_the_one_file(site: Path) -> None:
+    """The header's palette script is one file, Material's script as the theme ships it,
+    which every page loads where the script stood inline; no page holds it inline."""
+    from importlib.resources import files
+
+    material = files("material").joinpath("templates", "partials", "javascripts",
+                                          "palette.html").read_text(encoding="utf-8")
+    script = (site / "assets" / "javascripts" / "digest-palette.js").read_text()
+    assert script.strip() and script.strip() in material
+    pages = [p for p in site.rglob("index.html") if 'http-equiv="refresh"' not in p.read_text()]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text()
+        srcs = re.findall(r'<script src="([^"]*digest-palette\.js)"></script>', text)
+        assert len(srcs) == 1, path
+        assert (path.parent / srcs[0]).resolve() == site / "assets/javascripts/digest-palette.js"
+        header = text[text.index('data-md-component="palette"'):text.index("md-search")]
+        assert "digest-palette.js" in header and "var palette" not in text, path
