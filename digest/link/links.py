@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -73,7 +74,8 @@ class RelatedIndex:
     feats: Mapping[str, tuple[str, ...]]
     """Each article's features, sorted: scores are float sums, and a sum's last bits depend
     on the order of its terms, so set order would break ties by hash seed."""
-    postings: Mapping[str, list[Entry]]
+    postings: Mapping[str, list[int]]
+    """Feature -> the positions (in ``ordered``) of the articles that have it, ascending."""
     idf: Mapping[str, float]
     days: Sequence[float]
     """Each article's date in days since the epoch, in ``ordered`` order."""
@@ -83,10 +85,10 @@ def related_index(entries: Sequence[Entry]) -> RelatedIndex:
     ordered = tuple(sorted(entries, key=lambda e: (e.article.date, e.article.source)))
     position = {e.article.source: i for i, e in enumerate(ordered)}
     feats = {e.article.source: tuple(sorted(features(e))) for e in ordered}
-    postings: dict[str, list[Entry]] = defaultdict(list)
-    for e in ordered:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ordered):
         for f in feats[e.article.source]:
-            postings[f].append(e)
+            postings[f].append(i)
     n = len(ordered)
     idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
     days = [e.article.date.timestamp() / 86400 for e in ordered]
@@ -96,23 +98,26 @@ def related_index(entries: Sequence[Entry]) -> RelatedIndex:
 def related_sources(index: RelatedIndex, entry: Entry, limit: int = RELATED_MAX) -> tuple[str, ...]:
     """The seed paths of up to ``limit`` articles related to ``entry``, best first."""
     src = entry.article.source
-    position, postings, idf = index.position, index.postings, index.idf
-    scores: dict[str, float] = defaultdict(float)
+    postings, idf, ordered = index.postings, index.idf, index.ordered
+    here = index.position[src]
+    # Articles by position, not by object: the scoring loop is every build's hottest.
+    scores: dict[int, float] = defaultdict(float)
     for f in index.feats[src]:
         plist = postings[f]
         if len(plist) < 2:
             continue
-        i = _index_in(plist, position, position[src])
+        i = bisect_left(plist, here)
+        weight = idf[f]
         for other in plist[max(0, i - _NEIGHBOURS): i + _NEIGHBOURS + 1]:
-            if other.article.source != src:
-                scores[other.article.source] += idf[f]
+            if other != here:
+                scores[other] += weight
     ranked = []
-    day, days = index.days[position[src]], index.days
-    for other_src, score in scores.items():
-        closeness = 0.5 + 0.5 * 0.5 ** (abs(days[position[other_src]] - day) / _HALF_LIFE_DAYS)
+    day, days = index.days[here], index.days
+    for other, score in scores.items():
+        closeness = 0.5 + 0.5 * 0.5 ** (abs(days[other] - day) / _HALF_LIFE_DAYS)
         # Rounded, so scores equal but for the sum's rounding error tie and the seed path
         # decides, as documented.
-        ranked.append((-round(score * closeness, _SCORE_DIGITS), other_src))
+        ranked.append((-round(score * closeness, _SCORE_DIGITS), ordered[other].article.source))
     ranked.sort()
     return tuple(r[1] for r in ranked[:limit])
 
@@ -205,17 +210,6 @@ def merged_topic_slugs(found: Sequence[Topic]) -> dict[str, Topic]:
             if old not in live:
                 out.setdefault(old, topic)
     return out
-
-
-def _index_in(plist: list[Entry], position: Mapping[str, int], pos: int) -> int:
-    lo, hi = 0, len(plist)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if position[plist[mid].article.source] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def topics(entries: Sequence[Entry], min_articles: int = 1,
