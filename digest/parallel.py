@@ -34,23 +34,24 @@ def cores() -> int:
 
 def fork_map(
     job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None,
-    label: str = "",
+    label: str = "", minimum: int | None = None,
 ) -> list[R]:
     """``[job(item) for item in items]``, in order, on every core (see ``fork_imap``)."""
-    return list(fork_imap(job, items, progress, label))
+    return list(fork_imap(job, items, progress, label, minimum))
 
 
 def fork_imap(
     job: Callable[[T], R], items: Sequence[T], progress: Progress | None = None,
-    label: str = "",
+    label: str = "", minimum: int | None = None,
 ) -> Iterator[R]:
     """``job(item)`` for each item, in order, as results arrive; in forked worker processes
-    when there are enough items and cores. Workers get ``items`` through fork and are sent
-    only indices, so nothing is pickled on the way in; only results come back."""
+    when there are enough items (``minimum``, by default ``PARALLEL_MIN``: fewer for items
+    that each cost much) and cores. Workers get ``items`` through fork and are sent only
+    indices, so nothing is pickled on the way in; only results come back."""
     global _job
     if progress:
         progress(label, 0, len(items))
-    if len(items) < PARALLEL_MIN or cores() < 2:
+    if len(items) < (PARALLEL_MIN if minimum is None else minimum) or cores() < 2:
         for done, item in enumerate(items, 1):
             yield job(item)
             if progress:
@@ -63,7 +64,9 @@ def fork_imap(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=cores(), mp_context=context) as pool:
-            results = pool.map(_run_job, range(len(items)), chunksize=CHUNK)
+            # Chunks of up to CHUNK items, smaller when there are few, so each worker gets some.
+            chunk = max(1, min(CHUNK, len(items) // (cores() * 4)))
+            results = pool.map(_run_job, range(len(items)), chunksize=chunk)
             gc.unfreeze()
             for done, result in enumerate(results, 1):
                 yield result

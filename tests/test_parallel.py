@@ -34,3 +34,12 @@ def test_small_work_stays_in_this_process(monkeypatch: pytest.MonkeyPatch, items
     monkeypatch.setattr(parallel, "cores", lambda: cores)
     made, mine = parallel.fork_map_beside(_pid_of, items, lambda: "beside", size=size)
     assert made == [(i, os.getpid()) for i in items] and mine == "beside"
+
+
+def test_a_few_costly_items_go_to_workers_from_their_own_minimum(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    few = [5, 4, 3, 2, 1, 0, 9, 8]
+    assert parallel.fork_map(_pid_of, few) == [(i, os.getpid()) for i in few]  # PARALLEL_MIN
+    made = parallel.fork_map(_pid_of, few, minimum=8)
+    assert [i for i, _ in made] == few and all(pid != os.getpid() for _, pid in made)

@@ -64,6 +64,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
             calls["feeds"].append(slug)
         return pair(entries, config, slug, *args)
 
+    monkeypatch.setattr(publish, "TOPICS_PARALLEL_MIN", 10**6)  # counted in this process
     monkeypatch.setattr(feeds, "_feed_files", counted_pair)
     monkeypatch.setattr(publish, "fact_chunk", counted_chunk)
     monkeypatch.setattr(publish, "render_tag", counted_tag)

@@ -76,6 +76,9 @@ from digest.parallel import Progress, fork_imap, fork_map
 from digest.read.ingest import internal_error
 from digest.vocabulary import fold
 
+TOPICS_PARALLEL_MIN = 8
+"""Topics to render from which workers pay: each of a big entity scans hundreds of articles
+for its timeline."""
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -156,7 +159,7 @@ def render_site(
     for (unit, key, _), files in zip(stale, fork_imap(
             functools.partial(_render_topic, config=config),
             [(t, feed_of.get(t.key)) for _, _, t in stale],
-            progress, "rendering topics"), strict=True):
+            progress, "rendering topics", minimum=TOPICS_PARALLEL_MIN), strict=True):
         yield from files
         yield from keys.made(unit, key, tuple(f.dest for f in files))
     if progress:
