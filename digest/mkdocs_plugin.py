@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +132,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._deferred: set[str] = set()
         self._indexed: dict[str, str] = {}
         self._rendered: set[str] = set()
-        self._search_changed: set[str] = set()
-        """Pages rendered again whose search contribution is not what it was."""
+        self._rewritten: dict[str, Path] = {}
+        """Indexed pages rendered again with other bytes -> their last version, kept aside
+        until the build knows which bundles it indexes anew anyway."""
+        self._aside: tempfile.TemporaryDirectory[str] | None = None
         self._was_indexed = {p for p, _ in self._over_last or ()}
         self._icons: dict[str, str] = {}
         self._compare: pagefind.Service | None = None
@@ -188,26 +191,41 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._rendered.add(page.file.dest_uri)
         if search_backend(config) == "pagefind" and _BODY.search(output):
             self._indexed[page.file.dest_uri] = _search_group(page, config)
-            if page.file.dest_uri in self._was_indexed and self._search_differs(
-                    page.file.dest_uri, output, config):
-                self._search_changed.add(page.file.dest_uri)
+            if page.file.dest_uri in self._was_indexed:
+                self._set_aside(page.file.dest_uri, output, Path(config.site_dir))
         return output
 
-    def _search_differs(self, rel: str, html: str, config: MkDocsConfig) -> bool:
-        """Whether a page rendered again gives search other than its last version (still on
-        disk: MkDocs writes the page after this event) did. A new related article changes
-        many pages, but only outside what Pagefind reads, so their bundles stay."""
+    def _set_aside(self, rel: str, html: str, site: Path) -> None:
+        """Keep the last version of a page rendered again (still on disk: MkDocs writes the
+        page after this event) when its bytes change, to compare what it gives search."""
+        old = site / rel
         try:
-            old = (Path(config.site_dir) / rel).read_text(encoding="utf-8")
+            if old.read_text(encoding="utf-8") == html:
+                return
+        except (OSError, UnicodeDecodeError):
+            pass
+        if self._aside is None:
+            self._aside = tempfile.TemporaryDirectory(prefix="digest-search-")
+        kept = Path(self._aside.name) / f"{len(self._rewritten)}.html"
+        try:
+            shutil.copyfile(old, kept)
+        except OSError:
+            kept = Path(self._aside.name) / "missing"  # no last version: it differs
+        self._rewritten[rel] = kept
+
+    def _search_differs(self, rel: str, site: Path, language: str) -> bool:
+        """Whether a page rendered again gives search other than its last version did. A
+        new related article changes many pages, but only outside what Pagefind reads, so
+        their bundles stay."""
+        try:
+            old = self._rewritten[rel].read_text(encoding="utf-8")
+            new = (site / rel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return True
-        if old == html:
-            return False
         if self._compare is None:
-            self._compare = pagefind.Service(Path(config.site_dir))
-        language = str(config.theme.get("language", "de"))
+            self._compare = pagefind.Service(site)
         return (pagefind.contribution(self._compare, rel, old, language)
-                != pagefind.contribution(self._compare, rel, html, language))
+                != pagefind.contribution(self._compare, rel, new, language))
 
     def _close_compare(self, *, failed: bool = False) -> None:
         compare, self._compare = self._compare, None
@@ -215,12 +233,14 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             compare.kill()
         elif compare is not None:
             compare.close()
+        aside, self._aside = self._aside, None
+        if aside is not None:
+            aside.cleanup()
 
     def on_build_error(self, error: Exception) -> None:
         self._close_compare(failed=True)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._close_compare()
         site = Path(config.site_dir)
         groups = dict(self._indexed)
         if self._over_last is not None:
@@ -231,6 +251,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self.indexed = tuple(sorted(groups.items()))
         if search_backend(config) == "pagefind":
             self._write_pagefind(config, site, groups)
+        self._close_compare()
         write_icons(site / ICONS, self._icons, keep_old=self._over_last is not None)
         write_if_changed(site / PALETTE, palette_script().encode())
         if self._over_last is not None:
@@ -244,18 +265,23 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         # costs its year's bundle, not the site's. A bundle none of whose pages changed since
         # the last build is kept as it is.
         bundles = search_bundles(groups, size)
+        language = str(config.theme.get("language", "de"))
         kept: set[str] = set()
         if self._over_last is not None:
+            # A bundle whose pages are the same keeps its files unless one of its pages
+            # rendered again gives search something else; pages of a bundle indexed anew
+            # anyway (a new article's) are not compared.
             before = search_bundles(dict(self._over_last), size)
             kept = {name for name, pages in bundles.items()
-                    if before.get(name) == pages and not self._search_changed.intersection(pages)
-                    and (site / name).is_dir() and not (site / name).is_symlink()}
+                    if before.get(name) == pages
+                    and (site / name).is_dir() and not (site / name).is_symlink()
+                    and not any(self._search_differs(rel, site, language)
+                                for rel in pages if rel in self._rewritten)}
         for old in (*site.glob("pagefind"), *site.glob("pagefind-*")):
             if old.is_symlink() or not old.is_dir():
                 old.unlink()
             elif old.name not in bundles:
                 shutil.rmtree(old)
-        language = str(config.theme.get("language", "de"))
         for name, pages in bundles.items():
             if name not in kept:
                 # A service per bundle: Pagefind holds what it indexes in memory.

@@ -160,11 +160,23 @@ def test_only_the_search_bundle_of_a_changed_year_is_indexed_again(tmp_path: Pat
 
 
 @pytest.mark.slow
-def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(tmp_path: Path) -> None:
+def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new article changes the related lists of older ones; Pagefind reads only their
     searchable part, so the older year's bundle is neither indexed nor written again, and a
-    bundle indexed again writes only the files whose bytes changed."""
+    bundle indexed again writes only the files whose bytes changed. Only pages of a bundle
+    that would otherwise be kept are compared: the new article's year is indexed anyway."""
+    from digest import pagefind
+
     project, site = _two_years(tmp_path)
+    compared: list[str] = []
+    real = pagefind.contribution
+
+    def counted(service: pagefind.Service, rel: str, html: str, language: str) -> str:
+        compared.append(rel)
+        return real(service, rel, html, language)
+
+    monkeypatch.setattr(pagefind, "contribution", counted)
     old_page = site / "articles" / "nordwerk-2025" / "index.html"
     page_before = old_page.read_bytes()
     old, new = _stamps(site, "pagefind-2025"), _stamps(site, "pagefind-2026")
@@ -175,6 +187,9 @@ def test_a_page_changed_outside_its_searchable_part_keeps_its_bundle(tmp_path: P
     assert _build(project)[1] is True
     assert old_page.read_bytes() != page_before  # its related list names the new article
     assert _stamps(site, "pagefind-2025") == old
+    # The 2025 page and the topic pages (the first bundle holds topic names) are compared.
+    assert {p for p in compared if p.startswith("articles/")} == {
+        "articles/nordwerk-2025/index.html"}, compared
     rewritten = [p for p, t in _stamps(site, "pagefind-2026").items() if new.get(p) != t]
     # The new article's index data, not the engine every bundle carries unchanged.
     engine = [p for p in new if p.endswith(("pagefind.js", ".pagefind", "pagefind-worker.js"))]
