@@ -393,22 +393,38 @@ def _search_group(page: Page, config: MkDocsConfig) -> str:
     return ""
 
 
+TAIL_PARTS = 8
+"""Pieces the newest year's growing part is indexed in until it is full."""
+
+
 def search_bundles(groups: dict[str, str], size: int) -> dict[str, list[str]]:
     """Bundle name -> its pages: ``pagefind`` for the pages of no year (always there, so the
     worker has one to start from), ``pagefind-2026`` for an article year, each split in
     parts of at most ``size`` pages counted from the year's oldest article
     (``pagefind-2026-2``), so a new article changes the newest part only; newest year
-    first. ``groups``: page -> ``_search_group``."""
+    first. ``groups``: page -> ``_search_group``.
+
+    The newest year's last part, the one new articles join, is indexed in pieces of
+    ``size // TAIL_PARTS`` pages (``pagefind-2026-2``, ``pagefind-2026-2-t2``, ...) until it
+    is full, when it becomes one bundle: a new article costs a small bundle, and the search
+    merges at most ``TAIL_PARTS - 1`` more."""
     by_group: dict[str, list[str]] = {"": []}
     for page, place in sorted(groups.items(), key=lambda item: (item[1], item[0])):
         by_group.setdefault(place.partition("|")[0], []).append(page)
+    newest = max(by_group)
+    step = max(1, size // TAIL_PARTS)
     bundles: dict[str, list[str]] = {}
     for group in sorted(by_group):
         pages = by_group[group]
         base = f"pagefind-{group}" if group else "pagefind"
         parts = [pages[i: i + size] for i in range(0, len(pages), size)] or [[]]
         for k, part in enumerate(parts, 1):
-            bundles[base if k == 1 else f"{base}-{k}"] = part
+            name = base if k == 1 else f"{base}-{k}"
+            if group and group == newest and k == len(parts) and len(part) < size:
+                for j in range(0, len(part), step):
+                    bundles[name if j == 0 else f"{name}-t{j // step + 1}"] = part[j: j + step]
+            else:
+                bundles[name] = part
     first = {"pagefind": bundles.pop("pagefind")}
     return first | dict(sorted(bundles.items(), reverse=True))
 

@@ -119,6 +119,32 @@ def test_search_bundles_group_articles_by_year(
     assert found == expected and next(iter(found)) == "pagefind"
 
 
+def _year(year: int, count: int) -> dict[str, str]:
+    return {f"articles/{year}-{i:02}/": f"{year}|{year}-01-{i:02}" for i in range(1, count + 1)}
+
+
+def test_the_newest_years_growing_part_is_indexed_in_pieces() -> None:
+    """The part new articles join is indexed in pieces of size // TAIL_PARTS pages, so an
+    added article re-indexes one small bundle; an older year, and a full part, are one
+    bundle each."""
+    from digest.mkdocs_plugin import TAIL_PARTS, search_bundles
+
+    size = 2 * TAIL_PARTS
+    found = search_bundles(_year(2025, 3) | _year(2026, 5), size)
+    assert found == {"pagefind": [],
+                     "pagefind-2026-t3": ["articles/2026-05/"],
+                     "pagefind-2026-t2": ["articles/2026-03/", "articles/2026-04/"],
+                     "pagefind-2026": ["articles/2026-01/", "articles/2026-02/"],
+                     "pagefind-2025": [f"articles/2025-0{i}/" for i in (1, 2, 3)]}
+    added = search_bundles(_year(2025, 3) | _year(2026, 6), size)
+    assert [name for name in added if added[name] != found.get(name)] == ["pagefind-2026-t3"]
+    full = search_bundles(_year(2026, size), size)
+    assert list(full) == ["pagefind", "pagefind-2026"] and len(full["pagefind-2026"]) == size
+    more = search_bundles(_year(2026, size + 3), size)
+    assert list(more) == ["pagefind", "pagefind-2026-2-t2", "pagefind-2026-2", "pagefind-2026"]
+    assert more["pagefind-2026"] == full["pagefind-2026"]
+
+
 @pytest.mark.slow
 def test_the_search_worker_the_site_ships_is_valid_javascript(pagefind_site: Path) -> None:
     """The worker as written into the site (bundle list filled in) parses: a stray ``*/`` in
