@@ -190,3 +190,42 @@ def test_a_small_table_is_read_with_forms_genders_and_names(tmp_path: Path) -> N
     assert lex.lemmas == {"zentrum": ("Zentrum",), "zentren": ("Zentrum",)}
     assert lex.genders == {"Zentrum": frozenset({"n"})}
     assert lex.names == frozenset({"wien"})
+
+
+def test_the_noun_list_is_read_from_its_copy_in_the_build_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first read copies the noun list into the cache; later reads take the copy (the
+    CSV is not read again), and a damaged copy is read from the CSV and written anew."""
+    real = compounds.load_lexicon()
+    first = compounds._read_or_copy(tmp_path)
+    copies = list(tmp_path.glob("lexicon-*.bin"))
+    assert first == real and len(copies) == 1
+
+    def refused(path: Path | None = None) -> compounds.Lexicon:
+        raise AssertionError("the CSV file was read")
+
+    monkeypatch.setattr(compounds, "load_lexicon", refused)
+    assert compounds._read_or_copy(tmp_path) == real
+    monkeypatch.undo()
+    copies[0].write_bytes(copies[0].read_bytes()[:1000])
+    assert compounds._read_or_copy(tmp_path) == real
+    assert compounds._read_or_copy(None) == real
+    assert compounds.decode_copy(compounds.zlib.decompress(copies[0].read_bytes())) == real
+
+
+@pytest.mark.parametrize("data", [
+    b"",
+    b"digest noun list 0\nhaus\tHaus\f\f",  # another format
+    b"digest noun list 1\nhaus\tHaus\f",  # a section missing
+    b"digest noun list 1\n\tHaus\f\f",  # a form without its word
+    b"\xff\xfe",
+])
+def test_a_copy_of_anything_else_is_refused(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        compounds.decode_copy(data)
+
+
+def test_a_word_that_would_break_the_copy_is_refused() -> None:
+    lexicon = compounds.Lexicon(lemmas={"a\tb": ("A",)}, genders={}, names=frozenset())
+    with pytest.raises(ValueError):
+        compounds.encode_copy(lexicon)
