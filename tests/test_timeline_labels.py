@@ -3,6 +3,8 @@ English, or a short piece of the sentence; never the article's headline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from digest.link.labels import LABEL_MAX, figure_label
@@ -67,3 +69,33 @@ def test_the_timeline_labels_each_figure_never_with_the_headline() -> None:
                      money("12 Milliarden Euro", "12000000000", "EUR")))
     (topic,) = topics([e])
     assert [label for _, label in timeline(topic, e)] == ["Kredite der Banken", "Ausgaben"]
+
+
+def test_a_timeline_row_is_one_article_with_all_its_figures(tmp_path: Path) -> None:
+    """An article's figures share one row, linked once (its URL and headline are not
+    repeated on every figure); each other article has a row of its own."""
+    import re
+
+    from digest.config import load_config
+    from digest.pages.topics import render_topic
+
+    from .conftest import make_project
+
+    config = load_config(make_project(tmp_path) / "mkdocs.yml")
+    first = entry("italien und die kredite der banken", places=("Italien",), day=2,
+                  text="Die Kredite der Banken in Italien stiegen auf 200 Milliarden Euro. "
+                       "Italien plant Ausgaben von 12 Milliarden Euro.",
+                  money=(money("200 Milliarden Euro", "200000000000", "EUR"),
+                         money("12 Milliarden Euro", "12000000000", "EUR")))
+    second = entry("italien spart", places=("Italien",), day=1,
+                   text="Italien spart 5 Milliarden Euro.",
+                   money=(money("5 Milliarden Euro", "5000000000", "EUR"),))
+    (topic,) = topics([first, second])
+    page = next(f for f in render_topic(topic, config) if f.dest.endswith("index.md"))
+    rows = re.findall(r"<tr><td>.*?</tr>", page.content.decode())
+    assert len(rows) == 2
+    assert rows[0].count("<a ") == 1 and rows[0].count(first.article.title) == 1
+    assert re.sub(r"<[^>]+>", "", rows[0]).endswith(
+        "Kredite der Banken: 200\xa0Mrd. EUR (200 Milliarden Euro) · Ausgaben: 12\xa0Mrd. EUR "
+        "(12 Milliarden Euro)")
+    assert second.article.title in rows[1]

@@ -46,10 +46,12 @@ from digest.pages.urls import (
 )
 from digest.vocabulary import fold
 
-# A timeline row says what the figure is and links the article, whose title is the link's
-# tooltip: a headline on every row made the table wider than a phone.
+# A timeline row is one article: what its first figure is, linked to the article, whose
+# title is the link's tooltip (a headline on every row made the table wider than a phone),
+# then its other figures on the same line.
 _TIMELINE_ROW = Html('<tr><td><time datetime="{}">{}</time></td>'
-                     '<td><a href="{}" title="{}">{}</a>: {}</td></tr>')
+                     '<td><a href="{}" title="{}">{}</a>: {}{}</td></tr>')
+_MORE_FACT, _MORE_FIGURE = Html(" · {}: {}"), Html(" · {}")
 
 
 def topic_title(name: str, kind: str, lang: str) -> str:
@@ -78,13 +80,16 @@ def render_topic(topic: Topic, config: Config, feed: str | None = None) -> list[
         # An HTML table, made here: as a Markdown table of spans and links it was the most
         # expensive part of the site for MkDocs.
         up = up_to_root(doc)
-        rows = [
-            _TIMELINE_ROW.format(e.article.date.date().isoformat(),
-                                 display.long_date(e.article.date, lang),
-                                 up + page_url(config, e.article.slug), e.article.title,
-                                 label or clip(e.article.title, 40),
-                                 _fact_html(fact, e, lang))
-            for e, fact, label in rows_of]
+        rows = []
+        for _, group in itertools.groupby(rows_of, key=lambda row: id(row[0])):
+            (e, fact, label), *more = group
+            rows.append(_TIMELINE_ROW.format(
+                e.article.date.date().isoformat(), display.long_date(e.article.date, lang),
+                up + page_url(config, e.article.slug), e.article.title,
+                label or clip(e.article.title, 40), _fact_html(fact, e, lang),
+                Html("").join(_MORE_FACT.format(other, _fact_html(f, e, lang)) if other
+                              else _MORE_FIGURE.format(_fact_html(f, e, lang))
+                              for _, f, other in more)))
         intro += [f"## {words['timeline']}", "",
                   Html('<table class="digest-timeline"><thead><tr><th>{}</th><th>{}</th>'
                        "</tr></thead><tbody>").format(words["date"], words["fact"]),

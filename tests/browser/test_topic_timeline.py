@@ -56,8 +56,9 @@ def topic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 def test_topic_timeline_fits_a_phone_and_names_each_figure(
         browser: Any, topic_site: Site) -> None:
-    """At 390 px the page does not scroll sideways; each row reads "what: figure" and links
-    its article with the headline as tooltip, not as text."""
+    """At 390 px the page does not scroll sideways; each row is an article and reads
+    "what: figure · what: figure", linking its article with the headline as tooltip, not as
+    text."""
     requests = Requests(topic_site.base_url)
     context = new_context(browser, topic_site, requests,
                           viewport={"width": 390, "height": 844}, is_mobile=True,
@@ -81,14 +82,16 @@ def test_topic_timeline_fits_a_phone_and_names_each_figure(
         assert scrolling == [], f"the timeline scrolls sideways: {scrolling}"
         assert table.evaluate("t => t.getBoundingClientRect().right <= window.innerWidth")
         rows = [" ".join(t.split()) for t in table.locator("tbody tr").all_inner_texts()]
-        assert len(rows) == 4
+        assert len(rows) == 2  # a row per article, its figures on one line
         assert not any(_HEADLINE[:40] in row for row in rows)
         links = table.locator("tbody a")
         titles = {links.nth(i).inner_text(): links.nth(i).get_attribute("title")
                   for i in range(links.count())}
         assert titles["Kredite der Banken"] == _HEADLINE
-        assert set(titles) == {"Kredite der Banken", "Umsatz", "programme", "Unemployment"}
-        assert any("Kredite der Banken: 200 Mrd." in row for row in rows)
+        assert set(titles) == {"Kredite der Banken", "programme"}
+        assert any("Kredite der Banken: 200 Mrd." in row and "· Umsatz: " in row
+                   for row in rows), rows
+        assert any("programme: " in row and "· Unemployment: 6,5 %" in row for row in rows), rows
     finally:
         context.close()
     assert not requests.outside()
