@@ -393,7 +393,7 @@ def _search_group(page: Page, config: MkDocsConfig) -> str:
     return ""
 
 
-TAIL_PARTS = 8
+TAIL_PARTS = 4
 """Pieces the newest year's growing part is indexed in until it is full."""
 
 
