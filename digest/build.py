@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -77,6 +78,15 @@ def make_entry(article: Article, vocab: Vocabulary, found: Analysis | None = Non
                  search_terms=terms, entities=entities_of(facts, article.lang, vocab))
 
 
+def release_models() -> None:
+    """Let go of the recognizers and the noun list (about 300 MB), which only extraction
+    needs: loaded before forking for the workers, they would otherwise stay through the
+    rendering and MkDocs' build, the peak of a cold build's memory."""
+    ner.pipeline.cache_clear()
+    compounds.release()
+    gc.collect()
+
+
 PRELOAD_MIN = 16
 """New articles from which the extractor's models are loaded before the workers start."""
 
@@ -105,7 +115,8 @@ def analyse_many(
     items = [(a, key(a)) for a in articles]
     fresh = [i for i, (_, k) in enumerate(items) if k not in known]
     new = [articles[i] for i in fresh]
-    if len(articles) >= PARALLEL_MIN and cores() > 1 and len(new) >= PRELOAD_MIN:
+    preloaded = len(articles) >= PARALLEL_MIN and cores() > 1 and len(new) >= PRELOAD_MIN
+    if preloaded:
         # Load the extractor's and the noun list's data once, before forking: shared by the
         # workers. For a few new articles, the worker that meets one loads what it needs.
         with contextlib.suppress(Exception):
@@ -132,6 +143,8 @@ def analyse_many(
     if progress:
         progress(label, 0, total)
     made, tagged = fork_map_beside(job, [items[i] for i in fresh], tag_known, total)
+    if preloaded:
+        release_models()  # the workers are done: what follows renders, and MkDocs needs room
     done = dict(zip(fresh, made, strict=True)) | dict(zip(seen, tagged, strict=True))
     if progress:
         progress(label, total, total)

@@ -185,6 +185,17 @@ def lexicon() -> Lexicon:
     return _lexicon
 
 
+def release() -> None:
+    """Forget the noun list (and what is made of it) until it is needed again."""
+    global _lexicon
+    from digest.facts.entities import merge
+
+    with _lock:
+        _lexicon = None
+    merge.german_nouns.cache_clear()
+    merge.german_names.cache_clear()
+
+
 def _read_or_copy(folder: Path | None) -> Lexicon:
     """The noun list from its copy in ``folder`` when there is a good one for this CSV file,
     else from the CSV file, then copied; a missing or damaged copy only costs time."""
