@@ -170,17 +170,29 @@ def project_problems(config: Config) -> list[Problem]:
 def prune(root: Path, keep: Callable[[str], bool]) -> list[str]:
     """Remove every file under ``root`` whose path relative to it (``a/b.html``) ``keep``
     refuses, then every folder left empty; the paths removed, sorted. Links are removed as
-    files, never followed. One ``os.walk``: a site of 40,000 files in a fraction of a second
-    (``Path.rglob`` took seconds)."""
+    files, never followed. One ``os.scandir`` per folder, each path made once: a site of
+    40,000 files in a fraction of a second (``Path.rglob`` took seconds, ``os.walk`` with
+    ``relpath`` twice as long as this)."""
     removed: list[str] = []
-    for folder, dirs, files in os.walk(root, topdown=False):
-        base = os.path.relpath(folder, root)
-        prefix = "" if base == "." else base.replace(os.sep, "/") + "/"
-        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-        for name in (*files, *linked):
-            if not keep(prefix + name):
-                os.unlink(os.path.join(folder, name))
-                removed.append(prefix + name)
-        if base != "." and not os.listdir(folder):
-            os.rmdir(folder)
+
+    def visit(folder: str, prefix: str) -> bool:
+        """Prune ``folder``; whether it is empty now."""
+        empty = True
+        with os.scandir(folder) as found:
+            entries = list(found)
+        for item in entries:
+            rel = prefix + item.name
+            if item.is_dir(follow_symlinks=False):
+                if visit(item.path, rel + "/"):
+                    os.rmdir(item.path)
+                else:
+                    empty = False
+            elif keep(rel):
+                empty = False
+            else:
+                os.unlink(item.path)
+                removed.append(rel)
+        return empty
+
+    visit(os.fspath(root), "")
     return sorted(removed)
