@@ -202,10 +202,10 @@ def _read_or_copy(folder: Path | None) -> Lexicon:
     source = _noun_list()
     if folder is None:
         return load_lexicon(source)
-    stat = source.stat()
-    key = hashlib.sha256(f"{COPY_FORMAT}|{source}|{stat.st_size}|{stat.st_mtime_ns}"
-                         .encode()).hexdigest()[:16]
-    copy = folder / f"lexicon-{key}.bin"
+    # By the CSV's bytes (30 ms), not its path and time: a deploy installs it anew each run.
+    digest = hashlib.sha256(f"{COPY_FORMAT}\n".encode())
+    digest.update(source.read_bytes())
+    copy = folder / f"lexicon-{digest.hexdigest()[:16]}.bin"
     with contextlib.suppress(Exception):
         from digest.paths import read_regular
 
@@ -217,7 +217,7 @@ def _read_or_copy(folder: Path | None) -> Lexicon:
     with contextlib.suppress(OSError, ValueError):
         data = encode_copy(found)
         folder.mkdir(exist_ok=True)
-        for old in folder.glob("lexicon-*.bin"):
+        for old in folder.glob("lexicon-*"):  # an older copy, or one cut short
             old.unlink()
         temp = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
         temp.write_bytes(data)
