@@ -231,7 +231,7 @@ def digest_stage(
         raise DigestError("\n".join(str(p) for p in refused))
     sources = gather_sources(config)
     store = cache.open_cache(config)
-    compounds.keep_copy_in(store.folder)
+    compounds.keep_copy_in(cache.noun_list_copies(store))
     stamp = fingerprints.fingerprint(config, sources)
     last, notes = cache.load_snapshot(store)
     notes = [*store.notes, *notes]

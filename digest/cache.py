@@ -19,6 +19,7 @@ import json
 import os
 import stat
 import subprocess
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,49 @@ def open_cache(config: Config) -> Cache:
                                   "repository and is never read; remove it with "
                                   f"'git rm -r --cached {CACHE_DIR}'"),))
     return Cache(folder)
+
+
+NOUN_LISTS = "lexicon-"
+NOUN_LIST_LIMIT = 64 << 20
+"""Most bytes a copy of the noun list takes, packed or unpacked (it is about 6 MB)."""
+
+
+@dataclass(frozen=True)
+class NounListCopies:
+    """The read noun list kept between builds (``compounds.keep_copy_in``): its text behind
+    a line with its SHA-256, compressed; anything else is not served."""
+
+    folder: Path
+
+    def load(self, key: str) -> bytes | None:
+        try:
+            raw = read_regular(self.folder / f"{NOUN_LISTS}{key}.bin", NOUN_LIST_LIMIT)
+            check, _, packed = raw.partition(b"\n")
+            unpack = zlib.decompressobj()
+            data = unpack.decompress(packed, NOUN_LIST_LIMIT)
+        except (OSError, zlib.error):
+            return None
+        if unpack.unconsumed_tail or not unpack.eof or check != _sha(data).encode():
+            return None
+        return data
+
+    def save(self, key: str, data: bytes) -> None:
+        """Write the copy in place of any other (a copy of another list, one cut short)."""
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(exist_ok=True)
+            for old in self.folder.glob(f"{NOUN_LISTS}*"):
+                old.unlink()
+            temp = self.folder / f"{NOUN_LISTS}{key}.{os.getpid()}.tmp"
+            temp.write_bytes(_sha(data).encode() + b"\n" + zlib.compress(data))
+            os.replace(temp, self.folder / f"{NOUN_LISTS}{key}.bin")
+
+
+def noun_list_copies(store: Cache) -> NounListCopies | None:
+    return NounListCopies(store.folder) if store.folder is not None else None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def committed_files(config: Config) -> list[str]:

@@ -228,8 +228,8 @@ def share_tags(doc: Any) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_every_page_has_share_tags_and_its_own_description(site: Path) -> None:
-    """Open Graph tags and the Twitter card on every kind of page; each description is the page's own
-    (the home page's is the site's; the hand-written about page may keep it too)."""
+    """Open Graph tags and the Twitter card on every kind of page; each description is the
+    page's own (the home page's is the site's; the hand-written about page may keep it too)."""
     pages = built_pages(site)
     assert {p.split("/")[0] for p in pages} >= {
         ".", "articles", "archive", "tags", "topics", "editions"}

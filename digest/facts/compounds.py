@@ -20,13 +20,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import re
 import threading
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 __all__ = ["Lexicon", "lexicon", "load_lexicon", "search_terms", "word_terms"]
 
@@ -160,19 +159,29 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 _lexicon: Lexicon | None = None
 _lock = threading.Lock()
-_copy_in: Path | None = None
+
+
+class Copies(Protocol):
+    """Where a copy of the read noun list is kept between builds (the build cache's
+    ``NounListCopies``): this module reads and parses; the cache reads and writes files."""
+
+    def load(self, key: str) -> bytes | None: ...
+
+    def save(self, key: str, data: bytes) -> None: ...
+
+
+_copies: Copies | None = None
 
 COPY_FORMAT = 1
-"""The version of the noun list's copy in the build cache: raise it when ``Lexicon`` or
-``load_lexicon`` changes what a copy holds."""
-_COPY_LIMIT = 64 << 20
+"""The version of the noun list's copy: raise it when ``Lexicon`` or ``load_lexicon``
+changes what a copy holds."""
 
 
-def keep_copy_in(folder: Path | None) -> None:
-    """Keep a copy of the read noun list in ``folder`` (the build cache): reading the copy
+def keep_copy_in(copies: Copies | None) -> None:
+    """Keep a copy of the read noun list in ``copies`` (the build cache): reading the copy
     takes a quarter of the time of reading the CSV, which a build with one new article pays."""
-    global _copy_in
-    _copy_in = folder
+    global _copies
+    _copies = copies
 
 
 def lexicon() -> Lexicon:
@@ -181,7 +190,7 @@ def lexicon() -> Lexicon:
     if _lexicon is None:
         with _lock:
             if _lexicon is None:
-                _lexicon = _read_or_copy(_copy_in)
+                _lexicon = _read_or_copy(_copies)
     return _lexicon
 
 
@@ -196,32 +205,23 @@ def release() -> None:
     merge.german_names.cache_clear()
 
 
-def _read_or_copy(folder: Path | None) -> Lexicon:
-    """The noun list from its copy in ``folder`` when there is a good one for this CSV file,
-    else from the CSV file, then copied; a missing or damaged copy only costs time."""
+def _read_or_copy(copies: Copies | None) -> Lexicon:
+    """The noun list from its copy when there is a good one for this CSV file, else from the
+    CSV file, then copied; a missing or damaged copy only costs time."""
     source = _noun_list()
-    if folder is None:
+    if copies is None:
         return load_lexicon(source)
     # By the CSV's bytes (30 ms), not its path and time: a deploy installs it anew each run.
     digest = hashlib.sha256(f"{COPY_FORMAT}\n".encode())
     digest.update(source.read_bytes())
-    copy = folder / f"lexicon-{digest.hexdigest()[:16]}.bin"
-    with contextlib.suppress(Exception):
-        from digest.paths import read_regular
-
-        unpack = zlib.decompressobj()
-        data = unpack.decompress(read_regular(copy, _COPY_LIMIT), _COPY_LIMIT)
-        if not unpack.unconsumed_tail and unpack.eof:
+    key = digest.hexdigest()[:16]
+    with contextlib.suppress(ValueError, UnicodeDecodeError):
+        data = copies.load(key)
+        if data is not None:
             return decode_copy(data)
     found = load_lexicon(source)
-    with contextlib.suppress(OSError, ValueError):
-        data = encode_copy(found)
-        folder.mkdir(exist_ok=True)
-        for old in folder.glob("lexicon-*"):  # an older copy, or one cut short
-            old.unlink()
-        temp = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
-        temp.write_bytes(data)
-        os.replace(temp, copy)
+    with contextlib.suppress(ValueError):
+        copies.save(key, encode_copy(found))
     return found
 
 
@@ -230,7 +230,7 @@ _SEPARATORS = re.compile(r"[\t\n\f]")
 
 
 def encode_copy(lexicon: Lexicon) -> bytes:
-    """The noun list as compressed text: a line per form (form, then its lemmas), a section
+    """The noun list as text: a line per form (form, then its lemmas), a section
     of lemmas with their genders, one of names; tabs, lines and form feeds divide them, so a
     word holding one of those is refused (``ValueError``)."""
     sections = [
@@ -242,11 +242,11 @@ def encode_copy(lexicon: Lexicon) -> bytes:
              for key, values in section for w in (key, *values))
     if any(_SEPARATORS.search(w) for w in (*words, *lexicon.names)):
         raise ValueError("a word of the noun list holds a tab, line break or form feed")
-    return zlib.compress((_COPY_HEADER + "\f".join(sections)).encode())
+    return (_COPY_HEADER + "\f".join(sections)).encode()
 
 
 def decode_copy(data: bytes) -> Lexicon:
-    """The noun list from ``encode_copy``'s data (decompressed): plain text, parsed, never
+    """The noun list from ``encode_copy``'s data: plain text, parsed, never
     run; anything but that text is refused (``ValueError``)."""
     text = data.decode("utf-8")
     if not text.startswith(_COPY_HEADER):
