@@ -222,6 +222,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
             new = (site / rel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return True
+        if pagefind.search_view(old) == pagefind.search_view(new):
+            return False  # the change is where Pagefind does not read: no need to ask it
         if self._compare is None:
             self._compare = pagefind.Service(site)
         return (pagefind.contribution(self._compare, rel, old, language)

@@ -13,6 +13,7 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any
@@ -145,6 +146,60 @@ def contribution(service: Service, rel: str, html: str, language: str) -> str:
         h.update(f"{path}\0{len(data)}\0".encode())
         h.update(data)
     return h.hexdigest()
+
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "source", "track", "wbr"})
+
+
+class _SearchView(HTMLParser):
+    """Everything of a page Pagefind may read, and more: every element marked
+    ``data-pagefind-*`` (wherever it is), all that is inside a ``data-pagefind-body``
+    element, every ``h1`` and ``title`` (default title) and every ``img`` (default image)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.events: list[tuple[str, ...]] = []
+        self.open: list[list[Any]] = []  # [tag, depth] of each region being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        flat = tuple(f"{k}={v}" for k, v in attrs)
+        marked = any(k.startswith("data-pagefind") for k, _ in attrs)
+        if marked or self.open or tag in ("h1", "title", "img"):
+            self.events.append(("<", tag, *flat))
+        for region in self.open:
+            if region[0] == tag:
+                region[1] += 1
+        if tag not in _VOID and (tag in ("h1", "title") or any(
+                k == "data-pagefind-body" for k, _ in attrs)):
+            self.open.append([tag, 1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open:
+            self.events.append((">", tag))
+        for region in self.open:
+            if region[0] == tag:
+                region[1] -= 1
+        self.open = [r for r in self.open if r[1] > 0]
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.events.append(("t", data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+def search_view(html: str) -> tuple[tuple[str, ...], ...]:
+    """What of ``html`` Pagefind may read (see ``_SearchView``): two versions of a page with
+    the same view give the same contribution, so Pagefind need not be asked."""
+    view = _SearchView()
+    view.feed(html)
+    view.close()
+    return tuple(view.events)
 
 
 def write_bundle(folder: Path, files: Mapping[str, bytes]) -> int:
