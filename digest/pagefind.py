@@ -20,6 +20,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from digest.paths import write_if_changed
+
 
 class Service:
     """One ``pagefind --service`` process: the ``pagefind`` package's own client polls for
@@ -207,18 +209,7 @@ def write_bundle(folder: Path, files: Mapping[str, bytes]) -> int:
     re-indexed bundle mostly gives the same files again); the number written."""
     written = 0
     for rel in sorted(files):
-        dest = folder.joinpath(*PurePosixPath(rel).parts)
-        if dest.is_symlink():
-            dest.unlink()  # never written through
-        else:
-            try:
-                if dest.read_bytes() == files[rel]:
-                    continue
-            except OSError:
-                pass
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(files[rel])
-        written += 1
+        written += write_if_changed(folder.joinpath(*PurePosixPath(rel).parts), files[rel])
     for path in sorted(folder.rglob("*"), reverse=True):
         if path.is_dir():
             if not any(path.iterdir()):

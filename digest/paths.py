@@ -8,6 +8,7 @@ leaves the project, naming the file and the reason, before anything is written o
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -196,3 +197,17 @@ def prune(root: Path, keep: Callable[[str], bool]) -> list[str]:
 
     visit(os.fspath(root), "")
     return sorted(removed)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``path`` only when its bytes change, so a rebuild leaves the file as it is;
+    never through a symbolic link (one is replaced by the file). True if written."""
+    if path.is_symlink():
+        path.unlink()
+    else:
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from digest.mkdocs_plugin import ICONS, share_icons, write_icons
+from digest.frame import ICONS, share_icons, write_icons
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="{}"/></svg>'
 MENU, SEARCH = SVG.format("M3 6h18v2H3z"), SVG.format("M9.5 3A6.5 6.5 0 0 1 16 9.5")

@@ -8,7 +8,7 @@ import re
 import lxml.html
 import pytest
 
-from digest.mkdocs_plugin import squeeze_html
+from digest.frame import squeeze_html
 
 PAGE = """<!doctype html>
 <html lang="de">
