@@ -100,40 +100,31 @@ NOUN_LIST_LIMIT = 64 << 20
 
 @dataclass(frozen=True)
 class NounListCopies:
-    """The read noun list kept between builds (``compounds.keep_copy_in``): its text behind
-    a line with its SHA-256, compressed; anything else is not served."""
+    """The read noun list kept between builds (``compounds.keep_copy_in``): compressed,
+    behind the cache's header line; anything else is not served."""
 
     folder: Path
 
     def load(self, key: str) -> bytes | None:
         try:
-            raw = read_regular(self.folder / f"{NOUN_LISTS}{key}.bin", NOUN_LIST_LIMIT)
-            check, _, packed = raw.partition(b"\n")
+            packed = _unframed(read_regular(self.folder / f"{NOUN_LISTS}{key}.bin",
+                                            NOUN_LIST_LIMIT))
             unpack = zlib.decompressobj()
             data = unpack.decompress(packed, NOUN_LIST_LIMIT)
-        except (OSError, zlib.error):
+        except (OSError, ValueError, zlib.error):
             return None
-        if unpack.unconsumed_tail or not unpack.eof or check != _sha(data).encode():
-            return None
-        return data
+        return None if unpack.unconsumed_tail or not unpack.eof else data
 
     def save(self, key: str, data: bytes) -> None:
         """Write the copy in place of any other (a copy of another list, one cut short)."""
         with contextlib.suppress(OSError):
-            self.folder.mkdir(exist_ok=True)
             for old in self.folder.glob(f"{NOUN_LISTS}*"):
                 old.unlink()
-            temp = self.folder / f"{NOUN_LISTS}{key}.{os.getpid()}.tmp"
-            temp.write_bytes(_sha(data).encode() + b"\n" + zlib.compress(data))
-            os.replace(temp, self.folder / f"{NOUN_LISTS}{key}.bin")
+            _write_atomic(self.folder, f"{NOUN_LISTS}{key}.bin", _framed(zlib.compress(data)))
 
 
 def noun_list_copies(store: Cache) -> NounListCopies | None:
     return NounListCopies(store.folder) if store.folder is not None else None
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def committed_files(config: Config) -> list[str]:
@@ -251,6 +242,15 @@ def _load(store: Cache, name: str, decode: Callable[[Any], T]) -> tuple[T | None
 
 def _payload(data: bytes) -> Any:
     """The JSON payload after a header line that names the format, version and checksum."""
+    body = _unframed(data)
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"damaged payload ({exc})") from None
+
+
+def _unframed(data: bytes) -> bytes:
+    """The bytes after ``_framed``'s header line, once the header vouches for them."""
     if len(data) > MAX_CACHE_BYTES:
         raise ValueError("larger than any cache the digest writes")
     head, sep, body = data.partition(b"\n")
@@ -265,10 +265,31 @@ def _payload(data: bytes) -> Any:
                          f"(format {header.get('version')!r}, expected {VERSION})")
     if header.get("sha256") != hashlib.sha256(body).hexdigest():
         raise ValueError("checksum mismatch (the file is damaged)")
+    return body
+
+
+def _framed(body: bytes) -> bytes:
+    """``body`` behind a header line with the format, version and its SHA-256."""
+    header = json.dumps({"format": FORMAT, "version": VERSION,
+                         "sha256": hashlib.sha256(body).hexdigest()})
+    return header.encode() + b"\n" + body
+
+
+def _write_atomic(folder: Path, name: str, data: bytes) -> None:
+    """Write ``folder/name`` whole or not at all, never through a link; raises ``OSError``."""
+    path = folder / name
+    tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"damaged payload ({exc})") from None
+        folder.mkdir(exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _save(store: Cache, name: str, value: object) -> list[Problem]:
@@ -277,20 +298,9 @@ def _save(store: Cache, name: str, value: object) -> list[Problem]:
         return []
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
         "utf-8", "surrogateescape")
-    header = json.dumps({"format": FORMAT, "version": VERSION,
-                         "sha256": hashlib.sha256(body).hexdigest()})
-    path = store.folder / name
-    tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
     try:
-        store.folder.mkdir(exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o644)
-        with os.fdopen(fd, "wb") as f:
-            f.write(header.encode() + b"\n" + body)
-        os.replace(tmp, path)
+        _write_atomic(store.folder, name, _framed(body))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         return [_note(f"{CACHE_DIR}/{name}", f"build cache not saved ({exc.strerror})")]
     for old in store.folder.glob("*.pickle"):  # an earlier format's files, never read
         with contextlib.suppress(OSError):
