@@ -13,6 +13,7 @@ import functools
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from digest import cache, fingerprints
 from digest import facts as facts_mod
@@ -29,8 +30,9 @@ from digest.pages.publish import render_site
 from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map_beside
 from digest.paths import project_problems
 from digest.read.checks import check_collisions
-from digest.read.ingest import ReadResult, articles_of, internal_error, read_results
+from digest.read.ingest import ReadResult, articles_of, internal_error
 from digest.read.sources import gather_sources
+from digest.read.stored import read_known
 from digest.records import Analysis
 from digest.vocabulary import Vocabulary, load_vocabulary
 from digest.write import WriteReport, write_outputs
@@ -170,26 +172,34 @@ class Collected:
     """The extractor's view of each article, by cache key: what the cache keeps."""
     read: Mapping[str, ReadResult] = field(hash=False)
     """Each seed as read, by path, for the advice ``digest check`` gives."""
+    reads: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """The seeds read, as the cache keeps them (``digest.read.stored``)."""
 
 
 def collect(
     config: Config, sources: Sources, *, build_time: dt.datetime,
     known: Mapping[str, Analysis] | None = None, progress: Progress | None = None,
+    stored_reads: Mapping[str, Any] | None = None,
 ) -> Collected:
     """Read every seed and turn the good ones into entries; problems are gathered, not
-    raised. ``known`` (by cache key) spares the extraction of articles seen before."""
-    read = read_results(config, sources, build_time, progress)
-    articles, problems = articles_of(read)
+    raised. ``known`` (by cache key) spares the extraction of articles seen before, and
+    ``stored_reads`` the reading of seeds read before."""
+    reading = read_known(config, sources, build_time, stored_reads or {}, progress)
+    articles, problems = articles_of(reading.results)
     problems += sources.ignored
     articles, collisions = check_collisions(articles, sources.dates)
     problems += collisions
-    key = functools.partial(fingerprints.article_key, config=config)
+
+    def key(article: Article) -> str:  # known for an article as read (not one changed since)
+        read, k = reading.keys.get(article.source, (None, ""))
+        return k if read is article else fingerprints.article_key(article, config)
+
     vocab = vocabulary_for(config)
     done, failed = analyse_many(articles, vocab, known or {}, key, progress)
     problems += failed
     entries = one_name_per_person([entry for _, _, entry in done])
     return Collected(tuple(entries), tuple(problems),
-                     {k: found for k, found, _ in done}, read)
+                     {k: found for k, found, _ in done}, reading.results, reading.records)
 
 
 def publish(
@@ -244,10 +254,13 @@ def digest_stage(
         return StageResult((), replayed, WriteReport((), (), 0), last.articles)
     known, loaded = cache.load_facts(store)
     notes += loaded
+    stored_reads, loaded = cache.load_reads(store)
+    notes += loaded
     collected = collect(config, sources, build_time=build_time, known=known,
-                        progress=progress)
+                        progress=progress, stored_reads=stored_reads)
     del sources
     entries, problems = collected.entries, list(collected.problems)
+    notes += cache.save_reads(store, collected.reads, stored_reads)
     if strict and any(p.severity is not Severity.NOTE for p in problems):
         notes += cache.save_facts(store, collected.analyses, known)
         return StageResult(entries, (*problems, *notes), None, len(entries))

@@ -36,10 +36,11 @@ from digest.records import (
     as_int,
     as_list,
     as_mapping,
-    as_opt_int,
     as_str,
     facts_map_from,
     facts_map_to,
+    problem_from,
+    problem_to,
 )
 from digest.write import check_dest
 
@@ -162,7 +163,7 @@ def save_snapshot(store: Cache, snapshot: Snapshot) -> list[Problem]:
     return _save(store, "snapshot.json", {
         "fingerprint": snapshot.fingerprint,
         "articles": snapshot.articles,
-        "problems": [_problem_to(p) for p in snapshot.problems],
+        "problems": [problem_to(p) for p in snapshot.problems],
     })
 
 
@@ -187,6 +188,21 @@ def save_facts(store: Cache, facts: Mapping[str, Analysis],
     if facts.keys() == known.keys():
         return []
     return _save(store, "facts.json", facts_map_to(facts, known))
+
+
+def load_reads(store: Cache) -> tuple[dict[str, Any], list[Problem]]:
+    """The seeds an earlier build read, by ``digest.read.stored.seed_key``, as stored: each is
+    decoded (and checked) by the reader when its seed is asked for."""
+    found, notes = _load(store, "reads.json", _keyed)
+    return found or {}, notes
+
+
+def save_reads(store: Cache, records: Mapping[str, Any],
+               loaded: Mapping[str, Any]) -> list[Problem]:
+    """Save the seeds read this run unless they are the ones loaded."""
+    if records.keys() == loaded.keys():
+        return []
+    return _save(store, "reads.json", records)
 
 
 def load_rendered(store: Cache, config: Config) -> tuple[RenderMemo, list[Problem]]:
@@ -313,19 +329,17 @@ def _save(store: Cache, name: str, value: object) -> list[Problem]:
 # dataclass exactly is damaged or foreign, and is refused as a whole.
 
 
-def _problem_to(p: Problem) -> dict[str, Any]:
-    return {"path": p.path, "line": p.line, "message": p.message, "severity": p.severity.value,
-            "code": p.code}
-
-
 def _snapshot_from(raw: Any) -> Snapshot:
     obj = as_mapping(raw, {"fingerprint", "articles", "problems"})
-    problems = []
-    for item in as_list(obj["problems"]):
-        p = as_mapping(item, {"path", "line", "message", "severity", "code"})
-        problems.append(Problem(as_str(p["path"]), as_opt_int(p["line"]), as_str(p["message"]),
-                                Severity(p["severity"]), as_str(p["code"])))
-    return Snapshot(as_str(obj["fingerprint"]), tuple(problems), as_int(obj["articles"]))
+    problems = tuple(problem_from(item) for item in as_list(obj["problems"]))
+    return Snapshot(as_str(obj["fingerprint"]), problems, as_int(obj["articles"]))
+
+
+def _keyed(raw: Any) -> dict[str, Any]:
+    obj = as_mapping(raw)
+    if not all(isinstance(k, str) for k in obj):
+        raise TypeError("a key that is not a string")
+    return obj
 
 
 def _site_state_from(raw: Any) -> SiteState:

@@ -156,6 +156,19 @@ def article_key(article: Article, config: Config) -> str:
     return h.hexdigest()
 
 
+READ_PACKAGES = ("babel", "charset-normalizer", "Markdown", "nh3", "PyYAML", "tzdata",
+                 "Unidecode")
+"""Libraries whose version can change how a seed reads."""
+
+
+def read_salt(config: Config) -> str:
+    """What every seed's reading depends on besides its bytes and git date: the digest's
+    code (which holds the extractor's, so a stored article key stays valid), the config
+    (which holds the vocabulary) and the reading libraries."""
+    return hashlib.sha256(f"read\0{code_hash()}\0{config_hash(config)}\0"
+                          f"{package_versions(READ_PACKAGES)}".encode()).hexdigest()
+
+
 RENDER_PACKAGES = ("babel", "feedgen", "Markdown", "MarkupSafe", "pymdown-extensions")
 """Libraries whose version can change a rendered file."""
 

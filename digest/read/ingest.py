@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
@@ -320,10 +320,12 @@ def _finish(
 
 def read_results(
     config: Config, sources: Sources, build_time: dt.datetime, progress: Progress | None = None,
+    paths: Sequence[str] | None = None,
 ) -> dict[str, ReadResult]:
-    """Every seed of ``sources`` read, by path; nothing here raises for a bad seed."""
+    """Every seed of ``sources`` (or those of ``paths``) read, by path; nothing here raises
+    for a bad seed."""
     read = functools.partial(_read_one, config, sources, build_time)
-    todo = list(sources.seeds)
+    todo = list(sources.seeds if paths is None else paths)
     return dict(zip(todo, fork_map(read, todo, progress, "reading seeds"), strict=True))
 
 
