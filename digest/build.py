@@ -27,13 +27,13 @@ from digest.link.links import one_name_per_person
 from digest.link.tags import entities_of, make_tags
 from digest.model import Article, Entry, Facts, Problem, RenderMemo, Severity, Sources, Tag
 from digest.pages.publish import render_site
-from digest.parallel import PARALLEL_MIN, Progress, cores, fork_map_beside
+from digest.parallel import PARALLEL_MIN, Progress, Standby, cores, fork_map_beside
 from digest.paths import project_problems
 from digest.read.checks import check_collisions
 from digest.read.ingest import ReadResult, articles_of, internal_error
 from digest.read.sources import gather_sources
 from digest.read.stored import read_known
-from digest.records import Analysis
+from digest.records import Analysis, entry_from, entry_to
 from digest.vocabulary import Vocabulary, load_vocabulary
 from digest.write import WriteReport, write_outputs
 
@@ -92,28 +92,83 @@ def release_models() -> None:
 PRELOAD_MIN = 16
 """New articles from which the extractor's models are loaded before the workers start."""
 
-Analysed = tuple[str, Analysis, Facts, tuple[Tag, ...], tuple[tuple[str, Tag], ...]] | Problem
-"""One article's analysis (cache key, the extractor's view, facts, tags, entities), or the
-problem an unexpected error in it became."""
+Made = tuple[str, Analysis, Facts, tuple[Tag, ...], tuple[tuple[str, Tag], ...], str] | Problem
+"""One article's analysis (cache key, the extractor's view, facts, tags, entities, the
+entry's digest), or the problem an unexpected error in it became."""
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """One article extracted (or known) and tagged."""
+
+    key: str
+    """Its extraction key (``fingerprints.article_key``)."""
+    found: Analysis | None
+    """The extractor's view; ``None`` when the cache kept the whole entry."""
+    entry: Entry
+    digest: str
+    """``fingerprints.entry_digest`` of the entry as made."""
+    record: Any = None
+    """The entry as the cache stored it, when it came from there."""
 
 
 def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis],
-             item: tuple[Article, str]) -> Analysed:
+             item: tuple[Article, str]) -> Made:
     article, k = item
     try:
         found = known.get(k) or extract_facts(article, vocab)
         entry = make_entry(article, vocab, found)
     except Exception as exc:  # one article's bug must not stop the others
         return internal_error(article.source, "extracting the facts of", exc)
-    return k, found, entry.facts, entry.tags, entry.entities  # the caller has the article
+    # the caller has the article
+    return k, found, entry.facts, entry.tags, entry.entities, fingerprints.entry_digest(entry)
+
+
+def _tagged(article: Article, made: Made) -> Tagged | Problem:
+    if isinstance(made, Problem):
+        return made
+    k, found, facts, tags, entities, digest = made
+    return Tagged(k, found, Entry(article=article, facts=facts, tags=tags,
+                                  search_terms=found[1], entities=entities), digest)
+
+
+def _kept(article: Article, k: str, stored: Mapping[str, Any]) -> Tagged | None:
+    """The entry an earlier build made of this article with this code, if the cache has it."""
+    raw = stored.get(fingerprints.entry_key(k))
+    if raw is None:
+        return None
+    try:
+        entry, digest = entry_from(raw, article)
+    except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
+        return None
+    return Tagged(k, None, entry, digest, raw)
+
+
+WARM_UP = {"de": "Die Nordwerk AG in Linz zahlte am 3. März 2026 rund 5 Mio. Dollar (12 %).",
+           "en": "Nordwerk Ltd of Leeds paid about $5 million (12%) on March 3, 2026."}
+"""A sentence per language that an extractor on standby reads once, so that the recognizer,
+rate table and patterns an article needs are loaded before the article comes."""
+
+
+def extractor(config: Config) -> Callable[[tuple[Article, str]], Made]:
+    """``_analyse`` with the vocabulary and the extractor's data for the site's language
+    loaded (another language's loads when an article needs it): what a standby worker
+    makes ready while the seeds are read (``parallel.Standby``)."""
+    vocab = vocabulary_for(config)
+    lang = config.language if config.language in WARM_UP else "en"
+    facts_mod.extract(WARM_UP[lang], lang=lang, published=dt.date(2026, 3, 3), vocab=vocab)
+    compounds.search_terms(WARM_UP[lang], lang)
+    return functools.partial(_analyse, vocab, {})
 
 
 def analyse_many(
     articles: Sequence[Article], vocab: Vocabulary, known: Mapping[str, Analysis],
     key: Callable[[Article], str], progress: Progress | None = None,
-) -> tuple[list[tuple[str, Analysis, Entry]], list[Problem]]:
-    """Extract (unless known, in worker processes) and tag every article: (cache key, the
-    extractor's view, the entry), and a problem for each article that failed."""
+    stored: Mapping[str, Any] | None = None, standby: Standby | None = None,
+) -> tuple[list[Tagged], list[Problem]]:
+    """Extract (unless known, in worker processes, or on ``standby`` when there are few)
+    and tag (unless ``stored`` has the entry) every article, and a problem for each article
+    that failed."""
     items = [(a, key(a)) for a in articles]
     fresh = [i for i, (_, k) in enumerate(items) if k not in known]
     new = [articles[i] for i in fresh]
@@ -132,34 +187,37 @@ def analyse_many(
     label, total = "analysing articles", len(items)
     seen = [i for i, (_, k) in enumerate(items) if k in known]
 
-    def tag_known() -> list[Analysed]:
-        # A known article is only tagged (a fraction of a millisecond): here, as a worker
-        # would have to send each result back, which cost more than the tagging.
+    def tag_known() -> list[Tagged | Problem]:
+        # A known article is only tagged (a fraction of a millisecond), or its entry taken
+        # from the cache: here, as a worker would have to send each result back, which cost
+        # more than the tagging.
         out = []
         for n, i in enumerate(seen, 1):
-            out.append(job(items[i]))
+            a, k = items[i]
+            out.append(_kept(a, k, stored or {}) or _tagged(a, job(items[i])))
             if progress and (n % 256 == 0 or n == len(seen)):
                 progress(label, n, total)
         return out
 
     if progress:
         progress(label, 0, total)
-    made, tagged = fork_map_beside(job, [items[i] for i in fresh], tag_known, total)
+    if standby is not None and fresh and not preloaded and standby.send(
+            [items[i] for i in fresh]):
+        tagged = tag_known()
+        made = standby.receive() or [job(items[i]) for i in fresh]  # failed: done here
+    else:
+        if standby is not None:
+            standby.close()  # not needed: its core is the workers'
+        made, tagged = fork_map_beside(job, [items[i] for i in fresh], tag_known, total)
     if preloaded:
         release_models()  # the workers are done: what follows renders, and MkDocs needs room
-    done = dict(zip(fresh, made, strict=True)) | dict(zip(seen, tagged, strict=True))
+    done = ({i: _tagged(articles[i], m) for i, m in zip(fresh, made, strict=True)}
+            | dict(zip(seen, tagged, strict=True)))
     if progress:
         progress(label, total, total)
-    entries, problems = [], []
-    for i, a in enumerate(articles):
-        result = done[i]
-        if isinstance(result, Problem):
-            problems.append(result)
-            continue
-        k, found, facts, tags, entities = result
-        entries.append((k, found, Entry(article=a, facts=facts, tags=tags,
-                                        search_terms=found[1], entities=entities)))
-    return entries, problems
+    results = [done[i] for i in range(len(articles))]
+    return ([r for r in results if not isinstance(r, Problem)],
+            [r for r in results if isinstance(r, Problem)])
 
 
 @dataclass(frozen=True)
@@ -169,21 +227,28 @@ class Collected:
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
     analyses: Mapping[str, Analysis] = field(hash=False)
-    """The extractor's view of each article, by cache key: what the cache keeps."""
+    """The extractor's view of each article analysed or decoded, by cache key."""
     read: Mapping[str, ReadResult] = field(hash=False)
     """Each seed as read, by path, for the advice ``digest check`` gives."""
     reads: Mapping[str, Any] = field(default_factory=dict, hash=False)
     """The seeds read, as the cache keeps them (``digest.read.stored``)."""
+    keys: tuple[str, ...] = ()
+    """The extraction key of every article: the analyses the cache keeps."""
+    digests: Mapping[str, tuple[Entry, str]] = field(default_factory=dict, hash=False)
+    """Each entry as made, by seed, with its digest (``publish``'s keys are made of it)."""
+    tagged: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """The entries, as the cache keeps them, by ``fingerprints.entry_key``."""
 
 
 def collect(
     config: Config, sources: Sources, *, build_time: dt.datetime,
     known: Mapping[str, Analysis] | None = None, progress: Progress | None = None,
     stored_reads: Mapping[str, Any] | None = None,
+    stored_entries: Mapping[str, Any] | None = None, standby: Standby | None = None,
 ) -> Collected:
     """Read every seed and turn the good ones into entries; problems are gathered, not
-    raised. ``known`` (by cache key) spares the extraction of articles seen before, and
-    ``stored_reads`` the reading of seeds read before."""
+    raised. ``known`` (by cache key) spares the extraction of articles seen before,
+    ``stored_reads`` the reading of seeds read before and ``stored_entries`` the tagging."""
     reading = read_known(config, sources, build_time, stored_reads or {}, progress)
     articles, problems = articles_of(reading.results)
     problems += sources.ignored
@@ -195,22 +260,27 @@ def collect(
         return k if read is article else fingerprints.article_key(article, config)
 
     vocab = vocabulary_for(config)
-    done, failed = analyse_many(articles, vocab, known or {}, key, progress)
+    done, failed = analyse_many(articles, vocab, known or {}, key, progress, stored_entries,
+                                standby)
     problems += failed
-    entries = one_name_per_person([entry for _, _, entry in done])
-    return Collected(tuple(entries), tuple(problems),
-                     {k: found for k, found, _ in done}, reading.results, reading.records)
+    entries = one_name_per_person([t.entry for t in done])
+    return Collected(
+        tuple(entries), tuple(problems),
+        {t.key: t.found for t in done if t.found is not None}, reading.results,
+        reading.records, tuple(t.key for t in done),
+        {t.entry.article.source: (t.entry, t.digest) for t in done},
+        {fingerprints.entry_key(t.key): t.record or entry_to(t.entry, t.digest) for t in done})
 
 
 def publish(
     entries: Sequence[Entry], config: Config, progress: Progress | None = None,
-    memo: RenderMemo | None = None,
+    memo: RenderMemo | None = None, digests: Mapping[str, tuple[Entry, str]] | None = None,
 ) -> tuple[WriteReport, list[Problem]]:
     """Render every file the digest owns (keeping those the ``memo`` says were made from the
     same inputs) and write it, and a problem for each article whose pages could not be made:
     the site is then made again without it, so no listing, feed or related list links to a
     page that is not there."""
-    report = write_outputs(render_site(entries, config, progress, memo), config)
+    report = write_outputs(render_site(entries, config, progress, memo, digests), config)
     left_out: dict[str, Problem] = {}
     while report.problems:
         for p in report.problems:
@@ -219,8 +289,8 @@ def publish(
         if len(kept) == len(entries):  # every problem names an article: cannot happen
             raise DigestError(f"rendering failed: {report.problems[0]}")
         entries = kept
-        report = report.then(write_outputs(render_site(entries, config, progress, memo),
-                                           config))
+        report = report.then(write_outputs(
+            render_site(entries, config, progress, memo, digests), config))
     return report, list(left_out.values())
 
 
@@ -236,10 +306,25 @@ def digest_stage(
     unchanged since the last run, the stage replays that run's messages and writes nothing
     (unless ``full``: then every file is made again, and written where its bytes differ).
     """
+    # An extractor on standby loads its models on another core while the seeds and the
+    # cache are read: a new article is then analysed without waiting for them.
+    standby = Standby(functools.partial(extractor, config)) if cores() > 1 else None
+    try:
+        return _stage(config, build_time, strict, progress, full, standby)
+    finally:
+        if standby is not None:
+            standby.close()
+
+
+def _stage(config: Config, build_time: dt.datetime, strict: bool, progress: Progress | None,
+           full: bool, standby: Standby | None) -> StageResult:
     refused = project_problems(config)
     if refused:
         raise DigestError("\n".join(str(p) for p in refused))
     sources = gather_sources(config)
+    if standby is not None and len(sources.seeds) < PARALLEL_MIN:
+        standby.close()  # a small site: extracted here, as in workers it would not pay
+        standby = None
     store = cache.open_cache(config)
     compounds.keep_copy_in(cache.noun_list_copies(store))
     stamp = fingerprints.fingerprint(config, sources)
@@ -254,26 +339,32 @@ def digest_stage(
         return StageResult((), replayed, WriteReport((), (), 0), last.articles)
     known, loaded = cache.load_facts(store)
     notes += loaded
-    stored_reads, loaded = cache.load_reads(store)
+    stored_reads, loaded = cache.load_keyed(store, cache.READS)
+    notes += loaded
+    stored_entries, loaded = cache.load_keyed(store, cache.ENTRIES)
     notes += loaded
     collected = collect(config, sources, build_time=build_time, known=known,
-                        progress=progress, stored_reads=stored_reads)
+                        progress=progress, stored_reads=stored_reads,
+                        stored_entries=stored_entries, standby=standby)
+    if standby is not None:
+        standby.close()  # its models are not needed again: room for rendering and MkDocs
     del sources
     entries, problems = collected.entries, list(collected.problems)
-    notes += cache.save_reads(store, collected.reads, stored_reads)
+    notes += cache.save_keyed(store, cache.READS, collected.reads, stored_reads)
+    notes += cache.save_keyed(store, cache.ENTRIES, collected.tagged, stored_entries)
     if strict and any(p.severity is not Severity.NOTE for p in problems):
-        notes += cache.save_facts(store, collected.analyses, known)
+        notes += cache.save_facts(store, collected.keys, collected.analyses, known)
         return StageResult(entries, (*problems, *notes), None, len(entries))
     if full:
         memo = RenderMemo(fingerprints.render_salt(config))
     else:
         memo, loaded = cache.load_rendered(store, config)
         notes += loaded
-    report, failed = publish(entries, config, progress, memo)
+    report, failed = publish(entries, config, progress, memo, collected.digests)
     notes += cache.save_rendered(store, config, report.units)
     problems += failed
     count = len(entries) - len(failed)
     seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)
-    notes += cache.save_facts(store, collected.analyses, known)
+    notes += cache.save_facts(store, collected.keys, collected.analyses, known)
     notes += cache.save_snapshot(store, cache.Snapshot(stamp, seed_problems, count))
     return StageResult(entries, (*problems, *notes), report, count)

@@ -20,7 +20,7 @@ import os
 import stat
 import subprocess
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -182,27 +182,33 @@ def load_facts(store: Cache) -> tuple[StoredAnalyses, list[Problem]]:
     return found or StoredAnalyses({}), notes
 
 
-def save_facts(store: Cache, facts: Mapping[str, Analysis],
+def save_facts(store: Cache, keys: Collection[str], facts: Mapping[str, Analysis],
                known: StoredAnalyses) -> list[Problem]:
-    """Save this run's analyses unless they are the ones loaded (``known``)."""
-    if facts.keys() == known.keys():
+    """Save the analyses of this run's articles (``keys``) unless they are the ones loaded
+    (``known``): what was loaded is saved as it was, the others are in ``facts``."""
+    if set(keys) == known.keys():
         return []
-    return _save(store, "facts.json", facts_map_to(facts, known))
+    return _save(store, "facts.json", facts_map_to(sorted(keys), facts, known))
 
 
-def load_reads(store: Cache) -> tuple[dict[str, Any], list[Problem]]:
-    """The seeds an earlier build read, by ``digest.read.stored.seed_key``, as stored: each is
-    decoded (and checked) by the reader when its seed is asked for."""
-    found, notes = _load(store, "reads.json", _keyed)
+READS = "reads.json"
+"""The seeds an earlier build read (``digest.read.stored``)."""
+ENTRIES = "entries.json"
+"""The articles an earlier build tagged, by ``fingerprints.entry_key`` (``records.entry_to``)."""
+
+
+def load_keyed(store: Cache, name: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Records by key, as stored: each is decoded (and checked) when it is asked for."""
+    found, notes = _load(store, name, _keyed)
     return found or {}, notes
 
 
-def save_reads(store: Cache, records: Mapping[str, Any],
+def save_keyed(store: Cache, name: str, records: Mapping[str, Any],
                loaded: Mapping[str, Any]) -> list[Problem]:
-    """Save the seeds read this run unless they are the ones loaded."""
+    """Save this run's records unless they are the ones loaded."""
     if records.keys() == loaded.keys():
         return []
-    return _save(store, "reads.json", records)
+    return _save(store, name, records)
 
 
 def load_rendered(store: Cache, config: Config) -> tuple[RenderMemo, list[Problem]]:

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from digest.config import Config
-from digest.model import Article, Sources
+from digest.model import Article, Entry, Sources
 
 FORMAT = "digest-cache"
 VERSION = 4
@@ -167,6 +167,18 @@ def read_salt(config: Config) -> str:
     (which holds the vocabulary) and the reading libraries."""
     return hashlib.sha256(f"read\0{code_hash()}\0{config_hash(config)}\0"
                           f"{package_versions(READ_PACKAGES)}".encode()).hexdigest()
+
+
+def entry_key(article_key: str) -> str:
+    """Key of one article's tagging: its extraction key (the article, the vocabulary, the
+    extractor) and the digest's code, which does the tagging."""
+    return hashlib.sha256(f"entry\0{code_hash()}\0{article_key}".encode()).hexdigest()
+
+
+def entry_digest(entry: Entry) -> str:
+    """A digest of everything an entry holds: what the render memo's keys are made of."""
+    return hashlib.blake2b(repr(entry).encode("utf-8", "surrogateescape"),
+                           digest_size=16).hexdigest()
 
 
 RENDER_PACKAGES = ("babel", "feedgen", "Markdown", "MarkupSafe", "pymdown-extensions")

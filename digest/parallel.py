@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -99,3 +100,68 @@ def fork_map_beside(job: Callable[[T], R], items: Sequence[T],
     finally:
         _job = None
         gc.unfreeze()
+
+
+class Standby:
+    """A worker forked early, which makes ready what a job needs (``setup``: loading models
+    takes seconds) while this process goes on, then runs the job on the items it is sent.
+    A standby that fails or dies answers ``None``: the caller does the work itself."""
+
+    def __init__(self, setup: Callable[[], Callable[[Any], Any]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(target=_stand_by, args=(theirs, setup), daemon=True)
+        self._process.start()
+        theirs.close()
+        self._sent = self._closed = False
+
+    def send(self, items: Sequence[Any]) -> bool:
+        """Hand over ``items`` (pickled); False when the standby is gone."""
+        try:
+            self._conn.send(list(items))
+        except (OSError, ValueError):
+            return False
+        self._sent = True
+        return True
+
+    def receive(self) -> list[Any] | None:
+        """The job's results for the items sent, in order, or None when the standby failed."""
+        if not self._sent:
+            return None
+        self._sent = False
+        try:
+            results = self._conn.recv()
+        except (OSError, EOFError, ValueError):
+            return None
+        return results if isinstance(results, list) else None
+
+    def close(self) -> None:
+        """Stop the standby; one still making ready is killed (it holds nothing of ours)."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(OSError, ValueError):
+            self._conn.send(None)
+        self._conn.close()
+        self._process.join(timeout=0.1)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _stand_by(conn: Any, setup: Callable[[], Callable[[Any], Any]]) -> None:
+    try:
+        job: Callable[[Any], Any] | None = setup()
+    except Exception:  # the caller does the work itself
+        job = None
+    while True:
+        try:
+            items = conn.recv()
+        except (OSError, EOFError):
+            return
+        if items is None:
+            return
+        try:
+            conn.send(None if job is None else [job(item) for item in items])
+        except Exception:
+            conn.send(None)

@@ -10,12 +10,12 @@ import dataclasses
 import operator
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from digest.model import DateFact, Facts, Money, Percent, Problem, Severity
+from digest.model import Article, DateFact, Entry, Facts, Money, Percent, Problem, Severity, Tag
 
 Analysis = tuple[Facts, tuple[str, ...], tuple[str, ...]]
 """What extraction yields per article: its facts, its extra search terms and the vocabulary's
@@ -109,16 +109,55 @@ class StoredAnalyses(Mapping[str, Analysis]):
         return self._raw.get(key)
 
 
-def facts_map_to(facts: Mapping[str, Analysis],
+def facts_map_to(keys: Iterable[str], facts: Mapping[str, Analysis],
                  known: StoredAnalyses | None = None) -> dict[str, Any]:
-    """The cache's record of ``facts``; what ``known`` holds is copied as it was stored."""
+    """The cache's record of the analyses of ``keys``: what ``known`` holds is copied as it
+    was stored, the others are taken from ``facts``."""
     stored = known.stored if known is not None else (lambda key: None)
+
+    def record(key: str) -> Any:
+        f, terms, topics = facts[key]
+        return {"facts": _facts_to(f), "terms": list(terms), "topics": list(topics)}
+
     return {
         "fields": {name: list(layout.fields) for name, layout in _LAYOUTS.items()},
-        "facts": {key: stored(key) or {"facts": _facts_to(f), "terms": list(terms),
-                                       "topics": list(topics)}
-                  for key, (f, terms, topics) in facts.items()},
+        "facts": {key: stored(key) or record(key) for key in keys},
     }
+
+
+def entry_to(entry: Entry, digest: str) -> dict[str, Any]:
+    """An entry as tagged (its article aside, which the cache keeps with the seed) and the
+    digest of all of it that the render memo's keys are made of."""
+    return {"facts": _facts_to(entry.facts), "tags": [_tag_to(t) for t in entry.tags],
+            "terms": list(entry.search_terms),
+            "entities": [[name, _tag_to(t)] for name, t in entry.entities], "digest": digest}
+
+
+def entry_from(raw: Any, article: Article) -> tuple[Entry, str]:
+    obj = as_mapping(raw, {"facts", "tags", "terms", "entities", "digest"})
+    entities = []
+    for item in as_list(obj["entities"]):
+        name, tag = as_list(item)
+        entities.append((as_str(name), _tag_from(tag)))
+    return (Entry(article, _facts_from(obj["facts"]),
+                  tuple(_tag_from(t) for t in as_list(obj["tags"])),
+                  tuple(as_str(t) for t in as_list(obj["terms"])), tuple(entities)),
+            as_str(obj["digest"]))
+
+
+def _tag_to(t: Tag) -> list[Any]:
+    return [t.name, t.slug, [list(pair) for pair in t.names], t.key, t.page, t.listed]
+
+
+def _tag_from(raw: Any) -> Tag:
+    name, slug, names, key, page, listed = as_list(raw)
+    pairs = []
+    for pair in as_list(names):
+        lang, written = as_list(pair)
+        pairs.append((as_str(lang), as_str(written)))
+    if not isinstance(listed, bool):
+        raise TypeError(f"expected true or false, got {type(listed).__name__}")
+    return Tag(as_str(name), as_str(slug), tuple(pairs), as_str(key), as_str(page), listed)
 
 
 def _facts_to(facts: Facts) -> dict[str, Any]:

@@ -43,3 +43,60 @@ def test_a_few_costly_items_go_to_workers_from_their_own_minimum(
     assert parallel.fork_map(_pid_of, few) == [(i, os.getpid()) for i in few]  # PARALLEL_MIN
     made = parallel.fork_map(_pid_of, few, minimum=8)
     assert [i for i, _ in made] == few and all(pid != os.getpid() for _, pid in made)
+
+
+# ---------------------------------------------------------------------------- a standby
+
+
+def _ready() -> object:
+    loaded = os.getpid()  # what the standby made ready, in its own process
+    return lambda item: (item * 2, loaded, os.getpid())
+
+
+def test_a_standby_runs_the_job_it_made_ready_on_the_items_sent() -> None:
+    standby = parallel.Standby(_ready)  # type: ignore[arg-type]
+    try:
+        assert standby.send([3, 1, 2])
+        made = standby.receive()
+        assert made is not None and [m[0] for m in made] == [6, 2, 4]
+        assert all(loaded == pid != os.getpid() for _, loaded, pid in made)
+        assert standby.send([5]) and [m[0] for m in standby.receive() or []] == [10]
+    finally:
+        standby.close()
+    standby.close()  # twice is harmless
+    assert not standby.send([1])  # closed: the caller does the work
+
+
+def _broken() -> object:
+    raise RuntimeError("no model")
+
+
+def _dies() -> object:
+    return lambda item: os._exit(3)
+
+
+@pytest.mark.parametrize("setup", [_broken, _dies])
+def test_a_standby_that_fails_answers_none(setup: object) -> None:
+    standby = parallel.Standby(setup)  # type: ignore[arg-type]
+    try:
+        assert standby.send([1])
+        assert standby.receive() is None
+    finally:
+        standby.close()
+
+
+def _slow() -> object:
+    import time
+
+    time.sleep(60)
+    return lambda item: item
+
+
+def test_a_standby_still_making_ready_is_stopped_at_once() -> None:
+    import time
+
+    standby = parallel.Standby(_slow)  # type: ignore[arg-type]
+    started = time.monotonic()
+    standby.close()
+    assert time.monotonic() - started < 5
+    assert not standby._process.is_alive()

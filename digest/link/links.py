@@ -176,10 +176,14 @@ def with_tag_pages(entries: Sequence[Entry], pages: Mapping[str, str],
     if not pages and not unlisted:
         return list(entries)
 
+    done: dict[Tag, Tag] = {}  # a tag is on many articles: placed once
+
     def placed(tag: Tag) -> Tag:
-        if tag.slug in pages:
-            return replace(tag, page=pages[tag.slug])
-        return replace(tag, listed=False) if tag.slug in unlisted else tag
+        found = done.get(tag)
+        if found is None:
+            found = done[tag] = (replace(tag, page=pages[tag.slug]) if tag.slug in pages else
+                                 replace(tag, listed=False) if tag.slug in unlisted else tag)
+        return found
 
     return [replace(e, tags=tuple(placed(t) for t in e.tags))
             if any(t.slug in pages or t.slug in unlisted for t in e.tags) else e

@@ -216,6 +216,7 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
         f"{config.site_name}: {display.labels(config.language)['editions']}",
         config.site_url + doc_url(page_doc(config.editions_dir, 1)),
         _WORDS.get(config.language, _WORDS["en"])["editions"])
+    contents = [edition_html(edition, config) for edition in newest]  # once for both feeds
     out = []
     for kind in ("rss", "atom"):
         url = f"{base}{kind}.xml"
@@ -224,7 +225,7 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
         fg.updated(updated)
         if kind == "rss":
             fg.lastBuildDate(updated)
-        for edition in newest:
+        for edition, content in zip(newest, contents, strict=True):
             fe = fg.add_entry(order="append")
             edition_id = f"tag:{config.host},{config.id_authority_date}:edition-{edition.key}"
             fe.id(edition_id)
@@ -237,7 +238,7 @@ def build_edition_feeds(editions: Sequence[Edition], config: Config) -> list[Out
             fe.updated(date)
             titles = ", ".join(e.article.title for e in edition.entries)[:500]
             fe.description(html.escape(titles, quote=False))  # as above: HTML in RSS
-            fe.content(edition_html(edition, config), type="html")
+            fe.content(content, type="html")
             fe.summary(titles)
         data = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
         out.append(OutputFile(f"{config.docs_dir}/{url}", data))

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from digest.config import Config
+from digest.fingerprints import entry_digest
 from digest.link.links import (
     Edition,
     Topic,
@@ -85,7 +86,7 @@ U = TypeVar("U")
 
 def render_site(
     entries: Sequence[Entry], config: Config, progress: Progress | None = None,
-    memo: RenderMemo | None = None,
+    memo: RenderMemo | None = None, digests: Mapping[str, tuple[Entry, str]] | None = None,
 ) -> Iterator[Output]:
     """Pages, exports, topics, listings and feeds, in the order the writer takes them.
 
@@ -103,6 +104,7 @@ def render_site(
     pages = {slug: topic_doc(config, t) for slug, t in homes.items()}
     unlisted = {slug for slug, (_, items) in tagged.items()
                 if slug not in homes and len(items) < config.topic_min_articles}
+    bases = _made_digests(entries, digests or {}) if memo is not None else {}
     entries = with_tag_pages(entries, pages, unlisted)
     current = {e.article.source: e for e in entries}
     entity_topics = [replace(t, entries=tuple(current[e.article.source] for e in t.entries))
@@ -118,7 +120,7 @@ def render_site(
             index.ordered, progress, "finding related articles")),
         compound_terms={e.article.source: e.search_terms for e in entries if e.search_terms},
     )
-    keys = _Keys(memo, entries)
+    keys = _Keys(memo, entries, bases)
     left_out: list[Problem] = []
     kept, todo = keys.split([(f"article:{e.article.source}", keys.article(e, site), e)
                              for e in entries])
@@ -234,11 +236,14 @@ class _Keys:
     """The key of each unit's inputs: the build's salt (code, config), then the digests of
     the entries it shows and what else of the site it links to."""
 
-    def __init__(self, memo: RenderMemo | None, entries: Sequence[Entry]) -> None:
+    def __init__(self, memo: RenderMemo | None, entries: Sequence[Entry],
+                 made: Mapping[str, str]) -> None:
+        """``made``: the digest of each entry before its tags were placed on pages (the
+        placing is cheap to add, the digest of a whole entry is not)."""
         self.memo = memo
-        self.digests = (dict(zip((e.article.source for e in entries),
-                                 fork_map(_entry_digest, entries), strict=True))
-                        if memo is not None else {})
+        self.digests = ({e.article.source: _digest(repr((
+                            made[e.article.source], [(t.page, t.listed) for t in e.tags])))
+                         for e in entries} if memo is not None else {})
 
     def article(self, entry: Entry, site: SiteLinks) -> str:
         """The entry (its search terms included), its related articles and topic links."""
@@ -281,8 +286,20 @@ class _Keys:
             yield Rendered(unit, key, dests)
 
 
-def _entry_digest(entry: Entry) -> str:
-    return _digest(repr(entry))
+def _made_digests(entries: Sequence[Entry],
+                  known: Mapping[str, tuple[Entry, str]]) -> dict[str, str]:
+    """Each entry's digest: the one it was made with where it is that entry still, else
+    computed (on every core: a digest of all of an entry's facts is dear)."""
+    out = {}
+    todo = []
+    for e in entries:
+        made = known.get(e.article.source)
+        if made is not None and made[0] is e:
+            out[e.article.source] = made[1]
+        else:
+            todo.append(e)
+    out.update(zip((e.article.source for e in todo), fork_map(entry_digest, todo), strict=True))
+    return out
 
 
 def _digest(text: str) -> str:

@@ -1,5 +1,6 @@
-"""Seeds read by an earlier build come back from the cache exactly as read, and only a seed
-whose bytes, git date, code or config changed is read again."""
+"""Seeds read and tagged by an earlier build come back from the cache exactly as they were
+made, and only a seed whose bytes, git date, code or config changed is read and tagged
+again: the pages are those of a build from scratch."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from digest import cache
-from digest.build import digest_stage
+from digest import build, cache, fingerprints
+from digest.build import collect, digest_stage
 from digest.config import Config, load_config
 from digest.read import ingest
 from digest.read.ingest import SeedContext, read_seed
+from digest.read.sources import gather_sources
 from digest.read.stored import seed_key, stored_from, stored_to
+from digest.records import entry_from, entry_to
 
 from .conftest import BUILD_TIME, DATA, SEED, make_project
 from .support import commit_all, fixture_seeds
@@ -70,7 +73,8 @@ def test_the_round_trip_sees_zones_corrections_and_problems(config: Config) -> N
     assert fm is not None and fm.corrections is not None and fm.old_slugs and fm.tags
     assert any(b.plain for b in fm.blocks)
     dated = reads["a-date.md"].article
-    assert dated is not None and repr(dated.date.tzinfo) == f"zoneinfo.ZoneInfo(key='{config.timezone}')"
+    assert dated is not None
+    assert repr(dated.date.tzinfo) == f"zoneinfo.ZoneInfo(key='{config.timezone}')"
     assert reads["dateline.txt"].own_date is not None
     assert reads["bad.md"].article is None and reads["bad.md"].problems
     assert reads["long.txt"].problems
@@ -107,6 +111,40 @@ def test_the_key_is_of_the_bytes_path_and_git_date() -> None:
     assert seed_key("salt", "seeds/a.txt", b"x", None) is None  # dated by the build
 
 
+def test_a_stored_entry_comes_back_as_made(tmp_path: Path) -> None:
+    """Every entry of the fixture site (facts of each kind, tags in two languages, entities)
+    through JSON and back: the same entry, down to its repr, which its digest hashes."""
+    project = make_project(tmp_path, fixture_seeds())
+    commit_all(project)
+    config = load_config(project / "mkdocs.yml")
+    made = collect(config, gather_sources(config), build_time=BUILD_TIME)
+    assert made.entries and any(e.facts.money and e.entities and any(t.names for t in e.tags)
+                                for e in made.entries)
+    for entry in made.entries:
+        record = json.loads(json.dumps(entry_to(entry, "d")))
+        back, digest = entry_from(record, entry.article)
+        assert repr(back) == repr(entry)
+        assert digest == "d"
+    kept = {entry.article.source: digest for entry, digest in made.digests.values()}
+    assert kept == {e.article.source: fingerprints.entry_digest(e) for e in made.entries}
+
+
+@pytest.mark.parametrize("damage", [
+    lambda r: {**r, "tags": [["name", "slug", [], "key", "", "yes"]]},
+    lambda r: {**r, "entities": [["orgs:x"]]},
+    lambda r: {k: v for k, v in r.items() if k != "digest"},
+    lambda r: {**r, "terms": [1]},
+])
+def test_a_damaged_entry_is_refused(tmp_path: Path, damage: object) -> None:
+    project = make_project(tmp_path)
+    commit_all(project)
+    config = load_config(project / "mkdocs.yml")
+    entry = collect(config, gather_sources(config), build_time=BUILD_TIME).entries[0]
+    assert callable(damage)
+    with pytest.raises((ValueError, TypeError, KeyError)):
+        entry_from(damage(json.loads(json.dumps(entry_to(entry, "d")))), entry.article)
+
+
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     read_one = ingest._read_one
@@ -120,7 +158,19 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_a_rebuild_reads_only_the_seed_that_changed(tmp_path: Path,
+def _tagging(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    make_entry = build.make_entry
+
+    def spy(article: object, *args: object) -> object:
+        seen.append(article.source)  # type: ignore[attr-defined]
+        return make_entry(article, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "make_entry", spy)
+    return seen
+
+
+def test_a_rebuild_reads_and_tags_only_the_seeds_that_changed(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "p").mkdir()
     (tmp_path / "q").mkdir()
@@ -128,17 +178,21 @@ def test_a_rebuild_reads_only_the_seed_that_changed(tmp_path: Path,
     commit_all(project)
     config = load_config(project / "mkdocs.yml")
     seen = _reads(monkeypatch)
+    tagged = _tagging(monkeypatch)
     digest_stage(config, build_time=BUILD_TIME)
-    assert len(seen) == len(fixture_seeds())
-    assert (project / cache.CACHE_DIR / "reads.json").is_file()
+    assert len(seen) == len(tagged) == len(fixture_seeds())
+    assert (project / cache.CACHE_DIR / cache.READS).is_file()
+    assert (project / cache.CACHE_DIR / cache.ENTRIES).is_file()
     edited = project / "seeds" / SEED.name
     edited.write_text(edited.read_text() + "Ein Satz mehr.\n")
     (project / "seeds" / "new.txt").write_text("Uncommitted\nDated by the build.\n")
     commit_all(project, "edit")
     (project / "seeds" / "local.txt").write_text("Local\nNot committed yet.\n")
     seen.clear()
+    tagged.clear()
     again = digest_stage(config, build_time=BUILD_TIME)
-    assert sorted(seen) == sorted([f"seeds/{SEED.name}", "seeds/new.txt", "seeds/local.txt"])
+    changed = sorted([f"seeds/{SEED.name}", "seeds/new.txt", "seeds/local.txt"])
+    assert sorted(seen) == sorted(tagged) == changed
     # the same pages as a build from scratch of the same seeds
     scratch = make_project(tmp_path / "q", {})
     for seed in (project / "seeds").iterdir():
