@@ -12,10 +12,9 @@ import datetime as dt
 import functools
 import gc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-from digest import cache, fingerprints
+from digest import cache, fingerprints, shards
 from digest import facts as facts_mod
 from digest.config import Config
 from digest.errors import DigestError
@@ -32,8 +31,9 @@ from digest.paths import project_problems
 from digest.read.checks import check_collisions
 from digest.read.ingest import ReadResult, articles_of, internal_error
 from digest.read.sources import gather_sources
-from digest.read.stored import read_known
+from digest.read.stored import Reading, read_known
 from digest.records import Analysis, entry_from, entry_to
+from digest.shards import Shards
 from digest.vocabulary import Vocabulary, load_vocabulary
 from digest.write import WriteReport, write_outputs
 
@@ -108,8 +108,6 @@ class Tagged:
     entry: Entry
     digest: str
     """``fingerprints.entry_digest`` of the entry as made."""
-    record: Any = None
-    """The entry as the cache stored it, when it came from there."""
 
 
 def _analyse(vocab: Vocabulary, known: Mapping[str, Analysis],
@@ -132,16 +130,20 @@ def _tagged(article: Article, made: Made) -> Tagged | Problem:
                                   search_terms=found[1], entities=entities), digest)
 
 
-def _kept(article: Article, k: str, stored: Mapping[str, Any]) -> Tagged | None:
-    """The entry an earlier build made of this article with this code, if the cache has it."""
-    raw = stored.get(fingerprints.entry_key(k))
-    if raw is None:
-        return None
-    try:
-        entry, digest = entry_from(raw, article)
-    except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
-        return None
-    return Tagged(k, None, entry, digest, raw)
+def _kept(items: Sequence[tuple[Article, str]], stored: Shards) -> dict[int, Tagged]:
+    """The entries an earlier build made of these articles with this code, that the cache
+    has, by index."""
+    at = {fingerprints.entry_key(k): i for i, (_, k) in enumerate(items)}
+    out = {}
+    for ek, raw in stored.load(at):
+        article, k = items[at[ek]]
+        try:
+            entry, digest = entry_from(raw, article)
+        except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
+            stored.refuse(ek)
+            continue
+        out[at[ek]] = Tagged(k, None, entry, digest)
+    return out
 
 
 WARM_UP = {"de": "Die Nordwerk AG in Linz zahlte am 3. März 2026 rund 5 Mio. Dollar (12 %).",
@@ -164,7 +166,7 @@ def extractor(config: Config) -> Callable[[tuple[Article, str]], Made]:
 def analyse_many(
     articles: Sequence[Article], vocab: Vocabulary, known: Mapping[str, Analysis],
     key: Callable[[Article], str], progress: Progress | None = None,
-    stored: Mapping[str, Any] | None = None, standby: Standby | None = None,
+    stored: Shards | None = None, standby: Standby | None = None,
 ) -> tuple[list[Tagged], list[Problem]]:
     """Extract (unless known, in worker processes, or on ``standby`` when there are few)
     and tag (unless ``stored`` has the entry) every article, and a problem for each article
@@ -191,10 +193,10 @@ def analyse_many(
         # A known article is only tagged (a fraction of a millisecond), or its entry taken
         # from the cache: here, as a worker would have to send each result back, which cost
         # more than the tagging.
+        kept = _kept([items[i] for i in seen], stored) if stored is not None else {}
         out = []
         for n, i in enumerate(seen, 1):
-            a, k = items[i]
-            out.append(_kept(a, k, stored or {}) or _tagged(a, job(items[i])))
+            out.append(kept.get(n - 1) or _tagged(articles[i], job(items[i])))
             if progress and (n % 256 == 0 or n == len(seen)):
                 progress(label, n, total)
         return out
@@ -230,26 +232,34 @@ class Collected:
     """The extractor's view of each article analysed or decoded, by cache key."""
     read: Mapping[str, ReadResult] = field(hash=False)
     """Each seed as read, by path, for the advice ``digest check`` gives."""
-    reads: Mapping[str, Any] = field(default_factory=dict, hash=False)
-    """The seeds read, as the cache keeps them (``digest.read.stored``)."""
+    reading: Reading | None = field(default=None, hash=False)
+    """The seeds read, with what the cache keeps them by."""
     keys: tuple[str, ...] = ()
     """The extraction key of every article: the analyses the cache keeps."""
     digests: Mapping[str, tuple[Entry, str]] = field(default_factory=dict, hash=False)
     """Each entry as made, by seed, with its digest (``publish``'s keys are made of it)."""
-    tagged: Mapping[str, Any] = field(default_factory=dict, hash=False)
-    """The entries, as the cache keeps them, by ``fingerprints.entry_key``."""
+    made: Mapping[str, tuple[Entry, str]] = field(default_factory=dict, hash=False)
+    """The same by ``fingerprints.entry_key``: what the cache keeps them by."""
+
+    def save(self, reads: Shards, entries: Shards) -> list[Problem]:
+        """Keep the seeds as read and the entries as made in the cache."""
+        notes: list[Problem] = []
+        if self.reading is not None:
+            notes += reads.save(self.reading.paths, self.reading.record)
+        notes += entries.save(self.made, lambda k: entry_to(*self.made[k]))
+        return notes
 
 
 def collect(
     config: Config, sources: Sources, *, build_time: dt.datetime,
     known: Mapping[str, Analysis] | None = None, progress: Progress | None = None,
-    stored_reads: Mapping[str, Any] | None = None,
-    stored_entries: Mapping[str, Any] | None = None, standby: Standby | None = None,
+    stored_reads: Shards | None = None, stored_entries: Shards | None = None,
+    standby: Standby | None = None,
 ) -> Collected:
     """Read every seed and turn the good ones into entries; problems are gathered, not
     raised. ``known`` (by cache key) spares the extraction of articles seen before,
     ``stored_reads`` the reading of seeds read before and ``stored_entries`` the tagging."""
-    reading = read_known(config, sources, build_time, stored_reads or {}, progress)
+    reading = read_known(config, sources, build_time, stored_reads, progress)
     articles, problems = articles_of(reading.results)
     problems += sources.ignored
     articles, collisions = check_collisions(articles, sources.dates)
@@ -266,10 +276,9 @@ def collect(
     entries = one_name_per_person([t.entry for t in done])
     return Collected(
         tuple(entries), tuple(problems),
-        {t.key: t.found for t in done if t.found is not None}, reading.results,
-        reading.records, tuple(t.key for t in done),
-        {t.entry.article.source: (t.entry, t.digest) for t in done},
-        {fingerprints.entry_key(t.key): t.record or entry_to(t.entry, t.digest) for t in done})
+        {t.key: t.found for t in done if t.found is not None}, reading.results, reading,
+        tuple(t.key for t in done), {t.entry.article.source: (t.entry, t.digest) for t in done},
+        {fingerprints.entry_key(t.key): (t.entry, t.digest) for t in done})
 
 
 def publish(
@@ -339,21 +348,22 @@ def _stage(config: Config, build_time: dt.datetime, strict: bool, progress: Prog
         return StageResult((), replayed, WriteReport((), (), 0), last.articles)
     known, loaded = cache.load_facts(store)
     notes += loaded
-    stored_reads, loaded = cache.load_keyed(store, cache.READS)
-    notes += loaded
-    stored_entries, loaded = cache.load_keyed(store, cache.ENTRIES)
-    notes += loaded
+    reads, tagged = Shards(store, shards.READS), Shards(store, shards.ENTRIES)
     collected = collect(config, sources, build_time=build_time, known=known,
-                        progress=progress, stored_reads=stored_reads,
-                        stored_entries=stored_entries, standby=standby)
+                        progress=progress, stored_reads=reads, stored_entries=tagged,
+                        standby=standby)
+    notes += reads.notes + tagged.notes
     if standby is not None:
         standby.close()  # its models are not needed again: room for rendering and MkDocs
     del sources
     entries, problems = collected.entries, list(collected.problems)
-    notes += cache.save_keyed(store, cache.READS, collected.reads, stored_reads)
-    notes += cache.save_keyed(store, cache.ENTRIES, collected.tagged, stored_entries)
+    notes += collected.save(reads, tagged)
+    notes += cache.save_facts(store, collected.keys, collected.analyses, known)
+    # Saved: the stored facts (a large site's, as loaded) need not stay in memory through
+    # rendering and MkDocs.
+    collected = replace(collected, analyses={})
+    del known
     if strict and any(p.severity is not Severity.NOTE for p in problems):
-        notes += cache.save_facts(store, collected.keys, collected.analyses, known)
         return StageResult(entries, (*problems, *notes), None, len(entries))
     if full:
         memo = RenderMemo(fingerprints.render_salt(config))
@@ -365,6 +375,5 @@ def _stage(config: Config, build_time: dt.datetime, strict: bool, progress: Prog
     problems += failed
     count = len(entries) - len(failed)
     seed_problems = tuple(p for p in problems if p.severity is not Severity.NOTE)
-    notes += cache.save_facts(store, collected.keys, collected.analyses, known)
     notes += cache.save_snapshot(store, cache.Snapshot(stamp, seed_problems, count))
     return StageResult(entries, (*problems, *notes), report, count)

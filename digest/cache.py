@@ -191,24 +191,20 @@ def save_facts(store: Cache, keys: Collection[str], facts: Mapping[str, Analysis
     return _save(store, "facts.json", facts_map_to(sorted(keys), facts, known))
 
 
-READS = "reads.json"
-"""The seeds an earlier build read (``digest.read.stored``)."""
-ENTRIES = "entries.json"
-"""The articles an earlier build tagged, by ``fingerprints.entry_key`` (``records.entry_to``)."""
+def load_record(store: Cache, name: str,
+                decode: Callable[[Any], T]) -> tuple[T | None, list[Problem]]:
+    """A record of the cache folder (``shards.py`` keeps its own there)."""
+    return _load(store, name, decode)
 
 
-def load_keyed(store: Cache, name: str) -> tuple[dict[str, Any], list[Problem]]:
-    """Records by key, as stored: each is decoded (and checked) when it is asked for."""
-    found, notes = _load(store, name, _keyed)
-    return found or {}, notes
+def save_record(store: Cache, name: str, value: object) -> list[Problem]:
+    return _save(store, name, value)
 
 
-def save_keyed(store: Cache, name: str, records: Mapping[str, Any],
-               loaded: Mapping[str, Any]) -> list[Problem]:
-    """Save this run's records unless they are the ones loaded."""
-    if records.keys() == loaded.keys():
-        return []
-    return _save(store, name, records)
+def remove_record(store: Cache, name: str) -> None:
+    if store.folder is not None:
+        with contextlib.suppress(OSError):
+            (store.folder / name).unlink()
 
 
 def load_rendered(store: Cache, config: Config) -> tuple[RenderMemo, list[Problem]]:
@@ -339,13 +335,6 @@ def _snapshot_from(raw: Any) -> Snapshot:
     obj = as_mapping(raw, {"fingerprint", "articles", "problems"})
     problems = tuple(problem_from(item) for item in as_list(obj["problems"]))
     return Snapshot(as_str(obj["fingerprint"]), problems, as_int(obj["articles"]))
-
-
-def _keyed(raw: Any) -> dict[str, Any]:
-    obj = as_mapping(raw)
-    if not all(isinstance(k, str) for k in obj):
-        raise TypeError("a key that is not a string")
-    return obj
 
 
 def _site_state_from(raw: Any) -> SiteState:

@@ -34,6 +34,7 @@ from digest import pagefind
 from digest.config import DIGEST_DEFAULTS, generated_dirs
 from digest.frame import ICONS, PALETTE, palette_script, share_icons, squeeze_html, write_icons
 from digest.paths import escaping_links, prune, write_if_changed
+from digest.sitemap import SITEMAP, gzipped, sitemap_xml, source_date
 
 WORKER = Path(__file__).parent / "assets" / "pagefind-worker.js"
 SEARCH_BACKENDS = ("lunr", "pagefind")
@@ -105,6 +106,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         if found:
             raise PluginError("refusing to publish what lies outside the project: "
                               + "; ".join(found))
+        config.theme.static_templates.discard(SITEMAP)  # the digest writes it (sitemap.py)
         if search_backend(config) == "pagefind":
             # Material's search plugin stays for its search box and result list, but its
             # lunr index of every page would be thrown away: skip building it (about a
@@ -247,6 +249,13 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         self._close_compare()
         write_icons(site / ICONS, self._icons, keep_old=self._over_last is not None)
         write_if_changed(site / PALETTE, palette_script().encode())
+        pages = [f.page for f in self._files.documentation_pages()]
+        xml = sitemap_xml((p.canonical_url or p.abs_url or "",
+                           p.meta.get("date") if p.markdown is not None
+                           else source_date(p.file.abs_src_path))
+                          for p in pages if p is not None and (p.canonical_url or p.abs_url))
+        write_if_changed(site / SITEMAP, xml)
+        write_if_changed(site / f"{SITEMAP}.gz", gzipped(xml))
         if self._over_last is not None:
             _sweep(site, self._files, config)
 
@@ -317,7 +326,7 @@ def _sweep(site: Path, files: Files, config: MkDocsConfig) -> None:
     keep |= {t for t in config.theme.static_templates}
     keep |= {f"{t}.gz" for t in config.theme.static_templates if t.endswith(".xml")}
     keep.add("search/search_index.json")
-    keep |= {ICONS, PALETTE}
+    keep |= {ICONS, PALETTE, SITEMAP, f"{SITEMAP}.gz"}
     bundles = ("pagefind/", "pagefind-")
     prune(site, lambda rel: rel in keep or rel.startswith(bundles))
 

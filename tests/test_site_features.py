@@ -229,3 +229,27 @@ def test_every_page_loads_materials_palette_script_from_the_one_file(site: Path)
         assert (path.parent / srcs[0]).resolve() == site / "assets/javascripts/digest-palette.js"
         header = text[text.index('data-md-component="palette"'):text.index("md-search")]
         assert "digest-palette.js" in header and "var palette" not in text, path
+
+
+def test_the_sitemap_dates_each_article_by_its_own_date(site: Path) -> None:
+    """Not every page by the day of the build: an article's ``lastmod`` is its date, a
+    listing (which changes with every new article) has none, and the gzip copy holds the
+    same bytes without a time stamp, so a rebuild on another day writes neither again."""
+    import gzip
+
+    from lxml import etree
+
+    data = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == data
+    assert (site / "sitemap.xml.gz").read_bytes()[4:8] == b"\0\0\0\0"  # no mtime
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    rows = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+            for u in etree.fromstring(data).findall("s:url", ns)}
+    articles = {loc: mod for loc, mod in rows.items() if "/articles/" in loc}
+    assert len(articles) == len(list(FIXTURES.glob("0*.md")))
+    for loc, lastmod in articles.items():
+        doc = page(site, loc.split("/digest/", 1)[1].rstrip("/"))
+        published = doc.xpath('//meta[@property="article:published_time"]/@content')
+        assert [lastmod] == published
+    listings = [loc for loc in rows if "/archive/" in loc or "/topics/" in loc]
+    assert listings and all(rows[loc] is None for loc in listings)

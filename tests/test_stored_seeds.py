@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import build, cache, fingerprints
+from digest import build, cache, fingerprints, shards
 from digest.build import collect, digest_stage
 from digest.config import Config, load_config
 from digest.read import ingest
@@ -181,8 +181,8 @@ def test_a_rebuild_reads_and_tags_only_the_seeds_that_changed(tmp_path: Path,
     tagged = _tagging(monkeypatch)
     digest_stage(config, build_time=BUILD_TIME)
     assert len(seen) == len(tagged) == len(fixture_seeds())
-    assert (project / cache.CACHE_DIR / cache.READS).is_file()
-    assert (project / cache.CACHE_DIR / cache.ENTRIES).is_file()
+    assert list((project / cache.CACHE_DIR).glob(f"{shards.READS}-*.json"))
+    assert list((project / cache.CACHE_DIR).glob(f"{shards.ENTRIES}-*.json"))
     edited = project / "seeds" / SEED.name
     edited.write_text(edited.read_text() + "Ein Satz mehr.\n")
     (project / "seeds" / "new.txt").write_text("Uncommitted\nDated by the build.\n")

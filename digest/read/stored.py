@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,6 +29,7 @@ from digest.records import (
     problem_from,
     problem_to,
 )
+from digest.shards import Shards
 
 Stored = tuple[ReadResult, str]
 """A seed as read, and its article's extraction key (``fingerprints.article_key``)."""
@@ -41,53 +41,54 @@ _REFUSED = (ValueError, TypeError, KeyError, OSError, ArithmeticError, Recursion
 
 @dataclass(frozen=True)
 class Reading:
-    """Every seed as read, with what the cache keeps of it and the article keys it knew."""
+    """Every seed as read, with the article keys the cache knew."""
 
     results: dict[str, ReadResult]
     """Each seed as read, by path, in the seeds' order."""
     keys: dict[str, tuple[Article, str]]
     """The extraction key of each article read, by path, with the article it belongs to."""
-    records: dict[str, Any]
-    """What the cache is to keep: each committed seed's record, by ``seed_key``."""
+    paths: dict[str, str]
+    """The path of each committed seed by its ``seed_key``, what the cache keeps it by."""
+
+    def record(self, key: str) -> Any:
+        """The cache's record of the seed whose ``seed_key`` is ``key``."""
+        path = self.paths[key]
+        return stored_to(self.results[path], self.keys.get(path, (None, ""))[1])
 
 
 def read_known(config: Config, sources: Sources, build_time: dt.datetime,
-               stored: Mapping[str, Any], progress: Progress | None = None) -> Reading:
+               stored: Shards | None, progress: Progress | None = None) -> Reading:
     """Every seed of ``sources`` read, each unchanged one from its ``stored`` record (seed
     bytes, git date, code, config and reading libraries the same) instead of its bytes."""
     salt = read_salt(config)
-    results: dict[str, ReadResult] = {}
-    keys: dict[str, tuple[Article, str]] = {}
-    records: dict[str, Any] = {}
-    seed_keys: dict[str, str] = {}
+    seed_keys = {}
     for path, (data, _) in sources.seeds.items():
         k = None if data is None else seed_key(salt, path, data, sources.dates.get(path))
-        if k is None:
-            continue
-        seed_keys[path] = k
-        raw = stored.get(k)
-        if raw is None:
-            continue
+        if k is not None:
+            seed_keys[path] = k
+    path_of = {k: p for p, k in seed_keys.items()}
+    results: dict[str, ReadResult] = {}
+    keys: dict[str, tuple[Article, str]] = {}
+    for k, raw in stored.load(path_of) if stored is not None else ():
+        path = path_of[k]
         try:
             result, akey = stored_from(raw)
+            if result.article is not None and result.article.source != path:
+                raise ValueError("another seed's record")  # never served
         except _REFUSED:
+            if stored is not None:
+                stored.refuse(k)
             continue
-        if result.article is not None and result.article.source != path:
-            continue  # another seed's record: never served
-        results[path], records[k] = result, raw
+        results[path] = result
         if result.article is not None:
             keys[path] = (result.article, akey)
     fresh = read_results(config, sources, build_time, progress,
                          [p for p in sources.seeds if p not in results])
     for path, result in fresh.items():
-        a = result.article
-        akey = article_key(a, config) if a is not None else ""
-        if a is not None:
-            keys[path] = (a, akey)
-        if path in seed_keys:
-            records[seed_keys[path]] = stored_to(result, akey)
+        if result.article is not None:
+            keys[path] = (result.article, article_key(result.article, config))
     results |= fresh
-    return Reading({p: results[p] for p in sources.seeds}, keys, records)
+    return Reading({p: results[p] for p in sources.seeds}, keys, path_of)
 
 
 def seed_key(salt: str, path: str, data: bytes, git_date: dt.datetime | None) -> str | None:
