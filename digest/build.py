@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -316,8 +317,11 @@ def digest_stage(
     (unless ``full``: then every file is made again, and written where its bytes differ).
     """
     # An extractor on standby loads its models on another core while the seeds and the
-    # cache are read: a new article is then analysed without waiting for them.
-    standby = Standby(functools.partial(extractor, config)) if cores() > 1 else None
+    # cache are read: a new article is then analysed without waiting for them. (Not forked
+    # beside other threads, as under `digest serve`: a lock one of them holds would stay
+    # held in the fork.)
+    standby = (Standby(functools.partial(extractor, config))
+               if cores() > 1 and threading.active_count() == 1 else None)
     try:
         return _stage(config, build_time, strict, progress, full, standby)
     finally:

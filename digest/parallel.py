@@ -102,6 +102,11 @@ def fork_map_beside(job: Callable[[T], R], items: Sequence[T],
         gc.unfreeze()
 
 
+STANDBY_TIMEOUT = 300.0
+"""Seconds a standby may take to make ready and answer (loading takes a few): past them the
+caller does the work itself rather than wait on a worker that hangs."""
+
+
 class Standby:
     """A worker forked early, which makes ready what a job needs (``setup``: loading models
     takes seconds) while this process goes on, then runs the job on the items it is sent.
@@ -124,15 +129,18 @@ class Standby:
         self._sent = True
         return True
 
-    def receive(self) -> list[Any] | None:
-        """The job's results for the items sent, in order, or None when the standby failed."""
+    def receive(self, timeout: float = STANDBY_TIMEOUT) -> list[Any] | None:
+        """The job's results for the items sent, in order, or None when the standby failed
+        or gave none within ``timeout`` seconds (it is then stopped)."""
         if not self._sent:
             return None
         self._sent = False
         try:
-            results = self._conn.recv()
+            results = self._conn.recv() if self._conn.poll(timeout) else None
         except (OSError, EOFError, ValueError):
-            return None
+            results = None
+        if results is None:
+            self.close()
         return results if isinstance(results, list) else None
 
     def close(self) -> None:

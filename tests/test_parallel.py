@@ -100,3 +100,16 @@ def test_a_standby_still_making_ready_is_stopped_at_once() -> None:
     standby.close()
     assert time.monotonic() - started < 5
     assert not standby._process.is_alive()
+
+
+def _hangs() -> object:
+    import time
+
+    return lambda item: time.sleep(60)
+
+
+def test_a_standby_that_does_not_answer_in_time_is_stopped() -> None:
+    standby = parallel.Standby(_hangs)  # type: ignore[arg-type]
+    assert standby.send([1])
+    assert standby.receive(timeout=0.5) is None
+    assert not standby._process.is_alive()
