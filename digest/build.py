@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import gc
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from digest import cache, fingerprints, shards
@@ -162,6 +162,22 @@ def extractor(config: Config) -> Callable[[tuple[Article, str]], Made]:
     facts_mod.extract(WARM_UP[lang], lang=lang, published=dt.date(2026, 3, 3), vocab=vocab)
     compounds.search_terms(WARM_UP[lang], lang)
     return functools.partial(_analyse, vocab, {})
+
+
+@contextlib.contextmanager
+def standby_extractor(config: Config, seeds: int) -> Iterator[Standby | None]:
+    """An extractor on standby (``extractor`` in a forked worker) for the length of the
+    ``with``; none on a small site (its articles are extracted here, as in workers it would
+    not pay), on one core, or beside other threads (``digest serve``: a lock one of them
+    holds would stay held in the fork)."""
+    standby = (Standby(functools.partial(extractor, config))
+               if cores() > 1 and seeds >= PARALLEL_MIN and threading.active_count() == 1
+               else None)
+    try:
+        yield standby
+    finally:
+        if standby is not None:
+            standby.close()
 
 
 def analyse_many(
@@ -316,28 +332,10 @@ def digest_stage(
     unchanged since the last run, the stage replays that run's messages and writes nothing
     (unless ``full``: then every file is made again, and written where its bytes differ).
     """
-    # An extractor on standby loads its models on another core while the seeds and the
-    # cache are read: a new article is then analysed without waiting for them. (Not forked
-    # beside other threads, as under `digest serve`: a lock one of them holds would stay
-    # held in the fork.)
-    standby = (Standby(functools.partial(extractor, config))
-               if cores() > 1 and threading.active_count() == 1 else None)
-    try:
-        return _stage(config, build_time, strict, progress, full, standby)
-    finally:
-        if standby is not None:
-            standby.close()
-
-
-def _stage(config: Config, build_time: dt.datetime, strict: bool, progress: Progress | None,
-           full: bool, standby: Standby | None) -> StageResult:
     refused = project_problems(config)
     if refused:
         raise DigestError("\n".join(str(p) for p in refused))
     sources = gather_sources(config)
-    if standby is not None and len(sources.seeds) < PARALLEL_MIN:
-        standby.close()  # a small site: extracted here, as in workers it would not pay
-        standby = None
     store = cache.open_cache(config)
     compounds.keep_copy_in(cache.noun_list_copies(store))
     stamp = fingerprints.fingerprint(config, sources)
@@ -350,15 +348,17 @@ def _stage(config: Config, build_time: dt.datetime, strict: bool, progress: Prog
         if strict and last.problems:
             return StageResult((), replayed, None, last.articles)
         return StageResult((), replayed, WriteReport((), (), 0), last.articles)
-    known, loaded = cache.load_facts(store)
-    notes += loaded
-    reads, tagged = Shards(store, shards.READS), Shards(store, shards.ENTRIES)
-    collected = collect(config, sources, build_time=build_time, known=known,
-                        progress=progress, stored_reads=reads, stored_entries=tagged,
-                        standby=standby)
+    # An extractor on standby loads its models on another core while the cache and the
+    # seeds are read: a new article is then analysed without waiting for them.
+    with standby_extractor(config, len(sources.seeds)) as standby:
+        known, loaded = cache.load_facts(store)
+        notes += loaded
+        reads, tagged = Shards(store, shards.READS), Shards(store, shards.ENTRIES)
+        collected = collect(config, sources, build_time=build_time, known=known,
+                            progress=progress, stored_reads=reads, stored_entries=tagged,
+                            standby=standby)
+    # the standby is gone: its models are not needed again, and rendering and MkDocs need room
     notes += reads.notes + tagged.notes
-    if standby is not None:
-        standby.close()  # its models are not needed again: room for rendering and MkDocs
     del sources
     entries, problems = collected.entries, list(collected.problems)
     notes += collected.save(reads, tagged)
