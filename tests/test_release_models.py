@@ -44,6 +44,8 @@ def test_a_new_article_on_a_large_site_is_analysed_by_the_standby(
     this process never loads a recognizer, and the entry is the one made here."""
     monkeypatch.setattr(build, "PARALLEL_MIN", 1)  # the seed alone is a large site
     monkeypatch.setattr(build, "cores", lambda: 2)
+    # Tests before this one may leave idle threads behind; the digest's commands have none.
+    monkeypatch.setattr(build.threading, "active_count", lambda: 1)
     sent: list[str] = []
     send = parallel.Standby.send
     monkeypatch.setattr(parallel.Standby, "send", lambda self, items: (
@@ -58,3 +60,19 @@ def test_a_new_article_on_a_large_site_is_analysed_by_the_standby(
     here = build.collect(config, gather_sources(config), build_time=BUILD_TIME)
     assert ner.pipeline.cache_info().currsize == 1  # the check above can fail
     assert result.entries == here.entries and here.entries[0].facts.orgs
+
+
+@pytest.mark.parametrize(("threads", "seeds", "cores", "forked"), [
+    (1, 256, 2, True),
+    (2, 256, 2, False),  # beside other threads (digest serve): a fork could inherit a held lock
+    (1, 255, 2, False),  # a small site: extracted in this process
+    (1, 256, 1, False),
+])
+def test_the_standby_is_forked_only_where_it_pays_and_is_safe(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int, seeds: int, cores: int,
+        forked: bool) -> None:
+    monkeypatch.setattr(build, "cores", lambda: cores)
+    monkeypatch.setattr(build.threading, "active_count", lambda: threads)
+    config = load_config(make_project(tmp_path) / "mkdocs.yml")
+    with build.standby_extractor(config, seeds) as standby:
+        assert (standby is not None) == forked
