@@ -136,10 +136,11 @@ def _kept(items: Sequence[tuple[Article, str]], stored: Shards) -> dict[int, Tag
     has, by index."""
     at = {fingerprints.entry_key(k): i for i, (_, k) in enumerate(items)}
     out = {}
+    tags: dict[str, Tag] = {}
     for ek, raw in stored.load(at):
         article, k = items[at[ek]]
         try:
-            entry, digest = entry_from(raw, article)
+            entry, digest = entry_from(raw, article, tags)
         except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
             stored.refuse(ek)
             continue

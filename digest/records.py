@@ -133,14 +133,26 @@ def entry_to(entry: Entry, digest: str) -> dict[str, Any]:
             "entities": [[name, _tag_to(t)] for name, t in entry.entities], "digest": digest}
 
 
-def entry_from(raw: Any, article: Article) -> tuple[Entry, str]:
+def entry_from(raw: Any, article: Article,
+               tags: dict[str, Tag] | None = None) -> tuple[Entry, str]:
+    """One stored entry; ``tags`` (the record of a tag -> the tag) is shared by the calls
+    of one load: the same entity's tag is on many articles, and is rebuilt once."""
     obj = as_mapping(raw, {"facts", "tags", "terms", "entities", "digest"})
+    made = {} if tags is None else tags
+
+    def tag(record: Any) -> Tag:
+        key = repr(record)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = _tag_from(record)
+        return found
+
     entities = []
     for item in as_list(obj["entities"]):
-        name, tag = as_list(item)
-        entities.append((as_str(name), _tag_from(tag)))
+        name, record = as_list(item)
+        entities.append((as_str(name), tag(record)))
     return (Entry(article, _facts_from(obj["facts"]),
-                  tuple(_tag_from(t) for t in as_list(obj["tags"])),
+                  tuple(tag(t) for t in as_list(obj["tags"])),
                   tuple(as_str(t) for t in as_list(obj["terms"])), tuple(entities)),
             as_str(obj["digest"]))
 

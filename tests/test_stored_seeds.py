@@ -13,6 +13,7 @@ import pytest
 from digest import build, cache, fingerprints, shards
 from digest.build import collect, digest_stage
 from digest.config import Config, load_config
+from digest.model import Tag
 from digest.read import ingest
 from digest.read.ingest import SeedContext, read_seed
 from digest.read.sources import gather_sources
@@ -208,3 +209,21 @@ def test_a_rebuild_reads_and_tags_only_the_seeds_that_changed(tmp_path: Path,
 def _content(project: Path) -> dict[str, bytes]:
     return {p.relative_to(project).as_posix(): p.read_bytes()
             for p in sorted((project / "content").rglob("*")) if p.is_file()}
+
+
+def test_a_tag_on_many_stored_entries_is_rebuilt_once(tmp_path: Path) -> None:
+    project = make_project(tmp_path, fixture_seeds())
+    commit_all(project)
+    config = load_config(project / "mkdocs.yml")
+    entries = collect(config, gather_sources(config), build_time=BUILD_TIME).entries
+    shared: dict[str, Tag] = {}
+    back = [entry_from(json.loads(json.dumps(entry_to(e, "d"))), e.article, shared)[0]
+            for e in entries]
+    assert [repr(b) for b in back] == [repr(e) for e in entries]
+    by_value: dict[object, set[int]] = {}
+    for b in back:
+        for t in (*b.tags, *(t for _, t in b.entities)):
+            by_value.setdefault(t, set()).add(id(t))
+    assert any(len(ids) == 1 for ids in by_value.values())
+    assert all(len(ids) == 1 for ids in by_value.values())  # one object per distinct tag
+    assert len(by_value) == len(shared)
