@@ -248,24 +248,24 @@ class Collected:
     problems: tuple[Problem, ...]
     analyses: Mapping[str, Analysis] = field(hash=False)
     """The extractor's view of each article analysed or decoded, by cache key."""
-    read: Mapping[str, ReadResult] = field(hash=False)
-    """Each seed as read, by path, for the advice ``digest check`` gives."""
-    reading: Reading | None = field(default=None, hash=False)
+    reading: Reading = field(hash=False)
     """The seeds read, with what the cache keeps them by."""
-    keys: tuple[str, ...] = ()
-    """The extraction key of every article: the analyses the cache keeps."""
-    digests: Mapping[str, tuple[Entry, str]] = field(default_factory=dict, hash=False)
+    keys: tuple[str, ...]
+    """The extraction key of every entry's article, in the entries' order."""
+    digests: Mapping[str, tuple[Entry, str]] = field(hash=False)
     """Each entry as made, by seed, with its digest (``publish``'s keys are made of it)."""
-    made: Mapping[str, tuple[Entry, str]] = field(default_factory=dict, hash=False)
-    """The same by ``fingerprints.entry_key``: what the cache keeps them by."""
+
+    @property
+    def read(self) -> Mapping[str, ReadResult]:
+        """Each seed as read, by path, for the advice ``digest check`` gives."""
+        return self.reading.results
 
     def save(self, reads: Shards, entries: Shards) -> list[Problem]:
         """Keep the seeds as read and the entries as made in the cache."""
-        notes: list[Problem] = []
-        if self.reading is not None:
-            notes += reads.save(self.reading.paths, self.reading.record)
-        notes += entries.save(self.made, lambda k: entry_to(*self.made[k]))
-        return notes
+        made = {fingerprints.entry_key(k): self.digests[e.article.source]
+                for k, e in zip(self.keys, self.entries, strict=True)}
+        return [*reads.save(self.reading.paths, self.reading.record),
+                *entries.save(made, lambda k: entry_to(*made[k]))]
 
 
 def collect(
@@ -294,9 +294,8 @@ def collect(
     entries = one_name_per_person([t.entry for t in done])
     return Collected(
         tuple(entries), tuple(problems),
-        {t.key: t.found for t in done if t.found is not None}, reading.results, reading,
-        tuple(t.key for t in done), {t.entry.article.source: (t.entry, t.digest) for t in done},
-        {fingerprints.entry_key(t.key): (t.entry, t.digest) for t in done})
+        {t.key: t.found for t in done if t.found is not None}, reading,
+        tuple(t.key for t in done), {t.entry.article.source: (t.entry, t.digest) for t in done})
 
 
 def publish(
