@@ -177,8 +177,12 @@ def entry_key(article_key: str) -> str:
 
 def entry_digest(entry: Entry) -> str:
     """A digest of everything an entry holds: what the render memo's keys are made of."""
-    return hashlib.blake2b(repr(entry).encode("utf-8", "surrogateescape"),
-                           digest_size=16).hexdigest()
+    return text_digest(repr(entry))
+
+
+def text_digest(text: str) -> str:
+    """A short digest of a text (the render memo's keys and what they are made of)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 RENDER_PACKAGES = ("babel", "feedgen", "Markdown", "MarkupSafe", "pymdown-extensions")

@@ -11,13 +11,12 @@ without it and no listing, feed or related list links to a page that is not ther
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
 from digest.config import Config
-from digest.fingerprints import entry_digest
+from digest.fingerprints import entry_digest, text_digest
 from digest.link.links import (
     Edition,
     Topic,
@@ -241,7 +240,7 @@ class _Keys:
         """``made``: the digest of each entry before its tags were placed on pages (the
         placing is cheap to add, the digest of a whole entry is not)."""
         self.memo = memo
-        self.digests = ({e.article.source: _digest(repr((
+        self.digests = ({e.article.source: text_digest(repr((
                             made[e.article.source], [(t.page, t.listed) for t in e.tags])))
                          for e in entries} if memo is not None else {})
 
@@ -252,7 +251,7 @@ class _Keys:
         source = entry.article.source
         links = [(kind, name, site.topics.get((kind, fold(name))))
                  for kind in ENTITY_KINDS for name in getattr(entry.facts, kind)]
-        return _digest(repr((self.memo.salt, self.digests[source],
+        return text_digest(repr((self.memo.salt, self.digests[source],
                              [self.digests[o.article.source] for o in site.related.get(source, ())],
                              links)))
 
@@ -261,7 +260,7 @@ class _Keys:
         export part) under ``name``, with whatever else it shows (``extra``)."""
         if self.memo is None:
             return ""
-        return _digest(repr((self.memo.salt, name, extra,
+        return text_digest(repr((self.memo.salt, name, extra,
                              [self.digests[e.article.source] for e in items])))
 
     def split(self, units: Sequence[tuple[str, str, U]]
@@ -302,8 +301,6 @@ def _made_digests(entries: Sequence[Entry],
     return out
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def render_problems(entries: Sequence[Entry], config: Config) -> list[Problem]:
