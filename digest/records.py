@@ -167,9 +167,8 @@ def _tag_from(raw: Any) -> Tag:
     for pair in as_list(names):
         lang, written = as_list(pair)
         pairs.append((as_str(lang), as_str(written)))
-    if not isinstance(listed, bool):
-        raise TypeError(f"expected true or false, got {type(listed).__name__}")
-    return Tag(as_str(name), as_str(slug), tuple(pairs), as_str(key), as_str(page), listed)
+    return Tag(as_str(name), as_str(slug), tuple(pairs), as_str(key), as_str(page),
+               as_bool(listed))
 
 
 def _facts_to(facts: Facts) -> dict[str, Any]:
@@ -242,6 +241,12 @@ def as_list(raw: Any) -> list[Any]:
 def as_str(raw: Any) -> str:
     if not isinstance(raw, str):
         raise TypeError(f"expected a string, got {type(raw).__name__}")
+    return raw
+
+
+def as_bool(raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise TypeError(f"expected true or false, got {type(raw).__name__}")
     return raw
 
 

@@ -21,6 +21,7 @@ from digest.parallel import Progress
 from digest.read.datelines import OwnDate
 from digest.read.ingest import ReadResult, read_results
 from digest.records import (
+    as_bool,
     as_int,
     as_list,
     as_mapping,
@@ -124,7 +125,7 @@ def stored_from(raw: Any) -> Stored:
     if own is not None:
         when, text, kind, paragraph, alone, line = as_list(own)
         own_date = OwnDate(_when_from(when), as_str(text), as_str(kind), as_int(paragraph),
-                           _as_bool(alone), as_opt_int(line))
+                           as_bool(alone), as_opt_int(line))
     return (ReadResult(None if article is None else _article_from(article),
                        tuple(problem_from(p) for p in as_list(problems)), lines, own_date),
             as_str(key))
@@ -182,9 +183,3 @@ def _strs(raw: Any) -> tuple[str, ...]:
 
 def _opt_str(raw: Any) -> str | None:
     return None if raw is None else as_str(raw)
-
-
-def _as_bool(raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise TypeError(f"expected true or false, got {type(raw).__name__}")
-    return raw
